@@ -1,0 +1,197 @@
+//! The analysis value and the pipeline that builds it.
+//!
+//! [`analyze`] is a pure function of the text, its markup kind, a knowledge
+//! base and a config. It runs the stages in order: markup (what is prose),
+//! sentences, quotes, actors (and linking speakers to actors), outline, rules.
+//! Every range in the result is a UTF-8 byte range into the text passed in.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::{actors, config::Config, kb::KnowledgeBase, markup, outline, quotes, rules, text};
+
+pub use crate::markup::Markup;
+
+/// A byte range into the analysed text.
+pub type ByteRange = Range<usize>;
+
+/// Everything copydesk knows about one text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Analysis {
+    pub markup: Markup,
+    /// Prose blocks in order: paragraphs, headings, list items, block quotes.
+    /// `paragraphs[i].index == i`; messages show `¶(i + 1)`.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in order; each lies inside one paragraph.
+    pub sentences: Vec<Sentence>,
+    /// Quotations in text order, both quotes and terms.
+    pub quotes: Vec<Quote>,
+    /// Quote-mark level findings (pairing, direction, spacing) for the rules.
+    pub marks: quotes::MarkReport,
+    /// Actors mentioned in this article and every mention of them.
+    pub actors: actors::ActorReport,
+    /// Headings and sections.
+    pub outline: outline::Outline,
+    /// Ignore directives found in the text (`<!-- copydesk-ignore rule -->`).
+    pub directives: Vec<markup::Directive>,
+    /// Diagnostics after severities from the config and ignore directives.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// The paragraph that contains `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<&Paragraph> {
+        let i = self.paragraphs.partition_point(|p| p.range.end < offset);
+        self.paragraphs
+            .get(i)
+            .filter(|p| p.range.start <= offset && offset <= p.range.end)
+    }
+}
+
+/// One prose block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub index: usize,
+    pub range: ByteRange,
+    pub kind: markup::BlockKind,
+}
+
+/// One sentence, inside paragraph `paragraph`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub paragraph: usize,
+    pub range: ByteRange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A quoted clause or sentence, or a partial quote with a speaker: needs a source.
+    Quote,
+    /// A scare quote, title or coined phrase: needs no source.
+    Term,
+}
+
+/// A quotation: its span includes the marks; a multi-paragraph quote runs to
+/// the end of its last paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub range: ByteRange,
+    /// The words inside the marks (joined across paragraphs with a space).
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Paragraph of the opening mark.
+    pub paragraph: usize,
+    pub speaker: Option<Speaker>,
+    /// True when this is a Markdown `>` block quote rather than marks.
+    pub block: bool,
+}
+
+/// Who said a quote and how copydesk found out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// The words in the text that name the speaker ("he", "Gerges", "the minister").
+    pub mention: String,
+    pub mention_range: ByteRange,
+    /// The resolved name ("Jack Watling").
+    pub name: String,
+    /// Knowledge-base or article actor id, once actors are linked.
+    pub actor: Option<String>,
+    pub via: Via,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Via {
+    /// A speech verb with a named speaker in the same sentence.
+    Verb,
+    AccordingTo,
+    Colon,
+    Pronoun,
+    Role,
+    /// The speaker of an earlier quote in the same paragraph.
+    Paragraph,
+    /// A quote continuing from the previous paragraph.
+    Continuation,
+    /// Only inferred from a neighbouring paragraph.
+    Context,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// A finding, with a stable rule code and a message for journalists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: ByteRange,
+    /// Evidence elsewhere in the text: the candidate speaker, the other spelling.
+    pub related: Vec<Related>,
+    /// Quick fixes, best first.
+    pub fixes: Vec<Fix>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    pub range: ByteRange,
+    pub message: String,
+}
+
+/// A quick fix: a titled set of edits to the analysed text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub range: ByteRange,
+    pub new_text: String,
+}
+
+/// Analyse `text` as `markup`, with the actors of `kb` and the settings of `config`.
+pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Analysis {
+    let prose = markup::parse(text, markup);
+    let paragraphs = prose.paragraphs();
+    let sentences = text::sentences::split(&prose.masked, &paragraphs);
+    let mut quote_report = quotes::analyze(text, &prose, &paragraphs, &sentences, config);
+    let actor_report = actors::analyze(text, &prose, &paragraphs, &sentences, kb, &quote_report.quotes);
+    actors::link_speakers(&mut quote_report.quotes, &actor_report, kb);
+    let outline = outline::build(text, &prose, &paragraphs, &quote_report.quotes);
+    let mut analysis = Analysis {
+        markup,
+        paragraphs,
+        sentences,
+        quotes: quote_report.quotes,
+        marks: quote_report.marks,
+        actors: actor_report,
+        outline,
+        directives: prose.directives.clone(),
+        diagnostics: Vec::new(),
+    };
+    let ctx = rules::Context { text, prose: &prose, analysis: &analysis, kb, config };
+    let diagnostics = rules::run(&ctx);
+    analysis.diagnostics = diagnostics;
+    analysis
+}

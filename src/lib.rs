@@ -1,0 +1,39 @@
+//! copydesk: a copy desk inside the editor.
+//!
+//! The crate is layered by folder. `text/`, `markup/`, `quotes/`, `actors/`,
+//! `kb/`, `outline/`, `rules/` and `config` are the pure analysis core: they
+//! never import `tower_lsp`, `tokio` or `std::fs`, and work in UTF-8 byte
+//! offsets. `lsp/` speaks the protocol and `cli/` runs the command line; both
+//! call [`analyze`] and convert byte ranges to positions through
+//! [`text::position`].
+//!
+//! ```
+//! use copydesk::{analyze, Config, KnowledgeBase, Markup};
+//! let text = "“Iran is currently the most influential state,” said Fawaz Gerges.";
+//! let analysis = analyze(text, Markup::PlainText, KnowledgeBase::empty(), &Config::default());
+//! assert_eq!(analysis.paragraphs.len(), 1);
+//! ```
+
+pub mod actors;
+pub mod analysis;
+pub mod config;
+pub mod kb;
+pub mod lsp;
+pub mod markup;
+pub mod outline;
+pub mod quotes;
+pub mod rules;
+pub mod text;
+
+pub use analysis::{
+    analyze, Analysis, Diagnostic, Edit, Fix, Paragraph, Quote, QuoteKind, Related, Sentence,
+    Severity, Speaker, Via,
+};
+pub use config::Config;
+pub use kb::KnowledgeBase;
+pub use markup::Markup;
+
+/// Serve the language server over stdio (used by `copydesk lsp`).
+pub async fn lsp_run_stdio() {
+    lsp::run_stdio().await
+}

@@ -1,0 +1,9 @@
+//! `hover`: to be filled by its feature.
+
+use tower_lsp::lsp_types::*;
+
+use crate::lsp::snapshot::Snapshot;
+
+pub fn handle(_snap: &Snapshot, _params: &HoverParams) -> Option<Hover> {
+    None
+}

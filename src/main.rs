@@ -1,0 +1,7 @@
+//! The `copydesk` command: `lsp`, `check`, `sources`, `actors`, `outline`, `config`.
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::main());
+}
