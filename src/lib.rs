@@ -32,8 +32,3 @@ pub use analysis::{
 pub use config::Config;
 pub use kb::KnowledgeBase;
 pub use markup::Markup;
-
-/// Serve the language server over stdio (used by `copydesk lsp`).
-pub async fn lsp_run_stdio() {
-    lsp::run_stdio().await
-}

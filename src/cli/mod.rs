@@ -1,13 +1,41 @@
 //! Command-line front end. Raw flags (clap) live here; each subcommand has a
-//! file of its own and calls the same core as the language server.
+//! file of its own that renders [`Analyzed`] files, so every subcommand
+//! calls the same core as the language server.
 
-use clap::{Parser, Subcommand};
+pub mod actors;
+pub mod check;
+pub mod input;
+pub mod outline;
+pub mod sources;
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use input::Analyzed;
 
 #[derive(Parser)]
 #[command(name = "copydesk", version, about = "A copy desk inside the editor: quotes, sources, actors and sections of news copy.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: compiler-style lines, tables and trees.
+    Human,
+    /// For tools: the JSON shapes documented in the README.
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FileArgs {
+    /// Files or directories (walked for .md, .markdown and .txt); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 #[derive(Subcommand)]
@@ -18,6 +46,14 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Report problems: unattributed quotes, broken quote marks, misspelled names.
+    Check(FileArgs),
+    /// List every quotation and who said it.
+    Sources(FileArgs),
+    /// List the actors of each file: who or what, how introduced, how often mentioned.
+    Actors(FileArgs),
+    /// Show each file's sections and the quotes under them.
+    Outline(FileArgs),
 }
 
 /// Run the CLI; returns the process exit status.
@@ -32,12 +68,34 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Lsp { stdio: _ } => {
             let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
-            rt.block_on(copydesk_lsp());
+            rt.block_on(copydesk::lsp::run_stdio());
             0
         }
+        Command::Check(args) => run_files(&args, check::render),
+        Command::Sources(args) => run_files(&args, sources::render),
+        Command::Actors(args) => run_files(&args, actors::render),
+        Command::Outline(args) => run_files(&args, outline::render),
     }
 }
 
-async fn copydesk_lsp() {
-    copydesk::lsp_run_stdio().await
+/// Read and analyse the files, render them, and return the exit status:
+/// 2 when a file could not be read (after rendering the others), else what
+/// the renderer says.
+fn run_files(args: &FileArgs, render: fn(&[Analyzed], Format, &mut dyn Write) -> std::io::Result<i32>) -> i32 {
+    let (files, errors) = input::load(&args.paths);
+    for e in &errors {
+        eprintln!("copydesk: {e}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let status = match render(&files, args.format, &mut out) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            2
+        }
+    };
+    let _ = out.flush();
+    if errors.is_empty() { status } else { 2 }
 }
