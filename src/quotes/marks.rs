@@ -559,6 +559,13 @@ pub fn pair(masked: &str, paragraphs: &[ByteRange], breaks: &[bool]) -> Pairing 
                         // floating mark.
                         continue;
                     };
+                    // A single mark opened in running text does not close
+                    // across a sentence's end: that `’` is an apostrophe.
+                    if !strong_single_open(masked, &open_singles[i].cand)
+                        && crosses_sentence(&masked[open_singles[i].cand.range.end..c.range.start])
+                    {
+                        continue;
+                    }
                     let mut s = open_singles.remove(i);
                     // Anything opened after it in the same scope was not a mark.
                     open_singles
@@ -613,6 +620,26 @@ pub fn pair(masked: &str, paragraphs: &[ByteRange], breaks: &[bool]) -> Pairing 
     report.spacing.sort_by_key(|m| m.range.start);
     quotations.sort_by_key(|q| q.parts[0].open.start);
     Pairing { quotations, report }
+}
+
+/// A single mark that opens a paragraph or follows `:` `,` `(` or a dash
+/// may open a quotation of several sentences (British style).
+fn strong_single_open(text: &str, c: &Cand) -> bool {
+    c.at_para_start
+        || matches!(
+            text[..c.range.start].trim_end().chars().next_back(),
+            Some(':' | ',' | '(' | '—' | '–' | '"' | '“')
+        )
+}
+
+/// Whether `s` contains a sentence end: `. ` followed by a capital letter.
+fn crosses_sentence(s: &str) -> bool {
+    let b: Vec<char> = s.chars().collect();
+    (0..b.len()).any(|i| {
+        matches!(b[i], '.' | '!' | '?')
+            && b.get(i + 1) == Some(&' ')
+            && b.get(i + 2).is_some_and(|c| c.is_uppercase())
+    })
 }
 
 fn push_mark(report: &mut MarkReport, c: &Cand, role: Role) {

@@ -613,4 +613,67 @@ fn is_title_case(s: &str) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 mod tests;
+
+/// How messages name a speaker: the name as written when it is one
+/// (`Hitermann`), else the surname of the resolved name (`he` -> `Watling`),
+/// else the mention (`the spokeswoman`).
+pub fn display_name(s: &Speaker) -> String {
+    let mention = attribution::strip_possessive(s.mention.trim());
+    if s.via != Via::Pronoun && mention.chars().next().is_some_and(char::is_uppercase) {
+        return mention.to_string();
+    }
+    if s.name.chars().next().is_some_and(char::is_uppercase) {
+        return s
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or(&s.name)
+            .to_string();
+    }
+    mention.to_string()
+}
+
+/// A quick fix that attributes `quote` to `who`: `…want,” Hitermann said.`
+/// when the quote ends a sentence with a period, `“Why?” Hitermann said.`
+/// after a question or exclamation, else `, Hitermann said` after the mark.
+pub fn attribution_fix(text: &str, quote: &Quote, who: &str) -> crate::analysis::Fix {
+    use crate::analysis::{Edit, Fix};
+    let end = quote.range.end;
+    let last_char = text[..end].chars().next_back();
+    let is_mark =
+        last_char.is_some_and(|c| matches!(c, '”' | '“' | '"' | '’' | '‘' | '\'' | '»' | '«'));
+    let edit = if is_mark && !quote.block {
+        let mark = last_char.expect("mark");
+        let mark_start = end - mark.len_utf8();
+        let inner = text[quote.range.start..mark_start].trim_end();
+        let inner_end = quote.range.start + inner.len();
+        if inner.ends_with('.') {
+            Edit {
+                range: inner_end - 1..end,
+                new_text: format!(",{mark} {who} said."),
+            }
+        } else if inner.ends_with(['?', '!']) {
+            Edit {
+                range: end..end,
+                new_text: format!(" {who} said."),
+            }
+        } else {
+            Edit {
+                range: end..end,
+                new_text: format!(", {who} said"),
+            }
+        }
+    } else {
+        Edit {
+            range: end..end,
+            new_text: format!(" ({who} said.)"),
+        }
+    };
+    Fix {
+        title: format!("Attribute to {who}: “{who} said”"),
+        edits: vec![edit],
+    }
+}
