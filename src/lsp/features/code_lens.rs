@@ -45,3 +45,55 @@ fn capitalise(s: &str) -> String {
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::features::document_symbol::{story_quotes, test_quote, test_snapshot, STORY};
+    use crate::markup::Markup;
+
+    fn lenses(snap: &Snapshot) -> Vec<(u32, String)> {
+        let params = CodeLensParams {
+            text_document: TextDocumentIdentifier {
+                uri: snap.uri.clone(),
+            },
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        };
+        handle(snap, &params)
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.range.start.line, l.command.unwrap().title))
+            .collect()
+    }
+
+    #[test]
+    fn quotes_sources_and_warnings_per_heading() {
+        let snap = test_snapshot(STORY, Markup::Markdown, Some(story_quotes()), true);
+        assert_eq!(
+            lenses(&snap),
+            [
+                (2, "2 quotes · Baker".to_string()),
+                (2, "⚠ 1 quote without a source".to_string()),
+                (6, "1 quote".to_string()),
+                (6, "⚠ 1 quote without a source".to_string()),
+                (10, "No quotes".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn several_sources_in_order_of_first_quote() {
+        let text = "## Section\n\n“One two three four,” said Fawaz Gerges. “Five six seven eight,” said Jack Watling. “Nine ten eleven twelve,” Gerges said.";
+        let quotes = vec![
+            test_quote(text, "“One two three four,”", Some("Fawaz Gerges")),
+            test_quote(text, "“Five six seven eight,”", Some("Jack Watling")),
+            test_quote(text, "“Nine ten eleven twelve,”", Some("Gerges")),
+        ];
+        let snap = test_snapshot(text, Markup::Markdown, Some(quotes), true);
+        assert_eq!(
+            lenses(&snap),
+            [(0, "3 quotes · Gerges, Watling".to_string())]
+        );
+    }
+}

@@ -136,3 +136,176 @@ fn flat_symbol(
         container_name: container.map(str::to_string),
     }
 }
+
+/// A snapshot of `text` for the outline features' tests; `quotes`, when
+/// given, replace the analysis' quotes (and the outline is rebuilt on them).
+#[cfg(test)]
+pub(crate) fn test_snapshot(
+    text: &str,
+    markup: crate::markup::Markup,
+    quotes: Option<Vec<Quote>>,
+    hierarchical: bool,
+) -> Snapshot {
+    use std::sync::Arc;
+    let config = crate::config::Config::default();
+    let mut analysis = crate::analyze(text, markup, crate::kb::KnowledgeBase::empty(), &config);
+    if let Some(quotes) = quotes {
+        let prose = crate::markup::parse(text, markup);
+        analysis.outline = crate::outline::build(text, &prose, &analysis.paragraphs, &quotes);
+        analysis.quotes = quotes;
+    }
+    Snapshot {
+        uri: Url::parse("file:///story.txt").unwrap(),
+        version: 1,
+        text: Arc::from(text),
+        rope: ropey::Rope::from_str(text),
+        analysis: Arc::new(analysis),
+        encoding: crate::text::Encoding::Utf16,
+        kb: Arc::new(crate::kb::KnowledgeBase::default()),
+        config: Arc::new(config),
+        support: Arc::new(crate::lsp::snapshot::ClientSupport {
+            hierarchical_symbols: hierarchical,
+            ..Default::default()
+        }),
+    }
+}
+
+/// A quote of `text` for tests: the first occurrence of `whole`.
+#[cfg(test)]
+pub(crate) fn test_quote(text: &str, whole: &str, speaker: Option<&str>) -> Quote {
+    use crate::analysis::{QuoteKind, Speaker, Via};
+    let start = text.find(whole).expect("quote in text");
+    let mention = speaker
+        .and_then(|n| text.find(n).map(|at| at..at + n.len()))
+        .unwrap_or(0..0);
+    Quote {
+        range: start..start + whole.len(),
+        text: whole
+            .trim_matches(['“', '”'])
+            .trim_end_matches([',', '.'])
+            .to_string(),
+        kind: QuoteKind::Quote,
+        paragraph: 0,
+        speaker: speaker.map(|n| Speaker {
+            mention: n.into(),
+            mention_range: mention,
+            name: n.into(),
+            actor: None,
+            via: Via::Verb,
+        }),
+        block: false,
+    }
+}
+
+/// A small Markdown story with nested sections and three quotes, one of
+/// them without a source, for the outline features' tests.
+#[cfg(test)]
+pub(crate) const STORY: &str = "Lead text “one two three four” said Ann Able.\n\n## Background\n\n“Five six seven eight,” said Bob Baker.\n\n### Detail\n\n“Nine ten eleven twelve” with no source.\n\n## Reaction\n\nThe end.\n";
+
+#[cfg(test)]
+pub(crate) fn story_quotes() -> Vec<Quote> {
+    vec![
+        test_quote(STORY, "“one two three four”", Some("Ann Able")),
+        test_quote(STORY, "“Five six seven eight,”", Some("Bob Baker")),
+        test_quote(STORY, "“Nine ten eleven twelve”", None),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::Markup;
+
+    fn params() -> DocumentSymbolParams {
+        DocumentSymbolParams {
+            text_document: TextDocumentIdentifier {
+                uri: Url::parse("file:///story.txt").unwrap(),
+            },
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        }
+    }
+
+    fn line(l: u32, c: u32) -> Position {
+        Position {
+            line: l,
+            character: c,
+        }
+    }
+
+    #[test]
+    fn hierarchical_sections_with_subsections_then_quotes() {
+        let snap = test_snapshot(STORY, Markup::Markdown, Some(story_quotes()), true);
+        let Some(DocumentSymbolResponse::Nested(symbols)) = handle(&snap, &params()) else {
+            panic!("nested symbols")
+        };
+        let names: Vec<&str> = symbols.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Able: “one two three…”", "Background", "Reaction"]);
+        let background = &symbols[1];
+        assert_eq!(background.kind, SymbolKind::NAMESPACE);
+        assert_eq!(
+            background.selection_range,
+            Range {
+                start: line(2, 0),
+                end: line(2, 13)
+            }
+        );
+        assert_eq!(
+            background.range,
+            Range {
+                start: line(2, 0),
+                end: line(8, 40)
+            }
+        );
+        assert_eq!(background.detail.as_deref(), Some("2 quotes · Baker"));
+        let children: Vec<&str> = background
+            .children
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(children, ["Detail", "Baker: “Five six seven…”"]);
+        let detail = &background.children.as_ref().unwrap()[0];
+        let quote = &detail.children.as_ref().unwrap()[0];
+        assert_eq!(quote.name, "(no source): “Nine ten eleven…”");
+        assert_eq!(quote.kind, SymbolKind::STRING);
+        assert_eq!(
+            quote.range,
+            Range {
+                start: line(8, 0),
+                end: line(8, 24)
+            }
+        );
+    }
+
+    #[test]
+    fn flat_list_names_each_container() {
+        let snap = test_snapshot(STORY, Markup::Markdown, Some(story_quotes()), false);
+        let Some(DocumentSymbolResponse::Flat(symbols)) = handle(&snap, &params()) else {
+            panic!("flat symbols")
+        };
+        let got: Vec<(&str, Option<&str>)> = symbols
+            .iter()
+            .map(|s| (s.name.as_str(), s.container_name.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Able: “one two three…”", None),
+                ("Background", None),
+                ("Baker: “Five six seven…”", Some("Background")),
+                ("Detail", None),
+                ("(no source): “Nine ten eleven…”", Some("Detail")),
+                ("Reaction", None),
+            ]
+        );
+        assert_eq!(
+            symbols[1].location.range,
+            Range {
+                start: line(2, 0),
+                end: line(8, 40)
+            }
+        );
+    }
+}

@@ -227,3 +227,99 @@ fn is_article(name: &str) -> bool {
 fn file_name(path: &str) -> String {
     path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::features::document_symbol::{story_quotes, test_snapshot, STORY};
+
+    fn query(open: &[Snapshot], roots: &[PathBuf], q: &str) -> Vec<(String, String)> {
+        let params = WorkspaceSymbolParams {
+            query: q.into(),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        };
+        handle(open, roots, &params)
+            .unwrap()
+            .into_iter()
+            .map(|s| {
+                (
+                    s.name,
+                    s.location
+                        .uri
+                        .path()
+                        .rsplit('/')
+                        .next()
+                        .unwrap()
+                        .to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_and_people_of_open_and_workspace_articles() {
+        let dir = std::env::temp_dir().join(format!("copydesk-wsym-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("desk/.hidden")).unwrap();
+        std::fs::create_dir_all(dir.join("node_modules")).unwrap();
+        let body =
+            "A long first paragraph of body text.\n\nHow Iran Seized Iraq\n\nMore body text.";
+        std::fs::write(dir.join("desk/iran.txt"), body).unwrap();
+        std::fs::write(dir.join("desk/notes.md"), "# Budget meeting\n\nText.").unwrap();
+        std::fs::write(
+            dir.join("desk/.hidden/secret.md"),
+            "# Hidden heading\n\nText.",
+        )
+        .unwrap();
+        std::fs::write(dir.join("node_modules/pkg.md"), "# Package readme\n\nText.").unwrap();
+        std::fs::write(dir.join("desk/image.png"), [0u8, 159, 146, 150]).unwrap();
+
+        let open = vec![test_snapshot(
+            STORY,
+            crate::markup::Markup::Markdown,
+            Some(story_quotes()),
+            true,
+        )];
+        let roots = vec![dir.clone()];
+        let all = query(&open, &roots, "");
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        for want in [
+            "Background",
+            "Detail",
+            "Reaction",
+            "Ann Able",
+            "Bob Baker",
+            "How Iran Seized Iraq",
+            "Budget meeting",
+        ] {
+            assert!(names.contains(&want), "{want} missing from {names:?}");
+        }
+        assert!(
+            !names.contains(&"Hidden heading") && !names.contains(&"Package readme"),
+            "{names:?}"
+        );
+
+        // Fuzzy: letters in order, best first.
+        let got = query(&open, &roots, "hisi");
+        assert_eq!(
+            got[0],
+            ("How Iran Seized Iraq".to_string(), "iran.txt".to_string())
+        );
+        let got = query(&open, &roots, "baker");
+        assert_eq!(got[0].0, "Bob Baker");
+        assert!(query(&open, &roots, "zzz").is_empty());
+
+        // A changed file is read again.
+        std::fs::write(
+            dir.join("desk/notes.md"),
+            "# Budget vote, longer title\n\nText.",
+        )
+        .unwrap();
+        let names: Vec<String> = query(&open, &roots, "budget")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["Budget vote, longer title"]);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
