@@ -179,7 +179,7 @@ fn headings(text: &str, prose: &Prose, paragraphs: &[Paragraph]) -> Vec<Heading>
         for p in paragraphs {
             if let BlockKind::Heading { level } = p.kind {
                 out.push(Heading {
-                    title: text[p.range.clone()].trim().to_string(),
+                    title: words_of(&prose.masked[p.range.clone()]),
                     level: level.clamp(1, 6),
                     source: HeadingSource::Markdown,
                     line: line_of(text, p.range.clone()),
@@ -193,15 +193,18 @@ fn headings(text: &str, prose: &Prose, paragraphs: &[Paragraph]) -> Vec<Heading>
     // text. Paragraphs (not list items, quotes or cells) may be headings by
     // the plain-text heuristic.
     for (i, p) in paragraphs.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| &text[paragraphs[j].range.clone()]);
-        let after = paragraphs.get(i + 1).map(|n| &text[n.range.clone()]);
+        // Judge the prose (the masked copy): Markdown emphasis marks and
+        // link destinations are blanks there, plain text is as typed.
+        let prose_of = |r: &ByteRange| &prose.masked[r.clone()];
+        let before = i.checked_sub(1).map(|j| prose_of(&paragraphs[j].range));
+        let after = paragraphs.get(i + 1).map(|n| prose_of(&n.range));
         if p.kind != BlockKind::Paragraph {
             continue;
         }
-        if let Ok(found) = heuristic::judge(&text[p.range.clone()], before, after) {
+        if let Ok(found) = heuristic::judge(prose_of(&p.range), before, after) {
             let title = (p.range.start + found.title.start)..(p.range.start + found.title.end);
             out.push(Heading {
-                title: text[title].to_string(),
+                title: words_of(&prose.masked[title]),
                 level: found.level,
                 source: HeadingSource::PlainText,
                 line: p.range.clone(),
@@ -210,6 +213,11 @@ fn headings(text: &str, prose: &Prose, paragraphs: &[Paragraph]) -> Vec<Heading>
         }
     }
     out
+}
+
+/// The words of a heading, one space between them.
+fn words_of(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The whole line (or lines) a heading block sits on, without the line break.

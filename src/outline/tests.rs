@@ -197,3 +197,22 @@ fn empty_and_headless_texts() {
     assert!(o.sections.is_empty());
     assert_eq!(o.lead.unwrap().range, 0..32);
 }
+
+#[test]
+fn markdown_titles_are_the_words_without_marks() {
+    let text = "## How **Iran** seized [Iraq](http://example.org/x)\n\nBody.\n\nA setext heading\nover two lines\n===\n\nBody.";
+    let o = outline(text, Markup::Markdown, &[]);
+    let titles: Vec<&str> = o.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["How Iran seized Iraq", "A setext heading over two lines"]
+    );
+    assert_eq!(
+        &text[o.sections[1].heading.clone()],
+        "A setext heading\nover two lines"
+    );
+    // Emphasis around words of an unmarked crosshead is not in the way either.
+    let text = "A long first paragraph of body text.\n\n**What** comes _next_\n\nMore body text.";
+    let o = outline(text, Markup::Markdown, &[]);
+    assert_eq!(o.sections[0].title, "What comes next");
+}
