@@ -422,6 +422,32 @@ pub fn parse(file_name: &str, text: &str) -> (Config, Vec<ConfigError>) {
     (effective.config, errors)
 }
 
+/// The settings of `config` under their keys, every rule listed with its
+/// level (defaults filled in): what `copydesk config --print` shows.
+pub fn settings_json(config: &Config) -> serde_json::Value {
+    let rules: serde_json::Map<String, serde_json::Value> = crate::rules::RULES
+        .iter()
+        .map(|r| {
+            let level = config.rules.get(r.info.code).copied().unwrap_or(RuleLevel::from_severity(r.info.default_severity));
+            (r.info.code.to_string(), serde_json::json!(level.as_str()))
+        })
+        .collect();
+    let markup: serde_json::Map<String, serde_json::Value> = config
+        .markup
+        .iter()
+        .map(|g| (g.glob.clone(), serde_json::json!(if g.markup == Markup::Markdown { "markdown" } else { "plaintext" })))
+        .collect();
+    serde_json::json!({
+        "version": VERSION,
+        "rules": rules,
+        "quoteMinWords": config.quote_min_words,
+        "speechVerbs": config.speech_verbs,
+        "knowledgeBases": config.knowledge_bases,
+        "markup": markup,
+        "language": config.language,
+    })
+}
+
 /// Where to look for the config of the document at `path`, nearest first:
 /// `.copydesk.toml` in its folder, then in each folder above it.
 pub fn candidate_paths(path: &Path) -> Vec<PathBuf> {
