@@ -80,7 +80,11 @@ pub fn main(args: &CheckArgs) -> i32 {
     for e in &errors {
         eprintln!("copydesk: {e}");
     }
-    let options = Options { format: args.format, threshold: args.severity_threshold.severity(), quiet: args.quiet };
+    let options = Options {
+        format: args.format,
+        threshold: args.severity_threshold.severity(),
+        quiet: args.quiet,
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let status = match render_with(&files, options, &mut out) {
@@ -104,14 +108,27 @@ pub fn main(args: &CheckArgs) -> i32 {
 
 /// Write the diagnostics of `files` and return the exit status: 1 when any
 /// is at or above the threshold.
-pub fn render_with(files: &[Analyzed], options: Options, out: &mut dyn Write) -> std::io::Result<i32> {
+pub fn render_with(
+    files: &[Analyzed],
+    options: Options,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
     let shown = |d: &Diagnostic| !options.quiet || d.severity <= options.threshold;
     match options.format {
         CheckFormat::Human => {
             for f in files {
                 for d in f.analysis.diagnostics.iter().filter(|d| shown(d)) {
                     let (line, col) = f.line_col(d.range.start);
-                    writeln!(out, "{}:{}:{}: {}[{}]: {}", f.path, line + 1, col + 1, d.severity.as_str(), d.code, d.message)?;
+                    writeln!(
+                        out,
+                        "{}:{}:{}: {}[{}]: {}",
+                        f.path,
+                        line + 1,
+                        col + 1,
+                        d.severity.as_str(),
+                        d.code,
+                        d.message
+                    )?;
                 }
             }
         }
@@ -129,10 +146,18 @@ pub fn render_with(files: &[Analyzed], options: Options, out: &mut dyn Write) ->
                     json!({"path": f.path, "diagnostics": diags})
                 })
                 .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&json!({"files": files_json}))?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json!({"files": files_json}))?
+            )?;
         }
         CheckFormat::Sarif => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&sarif(files, &shown))?)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&sarif(files, &shown))?
+            )?;
         }
         CheckFormat::Github => {
             for f in files {
@@ -142,7 +167,10 @@ pub fn render_with(files: &[Analyzed], options: Options, out: &mut dyn Write) ->
             }
         }
     }
-    let failed = files.iter().flat_map(|f| &f.analysis.diagnostics).any(|d| d.severity <= options.threshold);
+    let failed = files
+        .iter()
+        .flat_map(|f| &f.analysis.diagnostics)
+        .any(|d| d.severity <= options.threshold);
     Ok(i32::from(failed))
 }
 
@@ -153,23 +181,57 @@ pub fn summary(files: &[Analyzed], threshold: Severity) -> String {
         counts[d.severity as usize] += 1;
     }
     let total: usize = counts.iter().sum();
-    let with = files.iter().filter(|f| !f.analysis.diagnostics.is_empty()).count();
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-    let failing = files.iter().flat_map(|f| &f.analysis.diagnostics).filter(|d| d.severity <= threshold).count();
+    let with = files
+        .iter()
+        .filter(|f| !f.analysis.diagnostics.is_empty())
+        .count();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let failing = files
+        .iter()
+        .flat_map(|f| &f.analysis.diagnostics)
+        .filter(|d| d.severity <= threshold)
+        .count();
     let verdict = if failing == 0 {
         format!("none at {} or worse", threshold.as_str())
     } else {
-        format!("{} at {} or worse", plural(failing, "problem"), threshold.as_str())
+        format!(
+            "{} at {} or worse",
+            plural(failing, "problem"),
+            threshold.as_str()
+        )
     };
     if total == 0 {
         return format!("copydesk: no problems in {}", plural(files.len(), "file"));
     }
-    let parts: Vec<String> = [("error", 0), ("warning", 1), ("information", 2), ("hint", 3)]
-        .iter()
-        .filter(|(_, i)| counts[*i] > 0)
-        .map(|(w, i)| if *w == "information" { format!("{} information", counts[*i]) } else { plural(counts[*i], w) })
-        .collect();
-    format!("copydesk: {} ({}) in {} of {}; {verdict}", plural(total, "problem"), parts.join(", "), with, plural(files.len(), "file"))
+    let parts: Vec<String> = [
+        ("error", 0),
+        ("warning", 1),
+        ("information", 2),
+        ("hint", 3),
+    ]
+    .iter()
+    .filter(|(_, i)| counts[*i] > 0)
+    .map(|(w, i)| {
+        if *w == "information" {
+            format!("{} information", counts[*i])
+        } else {
+            plural(counts[*i], w)
+        }
+    })
+    .collect();
+    format!(
+        "copydesk: {} ({}) in {} of {}; {verdict}",
+        plural(total, "problem"),
+        parts.join(", "),
+        with,
+        plural(files.len(), "file")
+    )
 }
 
 /// SARIF level of a severity: information and hint are notes.
@@ -274,7 +336,9 @@ pub fn sarif(files: &[Analyzed], shown: &dyn Fn(&Diagnostic) -> bool) -> Value {
 
 /// Escape the message of a workflow command.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escape a property value of a workflow command.
@@ -307,6 +371,7 @@ pub fn github_line(f: &Analyzed, d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use copydesk::{Config, KnowledgeBase, Markup};
 
     #[test]
     fn escaping() {
@@ -314,5 +379,260 @@ mod tests {
         assert_eq!(escape_property("a,b:c"), "a%2Cb%3Ac");
         assert_eq!(uri_of("news/my story #1.md"), "news/my%20story%20%231.md");
         assert_eq!(uri_of("-"), "stdin");
+    }
+
+    /// A file with one fake diagnostic per (severity, text) pair, on `target`.
+    fn file(path: &str, text: &str, found: &[(Severity, &'static str, &str)]) -> Analyzed {
+        let mut f = Analyzed::new(
+            path.into(),
+            text.into(),
+            Markup::PlainText,
+            KnowledgeBase::empty(),
+            &Config::default(),
+        );
+        for (severity, code, target) in found {
+            let start = text.find(target).expect("target in text");
+            f.analysis.diagnostics.push(Diagnostic {
+                code,
+                severity: *severity,
+                message: format!("Problem with {target}, 100%\nreally"),
+                range: start..start + target.len(),
+                related: Vec::new(),
+                fixes: Vec::new(),
+            });
+        }
+        f
+    }
+
+    fn run(
+        files: &[Analyzed],
+        format: CheckFormat,
+        threshold: Severity,
+        quiet: bool,
+    ) -> (i32, String) {
+        let mut out = Vec::new();
+        let status = render_with(
+            files,
+            Options {
+                format,
+                threshold,
+                quiet,
+            },
+            &mut out,
+        )
+        .unwrap();
+        (status, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn exit_status_follows_the_threshold() {
+        let hint = [file(
+            "a.txt",
+            "One “two” three.",
+            &[(Severity::Hint, "quote-mark-spacing", "two")],
+        )];
+        assert_eq!(
+            run(&hint, CheckFormat::Human, Severity::Warning, false).0,
+            0
+        );
+        assert_eq!(
+            run(&hint, CheckFormat::Human, Severity::Information, false).0,
+            0
+        );
+        assert_eq!(run(&hint, CheckFormat::Human, Severity::Hint, false).0, 1);
+        let warning = [file(
+            "a.txt",
+            "One two.",
+            &[(Severity::Warning, "unattributed-quote", "two")],
+        )];
+        assert_eq!(
+            run(&warning, CheckFormat::Human, Severity::Error, false).0,
+            0
+        );
+        assert_eq!(
+            run(&warning, CheckFormat::Human, Severity::Warning, false).0,
+            1
+        );
+        assert_eq!(
+            run(&warning, CheckFormat::Sarif, Severity::Warning, false).0,
+            1
+        );
+        let error = [file(
+            "a.txt",
+            "One two.",
+            &[(Severity::Error, "unattributed-quote", "two")],
+        )];
+        assert_eq!(
+            run(&error, CheckFormat::Github, Severity::Error, false).0,
+            1
+        );
+        assert_eq!(
+            run(
+                &[file("a.txt", "Clean.", &[])],
+                CheckFormat::Json,
+                Severity::Hint,
+                false
+            )
+            .0,
+            0
+        );
+    }
+
+    #[test]
+    fn quiet_shows_only_what_fails() {
+        let f = [file(
+            "a.txt",
+            "One two three.",
+            &[
+                (Severity::Hint, "quote-mark-spacing", "One"),
+                (Severity::Error, "unattributed-quote", "three"),
+            ],
+        )];
+        let (_, loud) = run(&f, CheckFormat::Human, Severity::Warning, false);
+        assert_eq!(loud.matches("a.txt:").count(), 2);
+        let (status, quiet) = run(&f, CheckFormat::Human, Severity::Warning, true);
+        assert_eq!(status, 1);
+        assert_eq!(
+            quiet,
+            "a.txt:1:9: error[unattributed-quote]: Problem with three, 100%\nreally\n"
+        );
+        assert_eq!(
+            summary(&f, Severity::Warning),
+            "copydesk: 2 problems (1 error, 1 hint) in 1 of 1 file; 1 problem at warning or worse"
+        );
+        assert_eq!(
+            summary(&[file("a.txt", "x", &[])], Severity::Warning),
+            "copydesk: no problems in 1 file"
+        );
+    }
+
+    #[test]
+    fn github_annotations() {
+        let f = file(
+            "news/a,b.txt",
+            "Line one.\nIt’s “two” here.",
+            &[
+                (Severity::Warning, "unattributed-quote", "“two”"),
+                (Severity::Hint, "quote-mark-spacing", "here"),
+            ],
+        );
+        let (_, out) = run(
+            std::slice::from_ref(&f),
+            CheckFormat::Github,
+            Severity::Warning,
+            false,
+        );
+        let lines: Vec<_> = out.lines().collect();
+        assert_eq!(
+            lines,
+            vec![
+                "::warning file=news/a%2Cb.txt,line=2,col=6,endLine=2,endColumn=11,title=copydesk unattributed-quote::Problem with “two”, 100%25%0Areally",
+                "::notice file=news/a%2Cb.txt,line=2,col=12,endLine=2,endColumn=16,title=copydesk quote-mark-spacing::Problem with here, 100%25%0Areally",
+            ]
+        );
+    }
+
+    /// The `required` lists of the SARIF 2.1.0 schema
+    /// (sarif-schema-2.1.0.json) for the objects copydesk writes.
+    fn assert_sarif_required(log: &Value) {
+        let has = |v: &Value, keys: &[&str], what: &str| {
+            for k in keys {
+                assert!(v.get(k).is_some(), "{what} lacks required `{k}`: {v}");
+            }
+        };
+        has(log, &["version", "runs"], "sarifLog");
+        assert_eq!(log["version"], "2.1.0");
+        assert_eq!(
+            log["$schema"],
+            "https://json.schemastore.org/sarif-2.1.0.json"
+        );
+        for run in log["runs"].as_array().unwrap() {
+            has(run, &["tool"], "run");
+            has(&run["tool"], &["driver"], "tool");
+            has(&run["tool"]["driver"], &["name"], "toolComponent");
+            for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+                has(rule, &["id"], "reportingDescriptor");
+                has(
+                    &rule["shortDescription"],
+                    &["text"],
+                    "multiformatMessageString",
+                );
+                assert!(["none", "note", "warning", "error"]
+                    .contains(&rule["defaultConfiguration"]["level"].as_str().unwrap()));
+            }
+            for result in run["results"].as_array().unwrap() {
+                has(result, &["message"], "result");
+                assert!(
+                    result["message"]["text"].is_string(),
+                    "message needs text or id"
+                );
+                assert!(["none", "note", "warning", "error"]
+                    .contains(&result["level"].as_str().unwrap()));
+                for loc in result["locations"].as_array().unwrap() {
+                    let region = &loc["physicalLocation"]["region"];
+                    assert!(loc["physicalLocation"]["artifactLocation"]["uri"].is_string());
+                    for k in ["startLine", "startColumn", "endLine", "endColumn"] {
+                        assert!(region[k].as_u64().unwrap() >= 1, "{k} must be at least 1");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sarif_log() {
+        let f = file(
+            "news/story one.md",
+            "Line one.\nIt’s “two” here.",
+            &[
+                (Severity::Warning, "unattributed-quote", "“two”"),
+                (Severity::Hint, "quote-mark-spacing", "here"),
+            ],
+        );
+        let (_, out) = run(
+            std::slice::from_ref(&f),
+            CheckFormat::Sarif,
+            Severity::Warning,
+            false,
+        );
+        let log: Value = serde_json::from_str(&out).unwrap();
+        assert_sarif_required(&log);
+        let run0 = &log["runs"][0];
+        let driver = &run0["tool"]["driver"];
+        assert_eq!(driver["name"], "copydesk");
+        assert!(driver["informationUri"].is_string());
+        let ids: Vec<_> = driver["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect();
+        let codes: Vec<_> = RULES.iter().map(|r| r.info.code.to_string()).collect();
+        assert_eq!(ids, codes);
+        let results = run0["results"].as_array().unwrap();
+        assert_eq!(results.len(), 2);
+        let r = &results[0];
+        assert_eq!(r["ruleId"], "unattributed-quote");
+        assert_eq!(
+            driver["rules"][r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            "unattributed-quote"
+        );
+        assert_eq!(r["level"], "warning");
+        assert_eq!(results[1]["level"], "note");
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "news/story%20one.md");
+        assert_eq!(
+            loc["region"],
+            serde_json::json!({"startLine": 2, "startColumn": 6, "endLine": 2, "endColumn": 11})
+        );
+        // Quiet keeps only the failing result.
+        let (_, quiet) = run(
+            std::slice::from_ref(&f),
+            CheckFormat::Sarif,
+            Severity::Warning,
+            true,
+        );
+        let quiet: Value = serde_json::from_str(&quiet).unwrap();
+        assert_eq!(quiet["runs"][0]["results"].as_array().unwrap().len(), 1);
     }
 }

@@ -35,7 +35,12 @@ pub fn main(args: &ConfigArgs) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = if args.schema {
-        writeln!(out, "{}", serde_json::to_string_pretty(&schema::json_schema()).unwrap_or_default()).map(|_| 0)
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&schema::json_schema()).unwrap_or_default()
+        )
+        .map(|_| 0)
     } else if let Some(path) = &args.print {
         print(path, args.config.as_deref(), args.format, &mut out)
     } else {
@@ -54,10 +59,19 @@ pub fn main(args: &ConfigArgs) -> i32 {
 
 /// Effective settings for `path`: the `--config` file or the nearest one.
 /// Status 2 when the config file cannot be read.
-fn print(path: &Path, explicit: Option<&Path>, format: Format, out: &mut dyn Write) -> std::io::Result<i32> {
+fn print(
+    path: &Path,
+    explicit: Option<&Path>,
+    format: Format,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     // A folder stands for a file inside it.
-    let probe = if absolute.is_dir() { absolute.join("_") } else { absolute.clone() };
+    let probe = if absolute.is_dir() {
+        absolute.join("_")
+    } else {
+        absolute.clone()
+    };
     let file = match explicit {
         Some(p) => Some(p.to_path_buf()),
         None => settings::discover(&probe),
@@ -85,7 +99,11 @@ fn print(path: &Path, explicit: Option<&Path>, format: Format, out: &mut dyn Wri
     };
     match format {
         Format::Json => {
-            let origins: serde_json::Map<String, Value> = effective.origins.iter().map(|(k, o)| (k.clone(), json!(o))).collect();
+            let origins: serde_json::Map<String, Value> = effective
+                .origins
+                .iter()
+                .map(|(k, o)| (k.clone(), json!(o)))
+                .collect();
             let doc = json!({
                 "path": absolute.display().to_string(),
                 "configFile": loaded.as_ref().map(|f| f.path.display().to_string()),
@@ -94,23 +112,39 @@ fn print(path: &Path, explicit: Option<&Path>, format: Format, out: &mut dyn Wri
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
-        Format::Human => write_toml(&absolute, loaded.as_ref().map(|f| f.path.as_path()), &effective, out)?,
+        Format::Human => write_toml(
+            &absolute,
+            loaded.as_ref().map(|f| f.path.as_path()),
+            &effective,
+            out,
+        )?,
     }
     Ok(status)
 }
 
-fn write_toml(path: &Path, file: Option<&Path>, e: &Effective, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_toml(
+    path: &Path,
+    file: Option<&Path>,
+    e: &Effective,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let settings = config::settings_json(&e.config);
     writeln!(out, "# copydesk settings for {}", path.display())?;
     match file {
         Some(f) => writeln!(out, "# config file: {}", f.display())?,
         None => writeln!(out, "# config file: none found (defaults)")?,
     }
-    let origin = |key: &str| e.origins.get(key).map(ToString::to_string).unwrap_or_else(|| "default".into());
-    let line = |out: &mut dyn Write, key: &str, value: &Value, origin: String| -> std::io::Result<()> {
-        let assignment = format!("{} = {}", toml_key(key), value);
-        writeln!(out, "{assignment:<44} # {origin}")
+    let origin = |key: &str| {
+        e.origins
+            .get(key)
+            .map(ToString::to_string)
+            .unwrap_or_else(|| "default".into())
     };
+    let line =
+        |out: &mut dyn Write, key: &str, value: &Value, origin: String| -> std::io::Result<()> {
+            let assignment = format!("{} = {}", toml_key(key), value);
+            writeln!(out, "{assignment:<44} # {origin}")
+        };
     for s in config::SETTINGS {
         match s.key {
             "rules" | "markup" => {}
@@ -136,7 +170,11 @@ fn write_toml(path: &Path, file: Option<&Path>, e: &Effective, out: &mut dyn Wri
 
 /// A bare TOML key when it can be one, else a quoted one.
 fn toml_key(key: &str) -> String {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         key.to_string()
     } else {
         Value::String(key.to_string()).to_string()

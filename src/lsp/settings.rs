@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::config::{self, ConfigError, Config, Effective, Layer, Source};
+use crate::config::{self, Config, ConfigError, Effective, Layer, Source};
 
 /// A config file as read from disk.
 #[derive(Debug, Clone)]
@@ -28,15 +28,22 @@ pub struct FileConfig {
 
 /// The nearest `.copydesk.toml` for a document at `path` (walking up).
 pub fn discover(path: &Path) -> Option<PathBuf> {
-    config::candidate_paths(path).into_iter().find(|p| p.is_file())
+    config::candidate_paths(path)
+        .into_iter()
+        .find(|p| p.is_file())
 }
 
 /// Read and parse the config file at `path`, making relative paths in it
 /// absolute against its folder. `Err` says why it could not be read.
 pub fn read_file(path: &Path) -> Result<FileConfig, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: could not read the config file: {e}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{}: could not read the config file: {e}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("{}: the config file is not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
+        format!(
+            "{}: the config file is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
     })?;
     Ok(parse_file(path, &text))
 }
@@ -47,7 +54,11 @@ pub fn parse_file(path: &Path, text: &str) -> FileConfig {
     if let Some(dir) = path.parent() {
         layer.resolve_paths(dir);
     }
-    FileConfig { path: path.to_path_buf(), layer, errors }
+    FileConfig {
+        path: path.to_path_buf(),
+        layer,
+        errors,
+    }
 }
 
 /// The `copydesk` section of editor settings: `{"copydesk": {...}}` or the
@@ -172,7 +183,10 @@ impl Store {
     /// document that is not a file): default < nearest file < editor.
     pub fn effective(&mut self, path: Option<&Path>) -> Effective {
         let file = path.and_then(|p| self.file_for(p));
-        let file_layer = file.as_ref().and_then(|f| self.files.get(f)).and_then(|k| k.layer.clone());
+        let file_layer = file
+            .as_ref()
+            .and_then(|f| self.files.get(f))
+            .and_then(|k| k.layer.clone());
         let mut layers: Vec<(Source, &Layer)> = Vec::new();
         if let (Some(f), Some(layer)) = (&file, &file_layer) {
             layers.push((Source::File(f.display().to_string()), layer));
@@ -197,7 +211,8 @@ mod tests {
     use crate::config::RuleLevel;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("copydesk-settings-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("copydesk-settings-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         dir
@@ -207,7 +222,11 @@ mod tests {
     fn nearest_file_then_editor_and_last_good_on_a_bad_reload() {
         let dir = temp_dir("store");
         let cfg = dir.join(".copydesk.toml");
-        std::fs::write(&cfg, "quoteMinWords = 6\n[rules]\nunattributed-quote = \"error\"\n").unwrap();
+        std::fs::write(
+            &cfg,
+            "quoteMinWords = 6\n[rules]\nunattributed-quote = \"error\"\n",
+        )
+        .unwrap();
         let doc = dir.join("sub").join("story.md");
         let mut store = Store::default();
         let e = store.effective(Some(&doc));
@@ -216,21 +235,34 @@ mod tests {
 
         store.set_editor(&serde_json::json!({"copydesk": {"quoteMinWords": 9}}), None);
         assert_eq!(store.effective(Some(&doc)).config.quote_min_words, 9);
-        assert_eq!(store.effective(Some(&doc)).config.rules["unattributed-quote"], RuleLevel::Error);
+        assert_eq!(
+            store.effective(Some(&doc)).config.rules["unattributed-quote"],
+            RuleLevel::Error
+        );
 
         std::fs::write(&cfg, "[rules]\nunattributed-quote = \"hint").unwrap();
         assert_eq!(store.reload(&cfg), Reloaded::KeptLastGood);
-        assert_eq!(store.effective(Some(&doc)).config.rules["unattributed-quote"], RuleLevel::Error);
+        assert_eq!(
+            store.effective(Some(&doc)).config.rules["unattributed-quote"],
+            RuleLevel::Error
+        );
         assert!(!store.files[&cfg].errors.is_empty());
 
         std::fs::write(&cfg, "[rules]\nunattributed-quote = \"hint\"\nbogus = 1\n").unwrap();
         assert_eq!(store.reload(&cfg), Reloaded::Applied);
-        assert_eq!(store.effective(Some(&doc)).config.rules["unattributed-quote"], RuleLevel::Hint);
+        assert_eq!(
+            store.effective(Some(&doc)).config.rules["unattributed-quote"],
+            RuleLevel::Hint
+        );
         assert_eq!(store.files[&cfg].errors.len(), 1);
 
         std::fs::remove_file(&cfg).unwrap();
         assert_eq!(store.reload(&cfg), Reloaded::Removed);
-        assert!(!store.effective(Some(&doc)).config.rules.contains_key("unattributed-quote"));
+        assert!(!store
+            .effective(Some(&doc))
+            .config
+            .rules
+            .contains_key("unattributed-quote"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
