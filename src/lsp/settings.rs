@@ -24,6 +24,8 @@ pub struct FileConfig {
     pub path: PathBuf,
     pub layer: Layer,
     pub errors: Vec<ConfigError>,
+    /// The text read, for placing the errors.
+    pub text: String,
 }
 
 /// The nearest `.copydesk.toml` for a document at `path` (walking up).
@@ -58,6 +60,7 @@ pub fn parse_file(path: &Path, text: &str) -> FileConfig {
         path: path.to_path_buf(),
         layer,
         errors,
+        text: text.to_string(),
     }
 }
 
@@ -85,11 +88,15 @@ pub fn parse_editor(value: &Value, root: Option<&Path>) -> (Layer, Vec<ConfigErr
 pub struct KnownFile {
     pub layer: Option<Layer>,
     pub errors: Vec<ConfigError>,
+    /// The text of the latest read.
+    pub text: String,
 }
 
 /// What the server knows about settings.
 #[derive(Debug, Default)]
 pub struct Store {
+    /// The workspace root, for relative paths in editor settings.
+    pub root: Option<PathBuf>,
     pub editor: Layer,
     pub editor_errors: Vec<ConfigError>,
     /// Config file path -> what was read from it.
@@ -164,6 +171,7 @@ impl Store {
         let entry = self.files.entry(f.path.clone()).or_default();
         let fatal = config::is_fatal(&f.errors);
         entry.errors = f.errors;
+        entry.text = f.text;
         if fatal && entry.layer.is_some() {
             Reloaded::KeptLastGood
         } else {
@@ -203,6 +211,344 @@ impl Store {
 /// True when `path` names a copydesk config file.
 pub fn is_config_path(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == config::FILE_NAME)
+}
+
+// ---------------------------------------------------------------------
+// The server side: what server.rs calls.
+
+use tower_lsp::lsp_types as lsp;
+use tower_lsp::lsp_types::{
+    ConfigurationItem, DidChangeConfigurationParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, InitializeParams,
+    MessageType, Registration, Url,
+};
+
+use super::server::Backend;
+use super::state::State;
+use crate::text::{Encoding, LineIndex};
+
+/// `initialize`: what the client supports for settings, the workspace
+/// root, and the settings in `initializationOptions`.
+pub fn on_initialize(state: &State, params: &InitializeParams) {
+    let caps = &params.capabilities;
+    let workspace = caps.workspace.as_ref();
+    let pull = workspace.and_then(|w| w.configuration).unwrap_or(false);
+    let watch = workspace
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
+    {
+        let mut support = state.support.write().unwrap_or_else(|e| e.into_inner());
+        let mut s = (**support).clone();
+        s.workspace_configuration = pull;
+        s.watched_files_dynamic = watch;
+        *support = Arc::new(s);
+    }
+    let root = workspace_root(params);
+    let mut store = state.settings.lock().unwrap_or_else(|e| e.into_inner());
+    store.root = root;
+    if let Some(options) = &params.initialization_options {
+        let root = store.root.clone();
+        store.set_editor(options, root.as_deref());
+    }
+}
+
+#[allow(deprecated)]
+fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
+    let from_folder = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| f.uri.to_file_path().ok());
+    from_folder.or_else(|| params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()))
+}
+
+/// `initialized`: watch `.copydesk.toml` files when the client can, pull
+/// the editor settings once when it can, and report settings problems.
+pub async fn on_initialized(backend: &Backend) {
+    let support = backend
+        .state
+        .support
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    if support.watched_files_dynamic {
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{}", config::FILE_NAME)),
+                kind: None,
+            }],
+        };
+        let registration = Registration {
+            id: "copydesk-config-files".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(e) = backend.client.register_capability(vec![registration]).await {
+            backend
+                .client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("copydesk could not watch its config files: {e}"),
+                )
+                .await;
+        }
+    }
+    if support.workspace_configuration {
+        pull(backend).await;
+        settings_changed(backend).await;
+    } else {
+        report_editor_errors(backend).await;
+    }
+}
+
+/// `workspace/didChangeConfiguration`: pull the `copydesk` section when
+/// the client supports it, else read the settings sent; then re-analyse.
+pub async fn on_change_configuration(backend: &Backend, params: &DidChangeConfigurationParams) {
+    let pulls = backend
+        .state
+        .support
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .workspace_configuration;
+    if pulls {
+        pull(backend).await;
+    } else {
+        let mut store = backend
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let root = store.root.clone();
+        store.set_editor(&params.settings, root.as_deref());
+    }
+    settings_changed(backend).await;
+}
+
+/// `workspace/didChangeWatchedFiles`: reload the config files that changed.
+pub async fn on_watched_files(backend: &Backend, params: &DidChangeWatchedFilesParams) {
+    let mut changed = Vec::new();
+    for change in &params.changes {
+        let Ok(path) = change.uri.to_file_path() else {
+            continue;
+        };
+        if !is_config_path(&path) {
+            continue;
+        }
+        let outcome = backend
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .reload(&path);
+        if outcome == Reloaded::KeptLastGood {
+            backend
+                .client
+                .log_message(
+                    MessageType::WARNING,
+                    format!(
+                        "copydesk kept the last good settings: {} has errors",
+                        path.display()
+                    ),
+                )
+                .await;
+        }
+        changed.push(path);
+    }
+    if changed.is_empty() {
+        return;
+    }
+    for path in &changed {
+        publish_config_file(backend, path).await;
+    }
+    settings_changed(backend).await;
+}
+
+/// `didSave` of a config file: reload it (for clients that do not watch files).
+pub async fn on_save(backend: &Backend, uri: &Url) {
+    let Ok(path) = uri.to_file_path() else { return };
+    if !is_config_path(&path) {
+        return;
+    }
+    backend
+        .state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .reload(&path);
+    publish_config_file(backend, &path).await;
+    settings_changed(backend).await;
+}
+
+/// True when `uri` is a config file (open in the editor as a document).
+pub fn is_config_uri(uri: &Url) -> bool {
+    uri.to_file_path().is_ok_and(|p| is_config_path(&p))
+}
+
+/// Ask the client for the `copydesk` section and make it the editor layer.
+async fn pull(backend: &Backend) {
+    let items = vec![ConfigurationItem {
+        scope_uri: None,
+        section: Some("copydesk".into()),
+    }];
+    match backend.client.configuration(items).await {
+        Ok(values) => {
+            let value = values.into_iter().next().unwrap_or(serde_json::Value::Null);
+            let mut store = backend
+                .state
+                .settings
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            let root = store.root.clone();
+            store.set_editor(&value, root.as_deref());
+        }
+        Err(e) => {
+            backend
+                .client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("copydesk could not read the editor settings: {e}"),
+                )
+                .await
+        }
+    }
+}
+
+async fn report_editor_errors(backend: &Backend) {
+    let errors = backend
+        .state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .editor_errors
+        .clone();
+    if !errors.is_empty() {
+        let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        backend
+            .client
+            .show_message(MessageType::WARNING, list.join("\n"))
+            .await;
+    }
+}
+
+/// After any settings change: forget cached configs and analyses, re-apply
+/// markup globs, publish every config file's problems and re-publish the
+/// diagnostics of every open document.
+pub async fn settings_changed(backend: &Backend) {
+    report_editor_errors(backend).await;
+    backend.state.forget_configs();
+    for uri in backend.state.open_uris() {
+        if is_config_uri(&uri) {
+            continue;
+        }
+        backend.publish(uri).await;
+    }
+}
+
+/// When a document opens: find its config file (reading it the first
+/// time), apply markup globs, and publish the config file's problems.
+pub async fn on_open(backend: &Backend, uri: &Url) {
+    let Ok(path) = uri.to_file_path() else { return };
+    let (file, first_time) = {
+        let mut store = backend
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let before = store.files.len();
+        let file = store.file_for(&path);
+        (file, store.files.len() != before)
+    };
+    backend.state.apply_markup(uri, true);
+    if let (Some(file), true) = (file, first_time) {
+        publish_config_file(backend, &file).await;
+    }
+}
+
+/// Publish the problems of a config file to its URI: from the editor
+/// buffer when it is open there, else from the latest read.
+pub async fn publish_config_file(backend: &Backend, path: &Path) {
+    let Ok(uri) = Url::from_file_path(path) else {
+        return;
+    };
+    let open_text = {
+        let docs = backend.state.docs.lock().unwrap_or_else(|e| e.into_inner());
+        docs.get(&uri)
+            .map(|e| (e.doc.rope.to_string(), e.doc.version))
+    };
+    let (text, errors, version) = match open_text {
+        Some((text, version)) => {
+            let f = parse_file(path, &text);
+            (text, f.errors, Some(version))
+        }
+        None => {
+            let store = backend
+                .state
+                .settings
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            match store.files.get(path) {
+                Some(k) => (k.text.clone(), k.errors.clone(), None),
+                None => (String::new(), Vec::new(), None),
+            }
+        }
+    };
+    let encoding = *backend
+        .state
+        .encoding
+        .read()
+        .unwrap_or_else(|e| e.into_inner());
+    let diagnostics = to_lsp(&text, &errors, encoding);
+    backend
+        .client
+        .publish_diagnostics(uri, diagnostics, version)
+        .await;
+}
+
+/// Config errors as protocol diagnostics on the config file.
+pub fn to_lsp(text: &str, errors: &[ConfigError], encoding: Encoding) -> Vec<lsp::Diagnostic> {
+    let rope = ropey::Rope::from_str(text);
+    let index = LineIndex::new(&rope);
+    let pos = |offset: usize| {
+        let p = index.position(offset.min(text.len()), encoding);
+        lsp::Position {
+            line: p.line,
+            character: p.character,
+        }
+    };
+    errors
+        .iter()
+        .map(|e| {
+            let range = match &e.range {
+                Some(r) => lsp::Range {
+                    start: pos(r.start),
+                    end: pos(r.end.max(r.start)),
+                },
+                None => lsp::Range::default(),
+            };
+            lsp::Diagnostic {
+                range,
+                severity: Some(lsp::DiagnosticSeverity::ERROR),
+                code: Some(lsp::NumberOrString::String(format!(
+                    "config-{}",
+                    error_code(e.kind)
+                ))),
+                source: Some("copydesk".into()),
+                message: e.message.clone(),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+fn error_code(kind: config::ErrorKind) -> &'static str {
+    match kind {
+        config::ErrorKind::Syntax => "syntax",
+        config::ErrorKind::UnknownKey => "unknown-key",
+        config::ErrorKind::UnknownRule => "unknown-rule",
+        config::ErrorKind::BadType => "bad-type",
+        config::ErrorKind::BadValue => "bad-value",
+    }
 }
 
 #[cfg(test)]
