@@ -8,6 +8,7 @@
 pub mod capabilities;
 pub mod features;
 pub mod server;
+pub mod settings;
 pub mod snapshot;
 pub mod state;
 

@@ -64,7 +64,13 @@ impl Backend {
         }
     }
 
-    async fn publish(&self, uri: Url) {
+    pub(crate) async fn publish(&self, uri: Url) {
+        if super::settings::is_config_uri(&uri) {
+            if let Ok(path) = uri.to_file_path() {
+                super::settings::publish_config_file(self, &path).await;
+            }
+            return;
+        }
         let state = self.state.clone();
         let u = uri.clone();
         let computed = catch_unwind(AssertUnwindSafe(|| state.snapshot(&u).map(|s| (features::diagnostics::to_lsp(&s), s.version))));
@@ -103,10 +109,23 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params);
         *self.state.encoding.write().unwrap_or_else(|e| e.into_inner()) = encoding;
+        super::settings::on_initialize(&self.state, &params);
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
             server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
         })
+    }
+
+    async fn initialized(&self, _params: InitializedParams) {
+        super::settings::on_initialized(self).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        super::settings::on_change_configuration(self, &params).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        super::settings::on_watched_files(self, &params).await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -120,6 +139,7 @@ impl LanguageServer for Backend {
             let mut docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
             docs.insert(td.uri.clone(), Entry { doc: Document::new(&td.text, td.version, markup), analysis: None });
         }
+        super::settings::on_open(self, &td.uri).await;
         self.publish(td.uri).await;
     }
 
@@ -157,7 +177,9 @@ impl LanguageServer for Backend {
         self.publish(uri).await;
     }
 
-    async fn did_save(&self, _params: DidSaveTextDocumentParams) {}
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        super::settings::on_save(self, &params.text_document.uri).await;
+    }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;

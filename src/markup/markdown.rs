@@ -24,6 +24,7 @@ pub(super) fn parse(text: &str) -> Prose {
     let mut quote_groups: Vec<usize> = Vec::new();
     let mut next_group = 0;
     let mut skip_depth = 0usize; // inside code blocks and metadata
+    let mut html_block: Option<std::ops::Range<usize>> = None;
 
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -41,6 +42,7 @@ pub(super) fn parse(text: &str) -> Prose {
         match event {
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) => skip_depth += 1,
+                Tag::HtmlBlock => html_block = Some(range.start..range.start),
                 Tag::MetadataBlock(kind) => {
                     skip_depth += 1;
                     front_matter = Some(FrontMatter {
@@ -79,6 +81,11 @@ pub(super) fn parse(text: &str) -> Prose {
             },
             Event::End(tag) => match tag {
                 TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => skip_depth = skip_depth.saturating_sub(1),
+                TagEnd::HtmlBlock => {
+                    if let Some(block) = html_block.take() {
+                        scan_directives(text, block, &mut directives);
+                    }
+                }
                 TagEnd::BlockQuote(_) => {
                     quote_groups.pop();
                 }
@@ -98,20 +105,14 @@ pub(super) fn parse(text: &str) -> Prose {
                     });
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                let html = &text[range.clone()];
-                let mut offset = 0;
-                while let Some(open) = html[offset..].find("<!--") {
-                    let body_start = offset + open + 4;
-                    let Some(close) = html[body_start..].find("-->") else { break };
-                    let body_end = body_start + close;
-                    if let Some((file_wide, rules)) = parse_directive(&html[body_start..body_end]) {
-                        let r = range.start + offset + open..range.start + body_end + 3;
-                        directives.push(Directive { range: r, rules, file_wide, target: None });
-                    }
-                    offset = body_end + 3;
+            // An HTML block arrives one line per event: scan it whole, so
+            // a comment over several lines is still a directive.
+            Event::Html(_) if html_block.is_some() => {
+                if let Some(block) = &mut html_block {
+                    block.end = block.end.max(range.end);
                 }
             }
+            Event::Html(_) | Event::InlineHtml(_) => scan_directives(text, range.clone(), &mut directives),
             _ => {}
         }
     }
@@ -121,6 +122,22 @@ pub(super) fn parse(text: &str) -> Prose {
         blocks,
         directives,
         front_matter,
+    }
+}
+
+/// Every `<!-- copydesk-ignore ... -->` comment in `range` of `text`.
+fn scan_directives(text: &str, range: std::ops::Range<usize>, directives: &mut Vec<Directive>) {
+    let html = &text[range.clone()];
+    let mut offset = 0;
+    while let Some(open) = html[offset..].find("<!--") {
+        let body_start = offset + open + 4;
+        let Some(close) = html[body_start..].find("-->") else { break };
+        let body_end = body_start + close;
+        if let Some((file_wide, rules)) = parse_directive(&html[body_start..body_end]) {
+            let r = range.start + offset + open..range.start + body_end + 3;
+            directives.push(Directive { range: r, rules, file_wide, target: None });
+        }
+        offset = body_end + 3;
     }
 }
 
@@ -157,6 +174,16 @@ mod tests {
 
     fn blocks(text: &str) -> Vec<(&str, BlockKind)> {
         parse(text).blocks.iter().map(|b| (&text[b.range.clone()], b.kind)).collect()
+    }
+
+    #[test]
+    fn a_comment_over_several_lines_is_one_directive() {
+        let text = "<!--\n  copydesk-ignore unattributed-quote\n-->\nThe paragraph.\n";
+        let p = parse(text);
+        assert_eq!(p.directives.len(), 1);
+        assert_eq!(&text[p.directives[0].range.clone()], "<!--\n  copydesk-ignore unattributed-quote\n-->");
+        assert_eq!(p.directives[0].rules, vec!["unattributed-quote"]);
+        assert!(!p.directives[0].file_wide);
     }
 
     #[test]
