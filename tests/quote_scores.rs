@@ -93,6 +93,32 @@ fn scorer_scores_gold_as_perfect() {
     }
 }
 
+/// A multi-paragraph gold quote spans to the end of its last paragraph (the
+/// corpus has none, so this is checked on a small text).
+#[test]
+fn multi_paragraph_gold_quotes_run_to_their_last_paragraph() {
+    use quote_scoring::{locate, GoldQuote};
+    let text = "Intro.\n\n\"First part of it,\n\n\"second part.\" And more.\n\nNext paragraph.";
+    let q = |paragraphs| GoldQuote {
+        text: "\"First part of it,".into(),
+        kind: GoldKind::Quote,
+        speaker: None,
+        via: None,
+        occurrence: None,
+        paragraphs: Some(paragraphs),
+        nested: false,
+        note: None,
+    };
+    let span = locate(text, &q(2)).unwrap();
+    assert_eq!(
+        &text[span],
+        "\"First part of it,\n\n\"second part.\" And more."
+    );
+    assert!(locate(text, &q(4)).is_err());
+    let span = locate(text, &q(1)).unwrap();
+    assert_eq!(&text[span], "\"First part of it,");
+}
+
 #[test]
 fn speaker_names_match_by_surname_and_case() {
     use quote_scoring::same_speaker;
