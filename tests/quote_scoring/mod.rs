@@ -526,6 +526,53 @@ pub fn same_speaker(gold: &str, predicted: &str) -> bool {
     short.last() == long.last() && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
+/// Titles dropped before a name when comparing speakers.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "president",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "judge",
+    "justice",
+    "sheriff",
+    "captain",
+    "capt",
+    "chancellor",
+    "governor",
+    "mayor",
+    "representative",
+    "rep",
+    "secretary",
+    "general",
+    "gen",
+    "speaker",
+    "professor",
+    "prof",
+    "chief",
+    "executive",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "u",
+    "s",
+    "us",
+    "attorney",
+    "former",
+    "vice",
+    "foreign",
+    "interior",
+    "health",
+    "actor",
+    "actress",
+];
+
 fn words(name: &str) -> Vec<String> {
     let lowered = name.to_lowercase().replace('’', "'");
     let mut out: Vec<String> = lowered
@@ -537,6 +584,10 @@ fn words(name: &str) -> Vec<String> {
         .first()
         .is_some_and(|w| w == "the" || w == "a" || w == "an")
     {
+        out.remove(0);
+    }
+    // A title before a name ("President Trump", "Dr. Tristan Smith") is not part of it.
+    while out.len() > 1 && TITLES.contains(&out[0].as_str()) {
         out.remove(0);
     }
     out
