@@ -217,11 +217,21 @@ check('code action fixes the misdirected quote mark in ¶10', function()
     context = { diagnostics = { lsp_diag }, only = { 'quickfix' } },
   }
   local actions = request('textDocument/codeAction', params) or {}
+  -- The fix for this diagnostic: the action that names it, else the first with an edit.
   local action
   for _, a in ipairs(actions) do
-    if a.edit or (a.data and a.title) then
-      action = a
-      break
+    for _, d in ipairs(a.diagnostics or {}) do
+      if d.code == 'misdirected-quote-mark' and not action then
+        action = a
+      end
+    end
+  end
+  if not action then
+    for _, a in ipairs(actions) do
+      if a.edit or (a.data and a.title) then
+        action = a
+        break
+      end
     end
   end
   if not action then
@@ -240,7 +250,8 @@ check('code action fixes the misdirected quote mark in ¶10', function()
   end
   local tail = after:match('go home(.-)said') or ''
   if tail:find('“', 1, true) or not tail:find('”', 1, true) then
-    return false, ('after %q, ¶10 reads %q'):format(action.title, after:sub(-40))
+    local titles = vim.tbl_map(function(a) return a.title end, actions)
+    return false, ('after %q, ¶10 reads %q (actions offered: %s)'):format(action.title, after:sub(-40), table.concat(titles, ' | '))
   end
   -- The server saw the edit: its copy equals the buffer.
   local want = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
