@@ -94,6 +94,8 @@ writeFileSync(
       "editor.hover.delay": 200,
       "editor.minimap.enabled": false,
       "window.commandCenter": false,
+      "git.enabled": false,
+      "git.openRepositoryInParentFolders": "never",
       "copydesk.server.path": resolve(args.server),
     },
     null,
@@ -241,22 +243,25 @@ try {
       await filter.fill("unattributed");
     }
     const wantLine = paraLine[35];
+    const rows = page.locator(".markers-panel .monaco-list-row");
     const deadline = Date.now() + TIMEOUT;
-    let text = "";
+    let listed = [];
+    let row;
     while (Date.now() < deadline) {
-      text = (await panel.innerText().catch(() => "")).replace(/\s+/g, " ");
-      if (/unattributed-quote/.test(text) && text.includes(`Ln ${wantLine}`)) break;
+      listed = (await rows.allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, " "));
+      row = listed.find((t) => t.includes("unattributed-quote"));
+      if (row && row.includes(`[Ln ${wantLine},`)) break;
       await sleep(250);
     }
     await shot("vscode-2-problems");
     if (await filter.count()) await filter.fill("");
-    if (!/unattributed-quote/.test(text)) return `no unattributed-quote in the Problems panel: "${text.slice(0, 200)}"`;
-    if (!text.includes(`Ln ${wantLine}`)) return `unattributed-quote listed, but not at line ${wantLine} (¶36): "${text.slice(0, 200)}"`;
+    if (!row) return `no unattributed-quote row in the Problems panel: ${JSON.stringify(listed).slice(0, 300)}`;
+    if (!row.includes(`[Ln ${wantLine},`)) return `unattributed-quote listed, but not at line ${wantLine} (¶36): "${row}"`;
     return true;
   });
 
-  await check('hover on "Gerges" shows the actor', async () => {
-    // Reveal ¶10 and point at its "Gerges".
+  // Reveal ¶10, point at its "Gerges" and wait for a hover naming Fawaz Gerges; returns the hover's text.
+  async function hoverGerges() {
     await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("Control+G");
     await page.keyboard.type(String(paraLine[9]));
@@ -283,7 +288,7 @@ try {
         }
         return hits.find((h) => h.said) ?? hits[hits.length - 1] ?? null;
       });
-      if (!box) return 'no "Gerges" visible in the editor';
+      if (!box) throw new Error('no "Gerges" visible in the editor');
       await page.mouse.move(box.x - 40, box.y - 40);
       await page.mouse.move(box.x, box.y, { steps: 4 });
       try {
@@ -294,6 +299,11 @@ try {
       } catch {}
       await sleep(250);
     }
+    return hoverText;
+  }
+
+  await check('hover on "Gerges" shows the actor', async () => {
+    const hoverText = await hoverGerges();
     await shot("vscode-3-hover");
     if (!hoverText.includes("Fawaz Gerges")) return `hover does not name Fawaz Gerges: "${hoverText.slice(0, 200)}"`;
     return true;
@@ -325,6 +335,10 @@ try {
     if (!(order[0] < order[1] && order[1] < order[2])) return `sections out of order in the Outline: "${text.replace(/\s+/g, " ").slice(0, 200)}"`;
     return true;
   });
+  // One picture of it all (for editors/vscode/README.md): outline, problems, hover.
+  await page.keyboard.press("Control+Shift+M");
+  await hoverGerges().catch(() => "");
+  await shot("vscode-5-overview");
 } catch (e) {
   report("VS Code workbench runs the extension", false, String(e?.message ?? e).split("\n")[0]);
   await shot("vscode-error");
