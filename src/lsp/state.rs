@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, RwLock};
 
 use tower_lsp::lsp_types::Url;
@@ -26,6 +27,9 @@ pub struct State {
     pub config: RwLock<Arc<Config>>,
     pub support: RwLock<Arc<ClientSupport>>,
     pub roots: RwLock<Vec<PathBuf>>,
+    /// Set when the client sent `shutdown`; the process exits with status 0
+    /// only if it was set before `exit` (LSP 3.17).
+    pub shutdown: AtomicBool,
 }
 
 impl Default for State {
@@ -37,6 +41,7 @@ impl Default for State {
             config: RwLock::new(Arc::new(Config::default())),
             support: RwLock::new(Arc::new(ClientSupport::default())),
             roots: RwLock::new(Vec::new()),
+            shutdown: AtomicBool::new(false),
         }
     }
 }
@@ -48,10 +53,19 @@ impl State {
         let (rope, version, markup, cached) = {
             let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
             let entry = docs.get(uri)?;
-            (entry.doc.rope.clone(), entry.doc.version, entry.doc.markup, entry.analysis.clone())
+            (
+                entry.doc.rope.clone(),
+                entry.doc.version,
+                entry.doc.markup,
+                entry.analysis.clone(),
+            )
         };
         let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
-        let config = self.config.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let config = self
+            .config
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let (text, analysis) = match cached {
             Some((v, text, analysis)) if v == version => (text, analysis),
             _ => {
@@ -75,11 +89,37 @@ impl State {
             encoding: *self.encoding.read().unwrap_or_else(|e| e.into_inner()),
             kb,
             config,
-            support: self.support.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            support: self
+                .support
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
         })
     }
 
+    /// Whether `uri` is open.
+    pub fn is_open(&self, uri: &Url) -> bool {
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(uri)
+    }
+
+    /// The version of `uri`, when it is open.
+    pub fn version(&self, uri: &Url) -> Option<i32> {
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(uri)
+            .map(|e| e.doc.version)
+    }
+
     pub fn open_uris(&self) -> Vec<Url> {
-        self.docs.lock().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect()
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .cloned()
+            .collect()
     }
 }
