@@ -209,13 +209,6 @@ const NOT_HEADS: &[&str] = &[
     "week",
     "day",
     "interview",
-    "statement",
-    "report",
-    "letter",
-    "post",
-    "message",
-    "email",
-    "speech",
     "conference",
     "briefing",
 ];
@@ -439,6 +432,8 @@ const TITLES: &[&str] = &[
     "Superintendent",
     "Premier",
     "Chairman",
+    "Fellow",
+    "Lead",
     "Chairwoman",
     "Chair",
     "CEO",
@@ -552,23 +547,227 @@ fn span(toks: &[Tok], lo: usize, hi: usize) -> ByteRange {
     toks[lo].range.start..toks[hi].range.end
 }
 
-/// The subject standing before the verb at `v`, not reaching before `lo`.
-fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
-    let mut i = v.checked_sub(1)?;
-    while i >= lo
-        && toks[i].kind == TokKind::Word
-        && (AUX.contains(&toks[i].lower().as_str())
-            || (toks[i].text.ends_with("ly") && !toks[i].capitalized()))
-    {
-        if i == 0 {
+fn is_possessive(t: &Tok) -> bool {
+    t.text.ends_with("'s") || t.text.ends_with("’s")
+}
+
+/// Words that may stand between a subject and its verb besides auxiliaries:
+/// `Liton, on Sunday, told`, `Smith last week said`.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Abbreviations whose period does not end a clause: `said Dr. Livermore`.
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+    "Jr", "Sr", "Rev", "Mt",
+];
+
+/// Verbs that introduce a quoted text rather than speech: `the statement read`.
+fn is_lead_verb(t: &Tok) -> bool {
+    matches!(t.text, "read" | "reads" | "Read" | "Reads")
+}
+
+/// Skip back from `i` over auxiliaries, adverbs, times and parentheses to
+/// the word a subject should end at.
+fn skip_back(toks: &[Tok], mut i: usize, lo: usize) -> Option<usize> {
+    loop {
+        if i < lo {
             return None;
         }
-        i -= 1;
+        let t = &toks[i];
+        let l = t.lower();
+        let skippable = t.kind == TokKind::Word
+            && (AUX.contains(&l.as_str())
+                || (l.ends_with("ly") && !t.capitalized())
+                || TIME_WORDS.contains(&l.as_str()));
+        if skippable {
+            i = i.checked_sub(1)?;
+            continue;
+        }
+        if t.is(")") {
+            let mut j = i;
+            let mut depth = 0;
+            loop {
+                if toks[j].is(")") {
+                    depth += 1;
+                } else if toks[j].is("(") {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                if j <= lo {
+                    return None;
+                }
+                j -= 1;
+            }
+            i = j.checked_sub(1)?;
+            continue;
+        }
+        if t.is(",") && i > lo && TIME_WORDS.contains(&toks[i - 1].lower().as_str()) {
+            // `Liton, on Sunday, told`: the comma closes a time phrase.
+            i -= 1;
+            continue;
+        }
+        return Some(i);
     }
-    if i < lo {
+}
+
+fn name_found(toks: &[Tok], a: usize, b: usize) -> Found {
+    Found {
+        range: span(toks, a, b),
+        kind: MentionKind::Name,
+        according_to: false,
+    }
+}
+
+/// A name ending at `hi`, preferring the person in `X of the Y`
+/// (`Mick Jagger of The Rolling Stones`, `Nikki Holland of the UK's NCA`).
+fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
+    let (a, b) = name_back(toks, hi, lo)?;
+    // `Mick Jagger of The Rolling Stones` is one run: cut it at `of The`.
+    if let Some(k) = (a + 1..b).find(|&k| toks[k].is("of") && toks[k + 1].is("The")) {
+        if let Some(r) = trim_name(toks, a, k - 1) {
+            return Some(r);
+        }
+    }
+    let mut k = a;
+    for _ in 0..3 {
+        if k <= lo {
+            break;
+        }
+        let p = &toks[k - 1];
+        if p.is("of") {
+            if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
+                if let Some(r) = name_back(toks, k - 2, lo) {
+                    return Some(r);
+                }
+            }
+            break;
+        }
+        if p.lower() == "the" || is_possessive(p) {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    Some((a, b))
+}
+
+/// A role ending at `head`: `the Iraqi interim prime minister`, `police`,
+/// `a spokesman for the ministry`, `the family's statement on the death`.
+fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
+    let t = &toks[head];
+    if t.kind != TokKind::Word
+        || NOT_HEADS.contains(&t.lower().as_str())
+        || t.text.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
+    let mut j = head;
+    let mut start = None;
+    while j > lo && head - j < 10 {
+        let p = &toks[j - 1];
+        let pl = p.lower();
+        if p.kind != TokKind::Word {
+            break;
+        }
+        if DETERMINERS.contains(&pl.as_str()) || is_possessive(p) {
+            let mut s = j - 1;
+            if is_possessive(p) && s > lo && DETERMINERS.contains(&toks[s - 1].lower().as_str()) {
+                s -= 1;
+            }
+            start = Some(s);
+            // `a spokesman for the ministry`: keep the head noun phrase.
+            if s >= lo + 2
+                && matches!(
+                    toks[s - 1].lower().as_str(),
+                    "for" | "of" | "at" | "from" | "with" | "in" | "on"
+                )
+            {
+                j = s - 1;
+                continue;
+            }
+            break;
+        }
+        if NOT_HEADS.contains(&pl.as_str()) || PRONOUNS.contains(&pl.as_str()) {
+            break;
+        }
+        j -= 1;
+    }
+    let start = match start {
+        Some(s) => s,
+        // A bare plural at a clause's start: `police said`, `officials said`.
+        None if (j == lo
+            || toks[j - 1].kind == TokKind::Punct
+            || matches!(toks[j - 1].lower().as_str(), "and" | "but" | "that"))
+            && head - j <= 2 =>
+        {
+            j
+        }
+        None => return None,
+    };
+    if start == head && DETERMINERS.contains(&toks[head].lower().as_str()) {
+        return None;
+    }
+    Some(Found {
+        range: span(toks, start, head),
+        kind: MentionKind::Role,
+        according_to: false,
+    })
+}
+
+/// The subject standing before the verb at `v`, not reaching before `lo`.
+fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
+    let i = skip_back(toks, v.checked_sub(1)?, lo)?;
     let t = &toks[i];
+    if matches!(t.lower().as_str(), "who" | "which") && i > lo {
+        // `Alex Greenwich who said`, `a statement which said`: the antecedent.
+        let j = if toks[i - 1].is(",") {
+            i.checked_sub(2)?
+        } else {
+            i - 1
+        };
+        if j < lo {
+            return None;
+        }
+        if name_word(&toks[j]) {
+            return person_back(toks, j, lo).map(|(a, b)| name_found(toks, a, b));
+        }
+        return role_back(toks, j, lo);
+    }
     if is_pronoun(t) {
         return Some(Found {
             range: t.range.clone(),
@@ -576,12 +775,16 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             according_to: false,
         });
     }
-    if name_word(t) {
-        return name_back(toks, i, lo).map(|(a, b)| Found {
-            range: span(toks, a, b),
-            kind: MentionKind::Name,
+    if t.capitalized() && TITLES.contains(&t.text) && i > lo && toks[i - 1].lower() == "the" {
+        // `the Pope read`
+        return Some(Found {
+            range: span(toks, i - 1, i),
+            kind: MentionKind::Role,
             according_to: false,
         });
+    }
+    if name_word(t) {
+        return person_back(toks, i, lo).map(|(a, b)| name_found(toks, a, b));
     }
     if t.is(",") {
         // `Fawaz Gerges, professor at ..., said`
@@ -591,81 +794,31 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             j -= 1;
             steps += 1;
             if toks[j].is(",") {
-                let (a, b) = name_back(toks, j.checked_sub(1)?, lo)?;
-                return Some(Found {
-                    range: span(toks, a, b),
-                    kind: MentionKind::Name,
-                    according_to: false,
-                });
+                if j > lo && name_word(&toks[j - 1]) {
+                    if let Some((a, b)) = person_back(toks, j - 1, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
+                break;
             }
             if matches!(toks[j].text, "." | ";" | ":" | "“" | "”" | "\"") {
                 break;
             }
         }
+        // `One activist, Nur Khan Liton, told`: the name is the apposition.
+        if i > lo && name_word(&toks[i - 1]) {
+            return person_back(toks, i - 1, lo).map(|(a, b)| name_found(toks, a, b));
+        }
         return None;
     }
-    if t.kind == TokKind::Word
-        && !NOT_HEADS.contains(&t.lower().as_str())
-        && !t.capitalized()
-        && !t.text.chars().all(|c| c.is_ascii_digit())
-    {
-        // A role: `the Iraqi interim prime minister said`, `police said`.
-        let head = i;
-        let mut j = i;
-        let mut start = None;
-        while j > lo && head - j < 8 {
-            let p = &toks[j - 1];
-            let pl = p.lower();
-            if p.kind != TokKind::Word {
-                break;
-            }
-            if DETERMINERS.contains(&pl.as_str())
-                || p.text.ends_with("'s")
-                || p.text.ends_with("’s")
-            {
-                start = Some(j - 1);
-                // `a spokesman for the ministry`: keep the head noun phrase.
-                if j >= 3
-                    && matches!(
-                        toks[j - 2].lower().as_str(),
-                        "for" | "of" | "at" | "from" | "with" | "in"
-                    )
-                {
-                    j -= 2;
-                    continue;
-                }
-                break;
-            }
-            if NOT_HEADS.contains(&pl.as_str()) || PRONOUNS.contains(&pl.as_str()) {
-                break;
-            }
-            j -= 1;
-        }
-        let start = match start {
-            Some(s) => s,
-            // A bare plural at a clause's start: `police said`, `officials said`.
-            None if (j == lo
-                || toks[j - 1].kind == TokKind::Punct
-                || matches!(toks[j - 1].lower().as_str(), "and" | "but" | "that"))
-                && head - j <= 2 =>
-            {
-                j
-            }
-            None => return None,
-        };
-        if start == head && DETERMINERS.contains(&toks[head].lower().as_str()) {
-            return None;
-        }
-        return Some(Found {
-            range: span(toks, start, head),
-            kind: MentionKind::Role,
-            according_to: false,
-        });
+    if !t.capitalized() {
+        return role_back(toks, i, lo);
     }
     None
 }
 
-/// The subject after the verb at `v` (`said Fawaz Gerges`, `said the spokeswoman`).
+/// The subject after the verb at `v` (`said Fawaz Gerges`, `said the
+/// spokeswoman`, `said study co-author and Research Fellow Martin How`).
 fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
     let t = toks.get(v + 1)?;
     if is_pronoun(t) && matches!(t.lower().as_str(), "he" | "she") {
@@ -675,19 +828,13 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
             according_to: false,
         });
     }
-    if t.capitalized() {
-        return name_forward(toks, v + 1).map(|(a, b)| Found {
-            range: span(toks, a, b),
-            kind: MentionKind::Name,
-            according_to: false,
-        });
-    }
-    if t.kind == TokKind::Word && DETERMINERS.contains(&t.lower().as_str()) {
+    if t.kind == TokKind::Word && !t.capitalized() && DETERMINERS.contains(&t.lower().as_str()) {
         let mut j = v + 1;
         let mut end = None;
         while j + 1 < toks.len() && j - v < 10 {
             let n = &toks[j + 1];
             if n.kind != TokKind::Word
+                || n.capitalized()
                 || matches!(
                     n.lower().as_str(),
                     "who"
@@ -712,30 +859,74 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
                 end = Some(j);
             }
         }
-        let end = end?;
-        return Some(Found {
-            range: span(toks, v + 1, end),
-            kind: MentionKind::Role,
-            according_to: false,
-        });
+        if let Some(end) = end {
+            return Some(Found {
+                range: span(toks, v + 1, end),
+                kind: MentionKind::Role,
+                according_to: false,
+            });
+        }
     }
-    // `said spokesman John Smith`, `said Humane Society director Sara Amundson`.
+    // Name runs, possibly after title words; the last run before a break is the person.
     let mut j = v + 1;
-    while j < toks.len() && j - v <= 3 && toks[j].kind == TokKind::Word && !toks[j].capitalized() {
+    let mut best = None;
+    let mut lower_gap = 0;
+    while j < toks.len() && j - v <= 16 {
+        let t = &toks[j];
+        if t.capitalized() {
+            let (a, b) = match name_forward(toks, j) {
+                Some(r) => r,
+                None => {
+                    j += 1;
+                    continue;
+                }
+            };
+            best = Some((a, b));
+            lower_gap = 0;
+            j = b + 1;
+            if toks.get(j).is_some_and(|n| n.is(".")) && ABBREVIATIONS.contains(&toks[b].text) {
+                j += 1;
+            }
+            continue;
+        }
+        if t.is(".") && j > 0 && ABBREVIATIONS.contains(&toks[j - 1].text) {
+            j += 1;
+            continue;
+        }
+        if t.kind != TokKind::Word
+            || matches!(
+                t.lower().as_str(),
+                "in" | "on"
+                    | "at"
+                    | "to"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "from"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "who"
+                    | "that"
+                    | "which"
+            )
+            || is_possessive(t)
+        {
+            break;
+        }
+        lower_gap += 1;
+        if lower_gap > 5 || (best.is_none() && DETERMINERS.contains(&t.lower().as_str())) {
+            break;
+        }
         j += 1;
     }
-    if j > v + 1 && j < toks.len() && toks[j].capitalized() {
-        return name_forward(toks, j).map(|(a, b)| Found {
-            range: span(toks, a, b),
-            kind: MentionKind::Name,
-            according_to: false,
-        });
-    }
-    None
+    best.map(|(a, b)| name_found(toks, a, b))
 }
 
-/// `according to X` anywhere in `toks`.
-fn according_to(toks: &[Tok]) -> Option<Found> {
+/// `according to X` anywhere in `toks`; `any` also takes a bare noun
+/// (`, according to investigators`).
+fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     let i = toks
         .windows(2)
         .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
@@ -757,14 +948,14 @@ fn according_to(toks: &[Tok]) -> Option<Found> {
         });
     }
     // `according to the ministry`, `according to a statement from police`
-    if !DETERMINERS.contains(&t.lower().as_str()) {
+    if !any && !DETERMINERS.contains(&t.lower().as_str()) {
         return None;
     }
     let mut j = s;
     while j + 1 < toks.len() && toks[j + 1].kind == TokKind::Word && j - s < 6 {
         j += 1;
     }
-    (j > s).then(|| Found {
+    (j > s || any).then(|| Found {
         range: span(toks, s, j),
         kind: MentionKind::Role,
         according_to: true,
@@ -784,47 +975,95 @@ fn is_verb(verbs: &Verbs, toks: &[Tok], i: usize) -> bool {
         && t.text != "told")
 }
 
+/// Where the clause after a closing mark ends: a sentence end that is not
+/// an abbreviation's period (`said Dr. Livermore.`), or another mark.
+fn clause_end(toks: &[Tok]) -> usize {
+    toks.iter()
+        .enumerate()
+        .position(|(i, t)| match t.text {
+            "." => {
+                !(i > 0
+                    && (ABBREVIATIONS.contains(&toks[i - 1].text)
+                        || (toks[i - 1].text.len() == 1 && toks[i - 1].capitalized())))
+            }
+            ";" | "!" | "?" | "“" | "”" | "\"" => true,
+            _ => false,
+        })
+        .unwrap_or(toks.len())
+}
+
 /// The speaker in the words after a closing mark: `, said X`, `X said`, `he said`.
 pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
-    let limit = toks
-        .iter()
-        .position(|t| matches!(t.text, "." | ";" | "!" | "?" | "“" | "”" | "\""))
-        .unwrap_or(toks.len());
-    let toks = &toks[..limit];
+    let toks = &toks[..clause_end(toks)];
     // `“...,” according to X.`
     let lead = toks.iter().take_while(|t| t.kind == TokKind::Punct).count();
     if toks.get(lead).is_some_and(|t| t.lower() == "according") {
-        if let Some(f) = according_to(&toks[lead..]) {
+        if let Some(f) = according_to(&toks[lead..], true) {
             return Some(f);
         }
     }
-    let v = (0..toks.len().min(16)).find(|&i| is_verb(verbs, toks, i))?;
+    let v = (0..toks.len().min(16))
+        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))?;
     // Words between the mark and the verb are the subject, if any.
-    let lead = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
-    if lead > 0 {
+    let lead_words = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
+    if lead_words > 0 {
         if let Some(f) = subject_before(toks, v, 0) {
             return Some(f);
         }
     }
-    subject_after(toks, v)
+    if let Some(f) = subject_after(toks, v) {
+        return Some(f);
+    }
+    // `, according to investigators` later in the clause.
+    let comma_according = toks
+        .windows(2)
+        .position(|w| w[0].is(",") && w[1].lower() == "according");
+    comma_according.and_then(|i| according_to(&toks[i + 1..], true))
+}
+
+/// The speaker after a quote that ends its sentence, when the next sentence
+/// opens with the attribution: `“...in two days!” Macron told the world.`
+pub fn next_sentence(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
+    let v = (0..toks.len().min(5)).find(|&i| is_verb(verbs, toks, i))?;
+    let f = subject_before(toks, v, 0)?;
+    (f.kind != MentionKind::Role).then_some(f)
 }
 
 /// The speaker in the words before an opening mark: the verb nearest the
 /// quote with a subject (`Gerges said`, `Trump admitted ... that he wanted`).
 pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
-    if let Some(f) = according_to(toks) {
+    if let Some(f) = according_to(toks, false) {
         return Some(f);
     }
     for v in (0..toks.len()).rev() {
-        if is_verb(verbs, toks, v) || is_call(toks, v) {
+        let rest_is_lead = toks[v + 1..]
+            .iter()
+            .all(|t| t.kind == TokKind::Punct || matches!(t.text, "in" | "part"));
+        let sentence_start_verb = v == 0 && verbs.contains(&toks[0].lower());
+        if !(is_verb(verbs, toks, v)
+            || is_call(toks, v)
+            || (is_lead_verb(&toks[v]) && rest_is_lead)
+            || sentence_start_verb)
+        {
+            continue;
+        }
+        // `..., saying that “...`, `went as far as to say, “...`: the clause's subject.
+        let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
+        if participle || (v > 0 && toks[v - 1].is("to")) {
+            if let Some(f) = first_subject(&toks[..v]) {
+                return Some(f);
+            }
+            continue;
+        }
+        if !sentence_start_verb {
             if let Some(f) = subject_before(toks, v, 0) {
                 return Some(f);
             }
-            if v > 0 && matches!(toks[v - 1].text, "," | ":" | "“" | "”") || v == 0 {
-                // `Said Smith:` / `, said Smith, “`
-                if let Some(f) = subject_after(toks, v) {
-                    return Some(f);
-                }
+        }
+        if v == 0 || matches!(toks[v - 1].text, "," | ":" | "“" | "”") {
+            // `Said Smith:` / `, said Smith, “`
+            if let Some(f) = subject_after(toks, v) {
+                return Some(f);
             }
         }
     }
@@ -839,35 +1078,106 @@ fn is_call(toks: &[Tok], v: usize) -> bool {
         && toks[v + 1].kind == TokKind::Word
 }
 
-/// The subject of a colon lead-in without a speech verb: `Fashion designer Mary Quant described Day:`.
-pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
-    for i in 0..toks.len() {
-        if toks[i].capitalized()
-            && !NOT_NAMES.contains(&toks[i].text)
-            && !TITLES.contains(&toks[i].text)
-        {
-            let (a, b) = name_forward(toks, i)?;
+/// The first subject of a clause: a name, a pronoun, or a role at its start.
+fn first_subject(toks: &[Tok]) -> Option<Found> {
+    let mut depth = 0;
+    for (i, t) in toks.iter().enumerate() {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        if is_pronoun(t) && !t.is("it") {
             return Some(Found {
-                range: span(toks, a, b),
-                kind: MentionKind::Name,
+                range: t.range.clone(),
+                kind: MentionKind::Pronoun,
                 according_to: false,
             });
         }
-        if toks[i].kind == TokKind::Word
-            && !toks[i].capitalized()
-            && !TITLES.contains(&toks[i].text)
-            && i > 3
+        if name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
+            || (t.capitalized() && TITLES.contains(&t.text))
         {
-            break;
+            if let Some((a, b)) = name_forward(toks, i) {
+                return Some(name_found(toks, a, b));
+            }
         }
     }
     None
 }
 
+/// The subject of a colon lead-in without a speech verb: `Fashion designer
+/// Mary Quant described Day:`, `The palace issued the following statement:`.
+pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
+    // A full name anywhere in the lead-in.
+    for i in 0..toks.len() {
+        if name_word(&toks[i]) && !NOT_NAMES.contains(&toks[i].text) {
+            if let Some((a, b)) = name_forward(toks, i) {
+                if b > a {
+                    return Some(name_found(toks, a, b));
+                }
+            }
+        }
+    }
+    // A single name at the start.
+    for i in 0..toks.len().min(4) {
+        if name_word(&toks[i])
+            && !NOT_NAMES.contains(&toks[i].text)
+            && !TITLES.contains(&toks[i].text)
+        {
+            if let Some((a, b)) = name_forward(toks, i) {
+                return Some(name_found(toks, a, b));
+            }
+        }
+    }
+    // A role opening the sentence: `The study itself outlined ...:`.
+    let d = (0..toks.len().min(6)).find(|&i| {
+        toks[i].kind == TokKind::Word && DETERMINERS.contains(&toks[i].lower().as_str())
+    })?;
+    let mut e = d;
+    while e + 1 < toks.len() && e - d < 5 {
+        let n = &toks[e + 1];
+        let l = n.lower();
+        if n.kind != TokKind::Word
+            || l.ends_with("ed")
+            || matches!(
+                l.as_str(),
+                "made"
+                    | "issued"
+                    | "gave"
+                    | "put"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "said"
+                    | "read"
+                    | "itself"
+                    | "themselves"
+                    | "wrote"
+                    | "took"
+                    | "sent"
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > d).then(|| Found {
+        range: span(toks, d, e),
+        kind: MentionKind::Role,
+        according_to: false,
+    })
+}
+
 /// Every speech-verb subject in `toks` (for the list of named speakers).
 pub fn all_subjects(toks: &[Tok], verbs: &Verbs) -> Vec<Found> {
     let mut out = Vec::new();
-    if let Some(f) = according_to(toks) {
+    if let Some(f) = according_to(toks, false) {
         out.push(f);
     }
     for v in 0..toks.len() {

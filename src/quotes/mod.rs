@@ -301,6 +301,25 @@ impl<'a> Doc<'a> {
                 if let Some(f) = attribution::after_quote(&post, self.verbs) {
                     return Some(self.speaker(&f, false));
                 }
+                // `“...in two days!” Macron told the world.`
+                if post.is_empty() {
+                    let next = self
+                        .sentences
+                        .iter()
+                        .find(|n| n.range.start >= s.range.end && n.paragraph == s.paragraph);
+                    if let Some(next) = next {
+                        let opens_with_quote =
+                            self.skip.iter().any(|r| r.start == next.range.start);
+                        if self.text[close.end..next.range.start].trim().is_empty()
+                            && !opens_with_quote
+                        {
+                            let toks = self.tokens(next.range.clone());
+                            if let Some(f) = attribution::next_sentence(&toks, self.verbs) {
+                                return Some(self.speaker(&f, false));
+                            }
+                        }
+                    }
+                }
             }
         }
         let sent = self.sentence_at(first.open.start)?;
@@ -356,7 +375,9 @@ impl<'a> Doc<'a> {
                 QuoteKind::Term
             }
         } else if speaker.is_none()
-            && (is_title_case(&text) || self.after_naming_word(first.open.start))
+            && (is_title_case(&text)
+                || self.after_naming_word(first.open.start)
+                || (q.parts.len() == 1 && self.embedded(last)))
         {
             QuoteKind::Term
         } else {
@@ -397,11 +418,14 @@ impl<'a> Doc<'a> {
 
     fn after_naming_word(&self, at: usize) -> bool {
         let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
-        let word = before
+        let mut words = before
             .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let mut word = words.next().unwrap_or_default();
+        if matches!(word.as_str(), "the" | "a" | "an") {
+            word = words.next().unwrap_or_default();
+        }
         NAMING.contains(&word.as_str())
     }
 
@@ -583,7 +607,10 @@ fn is_title_case(s: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    if words.is_empty() || s.trim_end().ends_with(['.', '!', '?', ',']) {
+    if words.is_empty()
+        || s.trim_end().ends_with(['!', '?'])
+        || (s.trim_end().ends_with('.') && words.len() < 3)
+    {
         return false;
     }
     words.iter().all(|w| {
@@ -608,6 +635,9 @@ fn is_title_case(s: &str) -> bool {
                     | "but"
                     | "nor"
                     | "as"
+                    | "vs."
+                    | "v."
+                    | "vs"
             )
     })
 }
