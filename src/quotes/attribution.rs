@@ -95,7 +95,7 @@ pub struct Found {
     pub according_to: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Words between a subject and its verb: `he also said`, `Trump has said`.
 const AUX: &[&str] = &[
@@ -164,6 +164,7 @@ const DETERMINERS: &[&str] = &[
 /// Function words that are not the head of a role (`which said`).
 const NOT_HEADS: &[&str] = &[
     "that",
+    "you",
     "which",
     "who",
     "whom",
@@ -433,6 +434,36 @@ const TITLES: &[&str] = &[
     "Premier",
     "Chairman",
     "Fellow",
+    "Sheriff",
+    "Broadcaster",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Analyst",
+    "Author",
+    "Scientist",
+    "Researcher",
+    "Economist",
+    "Activist",
+    "Lawyer",
+    "Commander",
+    "Head",
+    "Founder",
+    "Actor",
+    "Actress",
+    "Singer",
+    "Journalist",
+    "Reporter",
+    "Editor",
+    "Historian",
+    "Councilman",
+    "Councilwoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Selectman",
+    "Pastor",
+    "Coroner",
+    "Marshal",
     "Lead",
     "Chairwoman",
     "Chair",
@@ -491,10 +522,100 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     while hi > lo && (PARTICLES.contains(&toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
-    if TITLES.contains(&toks[hi].text) || NOT_NAMES.contains(&toks[hi].text) {
+    if TITLES.contains(&toks[hi].text) || (lo == hi && NOT_NAMES.contains(&toks[hi].text)) {
         return None;
     }
+    if is_org_word(toks[hi].text) {
+        return Some((lo, hi));
+    }
+    // `Ross Spano of Florida`: the person before `of`.
+    if let Some(k) = (lo + 2..hi).find(|&k| toks[k].is("of")) {
+        if !is_org_word(toks[k - 1].text) {
+            return Some((lo, k - 1));
+        }
+    }
+    // `Mayor of London Sadiq Khan`, `United Nations Nikki Haley`: a long run
+    // after a title ends with the person's first and last name.
+    let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
+    let had_title = lo > 0 && TITLES.contains(&toks[lo - 1].text);
+    let has_particle = (lo..=hi).any(|i| PARTICLES.contains(&toks[i].text) || toks[i].is("."));
+    if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
+        lo = hi - 1;
+    }
     Some((lo, hi))
+}
+
+/// A word that ends an organisation's name: `Institute`, `Ministry`.
+pub fn is_org_word(w: &str) -> bool {
+    const ORG: &[&str] = &[
+        "Institute",
+        "University",
+        "Ministry",
+        "Department",
+        "Council",
+        "Association",
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Court",
+        "Party",
+        "Committee",
+        "Commission",
+        "Office",
+        "Service",
+        "Services",
+        "Bank",
+        "Fund",
+        "Society",
+        "Foundation",
+        "Center",
+        "Centre",
+        "Police",
+        "Army",
+        "News",
+        "Times",
+        "Post",
+        "Union",
+        "Group",
+        "Board",
+        "Authority",
+        "Company",
+        "Corporation",
+        "Inc",
+        "Ltd",
+        "Network",
+        "Watch",
+        "Hospital",
+        "School",
+        "College",
+        "Program",
+        "Programme",
+        "Survey",
+        "Guard",
+        "Force",
+        "Forces",
+        "Navy",
+        "Command",
+        "Administration",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "House",
+        "Assembly",
+        "Government",
+        "Nations",
+        "Alliance",
+        "Coalition",
+        "Federation",
+        "League",
+        "Club",
+        "Team",
+        "Magazine",
+        "Journal",
+        "Press",
+        "Agency",
+    ];
+    ORG.contains(&w)
 }
 
 /// The name run ending at `hi` (walking back).
@@ -513,7 +634,7 @@ fn name_back(toks: &[Tok], hi: usize, lo_bound: usize) -> Option<(usize, usize)>
         } else {
             break;
         }
-        if hi - lo > 6 {
+        if hi - lo > 8 {
             break;
         }
     }
@@ -526,7 +647,7 @@ fn name_forward(toks: &[Tok], lo: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut hi = lo;
-    while hi + 1 < toks.len() && hi - lo < 6 {
+    while hi + 1 < toks.len() && hi - lo < 8 {
         let n = &toks[hi + 1];
         if name_word(n)
             || (PARTICLES.contains(&n.text) && toks.get(hi + 2).is_some_and(name_word))
@@ -669,7 +790,7 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
         let p = &toks[k - 1];
-        if p.is("of") {
+        if p.is("of") || p.is("at") || p.is("from") {
             if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
                 if let Some(r) = name_back(toks, k - 2, lo) {
                     return Some(r);
@@ -692,6 +813,8 @@ fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
     let t = &toks[head];
     if t.kind != TokKind::Word
         || NOT_HEADS.contains(&t.lower().as_str())
+        || DETERMINERS.contains(&t.lower().as_str())
+        || PRONOUNS.contains(&t.lower().as_str())
         || t.text.chars().all(|c| c.is_ascii_digit())
     {
         return None;
@@ -739,6 +862,14 @@ fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
         }
         None => return None,
     };
+    // Without a determiner, a capitalised word inside is a name and a verb
+    // follows it (`Trump characterized the`): not a role.
+    if !DETERMINERS.contains(&toks[start].lower().as_str())
+        && !is_possessive(&toks[start])
+        && (start..=head).any(|k| toks[k].capitalized())
+    {
+        return None;
+    }
     if start == head && DETERMINERS.contains(&toks[head].lower().as_str()) {
         return None;
     }
@@ -915,6 +1046,13 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
         {
             break;
         }
+        // `said Professor David Livermore of the University ...`: a full
+        // name ends the search.
+        if matches!(t.text, "of" | "for")
+            && best.is_some_and(|(a, b): (usize, usize)| b > a && !is_org_word(toks[b].text))
+        {
+            break;
+        }
         lower_gap += 1;
         if lower_gap > 5 || (best.is_none() && DETERMINERS.contains(&t.lower().as_str())) {
             break;
@@ -1076,6 +1214,7 @@ fn is_call(toks: &[Tok], v: usize) -> bool {
     matches!(toks[v].text, "call" | "calls" | "called" | "calling")
         && v + 1 < toks.len()
         && toks[v + 1].kind == TokKind::Word
+        && !(v > 0 && DETERMINERS.contains(&toks[v - 1].lower().as_str()))
 }
 
 /// The first subject of a clause: a name, a pronoun, or a role at its start.
@@ -1292,6 +1431,16 @@ mod tests {
             Some(("he".into(), MentionKind::Pronoun))
         );
         assert_eq!(found_after(" and the crowd cheered."), None);
+        assert_eq!(
+            found_after(
+                " said study co-author and Royal Society University Research Fellow Martin How."
+            ),
+            Some(("Martin How".into(), MentionKind::Name))
+        );
+        assert_eq!(
+            found_after(", said Dr. Livermore."),
+            Some(("Livermore".into(), MentionKind::Name))
+        );
     }
 
     #[test]

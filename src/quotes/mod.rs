@@ -124,6 +124,8 @@ struct Named {
     name: String,
     mention: ByteRange,
     kind: MentionKind,
+    /// Looks like a person: a full name of two words or more, not an organisation.
+    person: bool,
 }
 
 struct Doc<'a> {
@@ -177,12 +179,14 @@ impl<'a> Doc<'a> {
                     None => continue,
                 },
             };
+            let person = !f.according_to && is_person_name(&name);
             doc.subjects.push(Named {
                 at: f.range.start,
                 paragraph,
                 name,
                 mention: f.range.clone(),
                 kind: f.kind,
+                person,
             });
         }
         doc
@@ -216,7 +220,17 @@ impl<'a> Doc<'a> {
         self.subjects
             .iter()
             .rev()
-            .find(|n| n.at < mention.start && n.kind == MentionKind::Name)
+            .find(|n| n.at < mention.start && n.kind == MentionKind::Name && n.person)
+            .or_else(|| {
+                // No full name before: a lone surname that is not an organisation.
+                self.subjects.iter().rev().find(|n| {
+                    n.at < mention.start
+                        && n.kind == MentionKind::Name
+                        && !n.name.split_whitespace().any(|w| {
+                            attribution::is_org_word(w) || w.chars().all(|c| !c.is_lowercase())
+                        })
+                })
+            })
             .map(|n| n.name.clone())
     }
 
@@ -233,23 +247,27 @@ impl<'a> Doc<'a> {
             .rev()
             .filter(|(r, _)| r.end <= mention.start)
         {
-            // The words just before the name and its apposition after it.
-            let before_start = self.text[..r.start]
-                .char_indices()
+            if !is_person_name(&words.join(" ")) {
+                continue;
+            }
+            // Up to three words just before the name (`spokeswoman Jane Doe`)
+            // or its apposition after a comma (`Jane Doe, a spokeswoman for`).
+            let before: Vec<&str> = self.text[..r.start]
+                .split_whitespace()
                 .rev()
-                .take(40)
-                .last()
-                .map_or(r.start, |(i, _)| i);
-            let before = &self.text[before_start..r.start];
+                .take(3)
+                .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                .collect();
             let after_end = self.text[r.end..]
-                .find(['.', ';', '\n'])
-                .map_or(self.text.len(), |i| r.end + i);
-            let after = &self.text[r.end..after_end.min(r.end + 120)];
-            let has = |s: &str| {
-                s.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(&head))
-            };
-            if has(before) || (after.starts_with(',') && has(after)) {
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| matches!(c, ',' | '.' | ';' | '\n'))
+                .map_or(self.text.len(), |(i, _)| r.end + i);
+            let after = &self.text[r.end..after_end];
+            let has = |w: &str| w.eq_ignore_ascii_case(&head);
+            if before.iter().any(|w| has(w))
+                || (after.starts_with(',') && after.split(|c: char| !c.is_alphanumeric()).any(has))
+            {
                 return Some(words.join(" "));
             }
         }
@@ -377,7 +395,7 @@ impl<'a> Doc<'a> {
         } else if speaker.is_none()
             && (is_title_case(&text)
                 || self.after_naming_word(first.open.start)
-                || (q.parts.len() == 1 && self.embedded(last)))
+                || (q.parts.len() == 1 && words < 8 && self.embedded(last)))
         {
             QuoteKind::Term
         } else {
@@ -588,6 +606,18 @@ impl<'a> Doc<'a> {
             via: Via::Context,
         })
     }
+}
+
+/// A full personal name: two to four capitalised words, no organisation word.
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
+        && !words.iter().any(|w| {
+            attribution::is_org_word(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
 }
 
 /// Collapse runs of white space (masked markup) to single spaces.
