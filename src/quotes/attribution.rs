@@ -434,6 +434,11 @@ const TITLES: &[&str] = &[
     "Premier",
     "Chairman",
     "Fellow",
+    "Executive",
+    "MP",
+    "MEP",
+    "Legislator",
+    "Voter",
     "Sheriff",
     "Broadcaster",
     "Spokesman",
@@ -513,10 +518,21 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
             break;
         }
     }
+    let mut had_title =
+        lo > 0 && (TITLES.contains(&toks[lo - 1].text) || toks[lo - 1].text.starts_with("Co-"));
+    // `Co-author Jing-Shan Zhao`
+    if toks[lo].text.starts_with("Co-") && lo < hi {
+        lo += 1;
+        had_title = true;
+    }
     // A title later in the run: `US Secretary of State Mike Pompeo`.
     if let Some(last_title) = (lo..=hi).rev().find(|&i| TITLES.contains(&toks[i].text)) {
         if last_title < hi {
             lo = last_title + 1;
+            had_title = true;
+            while lo < hi && PARTICLES.contains(&toks[lo].text) {
+                lo += 1;
+            }
         }
     }
     while hi > lo && (PARTICLES.contains(&toks[hi].text) || toks[hi].kind == TokKind::Punct) {
@@ -537,7 +553,6 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     // `Mayor of London Sadiq Khan`, `United Nations Nikki Haley`: a long run
     // after a title ends with the person's first and last name.
     let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
-    let had_title = lo > 0 && TITLES.contains(&toks[lo - 1].text);
     let has_particle = (lo..=hi).any(|i| PARTICLES.contains(&toks[i].text) || toks[i].is("."));
     if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
         lo = hi - 1;
@@ -1273,7 +1288,10 @@ pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
     }
     // A role opening the sentence: `The study itself outlined ...:`.
     let d = (0..toks.len().min(6)).find(|&i| {
-        toks[i].kind == TokKind::Word && DETERMINERS.contains(&toks[i].lower().as_str())
+        toks.get(i + 1)
+            .is_some_and(|n| !TIME_WORDS.contains(&n.lower().as_str()))
+            && toks[i].kind == TokKind::Word
+            && DETERMINERS.contains(&toks[i].lower().as_str())
     })?;
     let mut e = d;
     while e + 1 < toks.len() && e - d < 5 {

@@ -226,6 +226,7 @@ impl<'a> Doc<'a> {
                 self.subjects.iter().rev().find(|n| {
                     n.at < mention.start
                         && n.kind == MentionKind::Name
+                        && !n.name.contains(' ')
                         && !n.name.split_whitespace().any(|w| {
                             attribution::is_org_word(w) || w.chars().all(|c| !c.is_lowercase())
                         })
