@@ -921,8 +921,12 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             according_to: false,
         });
     }
-    if t.capitalized() && TITLES.contains(&t.text) && i > lo && toks[i - 1].lower() == "the" {
-        // `the Pope read`
+    if t.capitalized()
+        && TITLES.contains(&t.text)
+        && i > lo
+        && DETERMINERS.contains(&toks[i - 1].lower().as_str())
+    {
+        // `the Pope read`, `One MP told`
         return Some(Found {
             range: span(toks, i - 1, i),
             kind: MentionKind::Role,
