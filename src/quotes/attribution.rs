@@ -39,10 +39,14 @@ impl Tok<'_> {
     }
 }
 
-/// Tokens of `text[range]`, leaving out any byte inside `skip`.
+/// Tokens of `text[range]`, leaving out any byte inside `skip` (sorted, disjoint ranges).
 pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
+    // `skip` is sorted and disjoint: only the ranges overlapping this one.
+    let lo = skip.partition_point(|r| r.end <= range.start);
+    let hi = skip.partition_point(|r| r.start < range.end);
+    let skip = &skip[lo..hi.max(lo)];
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let at = range.start + i;

@@ -96,7 +96,7 @@ pub fn analyze(
         .collect();
     let pairing = marks::pair(masked, &ranges, &breaks);
     let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
-    let skip: Vec<ByteRange> = quotations.iter().map(|q| q.range()).collect();
+    let skip = merge(quotations.iter().map(|q| q.range()).collect());
     let verbs = Verbs::new(&config.speech_verbs);
     let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs);
 
@@ -138,6 +138,10 @@ struct Doc<'a> {
     names: Vec<(ByteRange, Vec<String>)>,
     /// Speech-verb subjects outside quotations, in order.
     subjects: Vec<Named>,
+    /// Last word of each full name -> (start, full name), in text order.
+    surnames: std::collections::HashMap<String, Vec<(usize, String)>>,
+    /// Role word -> (end, person introduced with it), in text order.
+    roles: std::collections::HashMap<String, Vec<(usize, String)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -156,11 +160,35 @@ impl<'a> Doc<'a> {
             verbs,
             names: Vec::new(),
             subjects: Vec::new(),
+            surnames: Default::default(),
+            roles: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
             doc.names.extend(attribution::full_names(&toks));
         }
+        for (r, words) in &doc.names {
+            if words.len() > 1 {
+                let last = words.last().expect("a word").clone();
+                doc.surnames
+                    .entry(last)
+                    .or_default()
+                    .push((r.start, words.join(" ")));
+            }
+        }
+        let mut roles: std::collections::HashMap<String, Vec<(usize, String)>> = Default::default();
+        for (r, words) in &doc.names {
+            let full = words.join(" ");
+            if is_person_name(&full) {
+                for w in doc.role_words(r) {
+                    let v = roles.entry(w).or_default();
+                    if v.last().is_none_or(|(end, _)| *end != r.end) {
+                        v.push((r.end, full.clone()));
+                    }
+                }
+            }
+        }
+        doc.roles = roles;
         let mut subjects = Vec::new();
         for s in sentences {
             let toks = attribution::tokens(text, s.range.clone(), skip);
@@ -202,10 +230,11 @@ impl<'a> Doc<'a> {
         let m = attribution::strip_possessive(self.text[mention.clone()].trim());
         let words: Vec<&str> = m.split_whitespace().collect();
         if words.len() == 1 {
-            if let Some((_, full)) = self.names.iter().rev().find(|(r, w)| {
-                r.start < mention.start && w.last().is_some_and(|l| l == words[0]) && w.len() > 1
+            if let Some(full) = self.surnames.get(words[0]).and_then(|v| {
+                let i = v.partition_point(|(start, _)| *start < mention.start);
+                i.checked_sub(1).map(|i| &v[i].1)
             }) {
-                return full.join(" ");
+                return full.clone();
             }
         }
         words.join(" ")
@@ -217,15 +246,15 @@ impl<'a> Doc<'a> {
         if p != "he" && p != "she" {
             return None;
         }
-        self.subjects
+        let before = &self.subjects[..self.subjects.partition_point(|n| n.at < mention.start)];
+        before
             .iter()
             .rev()
-            .find(|n| n.at < mention.start && n.kind == MentionKind::Name && n.person)
+            .find(|n| n.kind == MentionKind::Name && n.person)
             .or_else(|| {
                 // No full name before: a lone surname that is not an organisation.
-                self.subjects.iter().rev().find(|n| {
-                    n.at < mention.start
-                        && n.kind == MentionKind::Name
+                before.iter().rev().find(|n| {
+                    n.kind == MentionKind::Name
                         && !n.name.contains(' ')
                         && !n.name.split_whitespace().any(|w| {
                             attribution::is_org_word(w) || w.chars().all(|c| !c.is_lowercase())
@@ -242,37 +271,37 @@ impl<'a> Doc<'a> {
             return None;
         }
         let head = attribution::head_noun(&m)?;
-        for (r, words) in self
-            .names
-            .iter()
+        let people = self.roles.get(&head)?;
+        let n = people.partition_point(|(end, _)| *end <= mention.start);
+        n.checked_sub(1).map(|k| people[k].1.clone())
+    }
+
+    /// The role words introducing a person: up to three words just before
+    /// the name (`spokeswoman Jane Doe`) and its apposition after a comma
+    /// (`Jane Doe, a spokeswoman for`), lower case.
+    fn role_words(&self, r: &ByteRange) -> Vec<String> {
+        let mut out: Vec<String> = self.text[..r.start]
+            .split_whitespace()
             .rev()
-            .filter(|(r, _)| r.end <= mention.start)
-        {
-            if !is_person_name(&words.join(" ")) {
-                continue;
-            }
-            // Up to three words just before the name (`spokeswoman Jane Doe`)
-            // or its apposition after a comma (`Jane Doe, a spokeswoman for`).
-            let before: Vec<&str> = self.text[..r.start]
-                .split_whitespace()
-                .rev()
-                .take(3)
-                .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-                .collect();
-            let after_end = self.text[r.end..]
-                .char_indices()
-                .skip(1)
-                .find(|&(_, c)| matches!(c, ',' | '.' | ';' | '\n'))
-                .map_or(self.text.len(), |(i, _)| r.end + i);
-            let after = &self.text[r.end..after_end];
-            let has = |w: &str| w.eq_ignore_ascii_case(&head);
-            if before.iter().any(|w| has(w))
-                || (after.starts_with(',') && after.split(|c: char| !c.is_alphanumeric()).any(has))
-            {
-                return Some(words.join(" "));
-            }
+            .take(3)
+            .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            .map(str::to_lowercase)
+            .collect();
+        let after_end = self.text[r.end..]
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| matches!(c, ',' | '.' | ';' | '\n'))
+            .map_or(self.text.len(), |(i, _)| r.end + i);
+        let after = &self.text[r.end..after_end];
+        if after.starts_with(',') {
+            out.extend(
+                after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase),
+            );
         }
-        None
+        out
     }
 
     fn tokens(&self, range: ByteRange) -> Vec<Tok<'a>> {
@@ -324,11 +353,16 @@ impl<'a> Doc<'a> {
                 if post.is_empty() {
                     let next = self
                         .sentences
-                        .iter()
-                        .find(|n| n.range.start >= s.range.end && n.paragraph == s.paragraph);
+                        .get(
+                            self.sentences
+                                .partition_point(|n| n.range.start < s.range.end),
+                        )
+                        .filter(|n| n.paragraph == s.paragraph);
                     if let Some(next) = next {
-                        let opens_with_quote =
-                            self.skip.iter().any(|r| r.start == next.range.start);
+                        let opens_with_quote = self
+                            .skip
+                            .binary_search_by_key(&next.range.start, |r| r.start)
+                            .is_ok();
                         if self.text[close.end..next.range.start].trim().is_empty()
                             && !opens_with_quote
                         {
@@ -514,6 +548,11 @@ impl<'a> Doc<'a> {
     /// Second pass: quotes with no speaker of their own take one from their
     /// paragraph, or (as `context`) from reported speech just before.
     fn attribute_from_paragraphs(&self, quotes: &mut [Quote], quotations: &[&Quotation]) {
+        let multi_starts: std::collections::HashSet<usize> = quotations
+            .iter()
+            .filter(|q| q.parts.len() > 1)
+            .map(|q| q.range().start)
+            .collect();
         for i in 0..quotes.len() {
             if quotes[i].kind != QuoteKind::Quote || quotes[i].speaker.is_some() || quotes[i].block
             {
@@ -521,10 +560,7 @@ impl<'a> Doc<'a> {
             }
             let para = quotes[i].paragraph;
             let start = quotes[i].range.start;
-            let multi = quotations
-                .iter()
-                .find(|q| q.range().start == start)
-                .is_some_and(|q| q.parts.len() > 1);
+            let multi = multi_starts.contains(&start);
             let via = if multi {
                 Via::Continuation
             } else {
@@ -534,14 +570,13 @@ impl<'a> Doc<'a> {
             let earlier = quotes[..i]
                 .iter()
                 .rev()
-                .find(|q| q.paragraph == para && q.speaker.is_some())
+                .take_while(|q| q.paragraph == para)
+                .find(|q| q.speaker.is_some())
                 .and_then(|q| q.speaker.clone());
             // A speech verb's subject earlier in the paragraph.
-            let subject = self
-                .subjects
-                .iter()
-                .rev()
-                .find(|n| n.paragraph == para && n.at < start)
+            let subject = self.subjects[..self.subjects.partition_point(|n| n.at < start)]
+                .last()
+                .filter(|n| n.paragraph == para)
                 .map(|n| Speaker {
                     mention: self.text[n.mention.clone()].to_string(),
                     mention_range: n.mention.clone(),
@@ -560,7 +595,8 @@ impl<'a> Doc<'a> {
             let later = || {
                 quotes[i + 1..]
                     .iter()
-                    .find(|q| q.paragraph == para && q.speaker.is_some())
+                    .take_while(|q| q.paragraph == para)
+                    .find(|q| q.speaker.is_some())
                     .and_then(|q| q.speaker.clone())
             };
             let found = nearest_earlier.or_else(later);
@@ -587,18 +623,17 @@ impl<'a> Doc<'a> {
             return None;
         }
         let sent = self.sentence_at(prev.range.end.saturating_sub(1))?;
+        let first_after = self.skip.partition_point(|r| r.end <= sent.range.start);
         if self
             .skip
-            .iter()
-            .any(|r| r.start < sent.range.end && sent.range.start < r.end)
+            .get(first_after)
+            .is_some_and(|r| r.start < sent.range.end)
         {
             return None;
         }
-        let n = self
-            .subjects
-            .iter()
-            .rev()
-            .find(|n| n.at >= sent.range.start && n.at < sent.range.end)?;
+        let n = self.subjects[..self.subjects.partition_point(|n| n.at < sent.range.end)]
+            .last()
+            .filter(|n| n.at >= sent.range.start)?;
         Some(Speaker {
             mention: self.text[n.mention.clone()].to_string(),
             mention_range: n.mention.clone(),
@@ -619,6 +654,19 @@ fn is_person_name(name: &str) -> bool {
         && !words.iter().any(|w| {
             attribution::is_org_word(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         })
+}
+
+/// Sort ranges and merge overlapping ones.
+fn merge(mut ranges: Vec<ByteRange>) -> Vec<ByteRange> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<ByteRange> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Collapse runs of white space (masked markup) to single spaces.
