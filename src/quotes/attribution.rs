@@ -1242,6 +1242,27 @@ fn is_call(toks: &[Tok], v: usize) -> bool {
 
 /// The first subject of a clause: a name, a pronoun, or a role at its start.
 fn first_subject(toks: &[Tok]) -> Option<Found> {
+    // `One of them`, `Some of the protesters`
+    if toks.len() >= 3
+        && matches!(
+            toks[0].lower().as_str(),
+            "one" | "some" | "many" | "several" | "most" | "all" | "both" | "each"
+        )
+        && toks[1].is("of")
+    {
+        let end = if matches!(toks[2].lower().as_str(), "the" | "his" | "her" | "their")
+            && toks.len() > 3
+        {
+            3
+        } else {
+            2
+        };
+        return Some(Found {
+            range: span(toks, 0, end),
+            kind: MentionKind::Role,
+            according_to: false,
+        });
+    }
     let mut depth = 0;
     for (i, t) in toks.iter().enumerate() {
         match t.text {
