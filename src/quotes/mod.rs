@@ -251,17 +251,21 @@ impl<'a> Doc<'a> {
             .iter()
             .rev()
             .find(|n| n.kind == MentionKind::Name && n.person)
+            .map(|n| n.name.clone())
             .or_else(|| {
                 // No full name before: a lone surname that is not an organisation.
-                before.iter().rev().find(|n| {
-                    n.kind == MentionKind::Name
-                        && !n.name.contains(' ')
-                        && !n.name.split_whitespace().any(|w| {
-                            attribution::is_org_word(w) || w.chars().all(|c| !c.is_lowercase())
-                        })
-                })
+                before
+                    .iter()
+                    .rev()
+                    .find(|n| {
+                        n.kind == MentionKind::Name
+                            && !n.name.contains(' ')
+                            && !n.name.split_whitespace().any(|w| {
+                                attribution::is_org_word(w) || w.chars().all(|c| !c.is_lowercase())
+                            })
+                    })
+                    .map(|n| n.name.clone())
             })
-            .map(|n| n.name.clone())
     }
 
     /// `the spokeswoman` -> a person introduced earlier with that role.
@@ -652,7 +656,9 @@ fn is_person_name(name: &str) -> bool {
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
         && !words.iter().any(|w| {
-            attribution::is_org_word(w) || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            attribution::is_org_word(w)
+                || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                || matches!(*w, "of" | "the" | "and")
         })
 }
 
