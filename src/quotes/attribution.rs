@@ -953,6 +953,16 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
                         return Some(name_found(toks, a, b));
                     }
                 }
+                // `Anna Franowska of “Have no fear”, an abuse victim support
+                // charity, told`: the quoted name is left out of the tokens.
+                if j >= lo + 2
+                    && matches!(toks[j - 1].text, "of" | "at" | "from")
+                    && name_word(&toks[j - 2])
+                {
+                    if let Some((a, b)) = person_back(toks, j - 2, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
                 break;
             }
             if matches!(toks[j].text, "." | ";" | ":" | "“" | "”" | "\"") {
@@ -1221,7 +1231,9 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
                 return Some(f);
             }
         }
-        if v == 0 || matches!(toks[v - 1].text, "," | ":" | "“" | "”") {
+        if (v == 0 || matches!(toks[v - 1].text, "," | ":" | "“" | "”"))
+            && !takes_addressee(&toks[v])
+        {
             // `Said Smith:` / `, said Smith, “`
             if let Some(f) = subject_after(toks, v) {
                 return Some(f);
@@ -1229,6 +1241,34 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
     }
     None
+}
+
+/// Verbs whose next word is the one spoken to, never an inverted subject:
+/// `told Reuters`, `asked reporters`.
+fn takes_addressee(t: &Tok) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "ask"
+            | "asks"
+            | "asked"
+            | "asking"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "informing"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "urging"
+            | "remind"
+            | "reminds"
+            | "reminded"
+            | "reminding"
+    )
 }
 
 /// `called` with an object before the quote (`Obama called the report “...”`),
@@ -1370,7 +1410,7 @@ pub fn all_subjects(toks: &[Tok], verbs: &Verbs) -> Vec<Found> {
         if is_verb(verbs, toks, v) {
             if let Some(f) = subject_before(toks, v, 0) {
                 out.push(f);
-            } else if v > 0 && toks[v - 1].is(",") {
+            } else if v > 0 && toks[v - 1].is(",") && !takes_addressee(&toks[v]) {
                 if let Some(f) = subject_after(toks, v) {
                     out.push(f);
                 }
