@@ -60,13 +60,17 @@ pub struct DocumentTextParams {
 
 impl Backend {
     /// `copydesk/documentText`: the server's copy of a document and its
-    /// version, so tests can prove the server's text equals the client's.
+    /// version, so tests can prove the server's text equals the client's;
+    /// `analyses` counts the analyses the server has run so far (all
+    /// documents).
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<Value> {
         let docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
         match docs.get(&params.text_document.uri) {
-            Some(e) => {
-                Ok(serde_json::json!({ "text": e.doc.rope.to_string(), "version": e.doc.version }))
-            }
+            Some(e) => Ok(serde_json::json!({
+                "text": e.doc.rope.to_string(),
+                "version": e.doc.version,
+                "analyses": self.state.analyses.load(std::sync::atomic::Ordering::Relaxed),
+            })),
             None => Err(not_open(&params.text_document.uri)),
         }
     }

@@ -282,6 +282,18 @@ impl Server {
         )
     }
 
+    /// How many analyses the server has run so far, all documents together
+    /// (from `copydesk/documentText`).
+    pub fn analyses(&mut self, uri: &str) -> u64 {
+        let r = self
+            .request(
+                "copydesk/documentText",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .expect("documentText");
+        r["analyses"].as_u64().expect("analyses")
+    }
+
     /// Every notification with this method received so far: their params.
     pub fn notifications(&self, method: &str) -> Vec<Value> {
         let inbox = self.shared.inbox.lock().unwrap();
