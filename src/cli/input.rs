@@ -7,8 +7,12 @@
 //! order of the arguments. A file that cannot be read or is not UTF-8 gets
 //! one message naming it; the others are still analysed, in parallel.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use copydesk::config;
+use copydesk::lsp::settings;
 use copydesk::text::{Encoding, LineIndex};
 use copydesk::{analyze, Analysis, Config, KnowledgeBase, Markup};
 use rayon::prelude::*;
@@ -65,13 +69,21 @@ impl Analyzed {
     }
 }
 
-/// Read every path (walking directories) and analyse each file. Returns the
-/// analysed files in argument order and one message per path that failed,
-/// each naming the file.
+/// Read every path (walking directories) and analyse each file with the
+/// config found for it (the nearest `.copydesk.toml`). Returns the analysed
+/// files in argument order and one message per path that failed, each
+/// naming the file.
 pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
+    load_with(paths, None)
+}
+
+/// [`load`], with `config` (`--config PATH`) used for every file instead
+/// of the nearest one. Problems in a config file are printed to standard
+/// error once, as warnings; an unreadable `--config` file is an error.
+pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec<String>) {
     let kb = knowledge_base();
-    let config = Config::default();
-    let mut errors = Vec::new();
+    let mut configs = Configs::new(config);
+    let mut errors = configs.errors.clone();
     let mut texts = Vec::new();
     let mut stdin: Option<String> = None;
     for source in collect(paths, &mut errors) {
@@ -90,17 +102,21 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
                         }
                     }
                 }
+                let config = configs.for_path(Path::new("-"));
+                let markup = config.markup_for("-").unwrap_or(Markup::PlainText);
                 texts.push((
                     "-".to_string(),
                     stdin.clone().unwrap_or_default(),
-                    Markup::PlainText,
+                    markup,
+                    config,
                 ));
             }
             Source::File(path) => match read(&path) {
                 Ok(text) => {
                     let name = path.display().to_string();
-                    let markup = Markup::from_path_or_language(&name);
-                    texts.push((name, text, markup));
+                    let config = configs.for_path(&path);
+                    let markup = config.markup_of_path(&name);
+                    texts.push((name, text, markup, config));
                 }
                 Err(e) => errors.push(e),
             },
@@ -109,9 +125,69 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
     // An indexed parallel iterator keeps the input order when collected.
     let files = texts
         .into_par_iter()
-        .map(|(path, text, markup)| Analyzed::new(path, text, markup, kb, &config))
+        .map(|(path, text, markup, config)| Analyzed::new(path, text, markup, kb, &config))
         .collect();
     (files, errors)
+}
+
+/// The config of each input file: the `--config` file, or the nearest
+/// `.copydesk.toml` above the file (looked up from its absolute path), read
+/// once per config file.
+pub struct Configs {
+    explicit: Option<Arc<Config>>,
+    by_file: HashMap<PathBuf, Arc<Config>>,
+    pub errors: Vec<String>,
+}
+
+impl Configs {
+    pub fn new(explicit: Option<&Path>) -> Configs {
+        let mut c = Configs {
+            explicit: None,
+            by_file: HashMap::new(),
+            errors: Vec::new(),
+        };
+        if let Some(path) = explicit {
+            match settings::read_file(path) {
+                Ok(f) => c.explicit = Some(Arc::new(Self::report(f))),
+                Err(e) => c.errors.push(e),
+            }
+        }
+        c
+    }
+
+    /// The config file that applies to `path`, if any.
+    pub fn file_for(path: &Path) -> Option<PathBuf> {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        settings::discover(&absolute)
+    }
+
+    pub fn for_path(&mut self, path: &Path) -> Arc<Config> {
+        if let Some(c) = &self.explicit {
+            return c.clone();
+        }
+        let Some(file) = Self::file_for(path) else {
+            return Arc::new(Config::default());
+        };
+        if let Some(c) = self.by_file.get(&file) {
+            return c.clone();
+        }
+        let config = match settings::read_file(&file) {
+            Ok(f) => Arc::new(Self::report(f)),
+            Err(e) => {
+                eprintln!("copydesk: warning: {e}");
+                Arc::new(Config::default())
+            }
+        };
+        self.by_file.insert(file, config.clone());
+        config
+    }
+
+    fn report(f: settings::FileConfig) -> Config {
+        for e in &f.errors {
+            eprintln!("copydesk: warning: {e}");
+        }
+        config::resolve(&[(config::Source::File(f.path.display().to_string()), &f.layer)]).config
+    }
 }
 
 /// Something to read: standard input or a file.

@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod check;
+pub mod config;
 pub mod input;
 pub mod outline;
 pub mod sources;
@@ -51,13 +52,15 @@ enum Command {
         stdio: bool,
     },
     /// Report problems: unattributed quotes, broken quote marks, misspelled names.
-    Check(FileArgs),
+    Check(check::CheckArgs),
     /// List every quotation and who said it.
     Sources(FileArgs),
     /// List the actors of each file: who or what, how introduced, how often mentioned.
     Actors(FileArgs),
     /// Show each file's sections and the quotes under them.
     Outline(FileArgs),
+    /// Print the settings' JSON Schema, or the effective settings for a path.
+    Config(config::ConfigArgs),
 }
 
 /// Run the CLI; returns the process exit status.
@@ -86,10 +89,11 @@ pub fn main() -> i32 {
             rt.shutdown_background();
             status
         }
-        Command::Check(args) => run_files(&args, check::render),
+        Command::Check(args) => check::main(&args),
         Command::Sources(args) => run_files(&args, sources::render),
         Command::Actors(args) => run_files(&args, actors::render),
         Command::Outline(args) => run_files(&args, outline::render),
+        Command::Config(args) => config::main(&args),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod capabilities;
 pub mod features;
 pub mod publisher;
 pub mod server;
+pub mod settings;
 pub mod snapshot;
 pub mod state;
 

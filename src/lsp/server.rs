@@ -108,6 +108,18 @@ impl Backend {
             .map_err(|panic| format!("copydesk failed on {what}: {}", panic_message(&panic)))
     }
 
+    /// Publish diagnostics for `uri`: a `.copydesk.toml` gets its config
+    /// problems; an article is scheduled with the [`Publisher`].
+    pub(crate) async fn publish(&self, uri: Url) {
+        if super::settings::is_config_uri(&uri) {
+            if let Ok(path) = uri.to_file_path() {
+                super::settings::publish_config_file(self, &path).await;
+            }
+            return;
+        }
+        self.publisher.schedule(&uri);
+    }
+
     /// Log to standard error and to the client's log (window/logMessage);
     /// never a message box: nothing is asked of the user.
     pub async fn log(&self, typ: MessageType, message: String) {
@@ -260,6 +272,7 @@ impl LanguageServer for Backend {
             .write()
             .unwrap_or_else(|e| e.into_inner()) = Arc::new(client_support(&params.capabilities));
         *self.state.roots.write().unwrap_or_else(|e| e.into_inner()) = workspace_roots(&params);
+        super::settings::on_initialize(&self.state, &params);
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
             server_info: Some(ServerInfo {
@@ -267,6 +280,18 @@ impl LanguageServer for Backend {
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
         })
+    }
+
+    async fn initialized(&self, _params: InitializedParams) {
+        super::settings::on_initialized(self).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        super::settings::on_change_configuration(self, &params).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        super::settings::on_watched_files(self, &params).await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -295,7 +320,8 @@ impl LanguageServer for Backend {
         });
         match opened {
             Ok(reopened) => {
-                self.publisher.schedule(&uri);
+                super::settings::on_open(self, &uri).await;
+                self.publish(uri.clone()).await;
                 if reopened {
                     self.log(
                         MessageType::WARNING,
@@ -311,14 +337,16 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri.clone();
         match self.guarded("didChange", || self.apply_change(params)) {
-            Ok(Ok(())) => self.publisher.schedule(&uri),
+            Ok(Ok(())) => self.publish(uri.clone()).await,
             Ok(Err(msg)) | Err(msg) => self.log(MessageType::ERROR, msg).await,
         }
     }
 
     /// Nothing to do: copydesk analyses the editor's text, which saving
     /// does not change.
-    async fn did_save(&self, _params: DidSaveTextDocumentParams) {}
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        super::settings::on_save(self, &params.text_document.uri).await;
+    }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
