@@ -174,7 +174,16 @@ fn random_edits_keep_text_in_step(encoding: &str, seed: u64, count: usize) {
         .into_iter()
         .filter(|p| p["type"] == 1)
         .collect();
-    assert!(errors.is_empty(), "valid edits were refused: {errors:?}");
+    let panics: Vec<String> = server
+        .stderr()
+        .lines()
+        .filter(|l| l.contains("panicked at"))
+        .map(String::from)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "errors logged on valid edits: {errors:?}\npanics: {panics:?}"
+    );
     assert!(server.shutdown().success());
 }
 
@@ -342,7 +351,10 @@ fn diagnostics_carry_the_version_and_close_clears_them() {
     server.diagnostics(&doc, 52);
     // How many analyses the burst cost depends on timing; it is reported,
     // not asserted (speed is for benchmarks).
-    eprintln!("a burst of 50 edits: {} analyses", server.analyses(&doc) - before);
+    eprintln!(
+        "a burst of 50 edits: {} analyses",
+        server.analyses(&doc) - before
+    );
     server.close(&doc);
     let cleared = server.wait_for("textDocument/publishDiagnostics", |p| {
         p["uri"] == doc.as_str() && p.get("version").is_none_or(Value::is_null)
