@@ -415,3 +415,37 @@ fn shutdown_then_exit_exits_with_status_0() {
     let (server, _) = Server::initialized(&[]);
     assert_eq!(server.shutdown().code(), Some(0));
 }
+
+#[test]
+fn a_panic_fails_alone_and_the_server_keeps_serving() {
+    let mut server = Server::start_with(&[("COPYDESK_TEST_HOOKS", "1")]);
+    server.initialize(&[]);
+    let doc = uri("panic.txt");
+    server.open(&doc, "plaintext", 1, "Text.");
+    // A request that panics gets an error reply.
+    let err = server
+        .request("copydesk/testPanic", json!({"textDocument": {"uri": doc}}))
+        .unwrap_err();
+    assert_eq!(err["code"], -32603, "internal error: {err}");
+    // A notification that panics gets a log line.
+    server.notify("copydesk/testPanicNotification", json!({}));
+    let log = server.log_containing("copydesk/testPanicNotification");
+    assert_eq!(log["type"], 1);
+    // And the server still works: edits, requests, diagnostics.
+    server.change(&doc, 2, json!([{"text": "More text."}]));
+    assert_eq!(server.document_text(&doc), ("More text.".to_string(), 2));
+    server.diagnostics(&doc, 2);
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn the_test_hooks_are_off_by_default() {
+    let (mut server, _) = Server::initialized(&[]);
+    let doc = uri("no-hooks.txt");
+    server.open(&doc, "plaintext", 1, "Text.");
+    let err = server
+        .request("copydesk/testPanic", json!({"textDocument": {"uri": doc}}))
+        .unwrap_err();
+    assert_eq!(err["code"], -32601, "method not found: {err}");
+    assert!(server.shutdown().success());
+}
