@@ -449,3 +449,66 @@ fn the_test_hooks_are_off_by_default() {
     assert_eq!(err["code"], -32601, "method not found: {err}");
     assert!(server.shutdown().success());
 }
+
+/// Several documents edited at once, interleaved with requests sent without
+/// waiting: every document's text stays in step and every request is
+/// answered with a result, not an error.
+#[test]
+fn interleaved_edits_and_requests_on_several_documents() {
+    let (mut server, encoding) = Server::initialized(&["utf-16"]);
+    let docs: Vec<String> = (0..3).map(|i| uri(&format!("multi-{i}.md"))).collect();
+    let mut texts: Vec<String> = vec![reference_article(); 3];
+    let mut versions = vec![1; 3];
+    for (d, t) in docs.iter().zip(&texts) {
+        server.open(d, "markdown", 1, t);
+    }
+    let mut rng = Rng(0x5EED_3333);
+    let mut pending = Vec::new();
+    for step in 0..900 {
+        let i = rng.below(3);
+        let (start, end, new) = random_edit(&mut rng, &texts[i]);
+        let change = json!([{
+            "range": {"start": position_of(&texts[i], start, &encoding), "end": position_of(&texts[i], end, &encoding)},
+            "text": new,
+        }]);
+        texts[i].replace_range(start..end, &new);
+        versions[i] += 1;
+        server.change(&docs[i], versions[i], change);
+        if step % 30 == 0 {
+            let at = position_of(
+                &texts[i],
+                boundary(&texts[i], rng.below(texts[i].len() + 1)),
+                &encoding,
+            );
+            pending.push(server.send_request(
+                "textDocument/documentSymbol",
+                json!({"textDocument": {"uri": docs[i]}}),
+            ));
+            pending.push(server.send_request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": docs[i]}, "position": at}),
+            ));
+        }
+    }
+    for id in pending {
+        if let Err(e) = server.response(id) {
+            panic!(
+                "request {id} failed: {e}\npanics: {:?}",
+                server
+                    .stderr()
+                    .lines()
+                    .filter(|l| l.contains("panicked"))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    for i in 0..3 {
+        assert_eq!(
+            server.document_text(&docs[i]),
+            (texts[i].clone(), versions[i] as i64),
+            "document {i}"
+        );
+        server.diagnostics(&docs[i], versions[i] as i64);
+    }
+    assert!(server.shutdown().success());
+}
