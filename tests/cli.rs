@@ -163,16 +163,24 @@ fn the_reference_article_in_json_has_the_documented_shape() {
         "{}",
         stderr(&out)
     );
-    // The reference article has an unattributed quote (¶36) and broken
-    // marks (see iran-iraq-influence.expected.md): it must exit 1.
+    // The reference article has findings (iran-iraq-influence.expected.md),
+    // among them the unattributed quote that is its whole last line.
     assert_eq!(out.status.code(), Some(1));
-    let codes: Vec<&str> = json["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
+    let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    let unattributed = diags
         .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert!(codes.contains(&"unattributed-quote"), "{codes:?}");
+        .find(|d| d["code"] == "unattributed-quote")
+        .expect("an unattributed quote");
+    assert_eq!(unattributed["severity"], "warning");
+    assert_eq!(
+        unattributed["range"]["start"],
+        serde_json::json!({"line": 70, "character": 0})
+    );
+    let text = read(REFERENCE);
+    assert_eq!(
+        unattributed["byte_range"][1].as_u64(),
+        Some(text.len() as u64)
+    );
 }
 
 #[test]
