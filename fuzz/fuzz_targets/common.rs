@@ -9,8 +9,14 @@ fn on_boundary(text: &str, r: &std::ops::Range<usize>) -> bool {
         && text.is_char_boundary(r.end)
 }
 
+#[allow(dead_code)]
 pub fn check(text: &str, markup: Markup) {
-    let a = analyze(text, markup, KnowledgeBase::empty(), &Config::default());
+    check_with(text, markup, KnowledgeBase::empty(), &Config::default());
+}
+
+#[allow(dead_code)]
+pub fn check_with(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) {
+    let a = analyze(text, markup, kb, config);
     for p in &a.paragraphs {
         assert!(on_boundary(text, &p.range), "paragraph {:?}", p.range);
     }

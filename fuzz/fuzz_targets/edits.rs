@@ -19,12 +19,20 @@ struct Input {
 
 fuzz_target!(|input: Input| {
     let enc = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32][input.enc as usize % 3];
-    let markup = if input.markdown { Markup::Markdown } else { Markup::PlainText };
+    let markup = if input.markdown {
+        Markup::Markdown
+    } else {
+        Markup::PlainText
+    };
     let mut model = input.start.clone();
     let mut doc = Document::new(&model, 0, markup);
     for (a, b, insert) in input.edits.iter().take(32) {
         // Pick two char boundaries of the model, convert to positions.
-        let bounds: Vec<usize> = model.char_indices().map(|(i, _)| i).chain(std::iter::once(model.len())).collect();
+        let bounds: Vec<usize> = model
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(model.len()))
+            .collect();
         let s = bounds[*a as usize % bounds.len()];
         let e = bounds[*b as usize % bounds.len()];
         let (s, e) = (s.min(e), s.max(e));
@@ -37,7 +45,14 @@ fuzz_target!(|input: Input| {
         if index.offset(ps, enc) != Ok(s) || index.offset(pe, enc) != Ok(e) {
             continue;
         }
-        doc.apply(&[PositionEdit { range: Some((ps, pe)), text: insert.clone() }], enc).unwrap();
+        doc.apply(
+            &[PositionEdit {
+                range: Some((ps, pe)),
+                text: insert.clone(),
+            }],
+            enc,
+        )
+        .unwrap();
         model.replace_range(s..e, insert);
         assert_eq!(doc.text(), model);
     }

@@ -360,6 +360,37 @@ impl Server {
         self.shared.writer.lock().unwrap().take();
     }
 
+    /// The server's process id (for /proc/<pid>/status in soak tests).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Wait for the response to request `id` and return the whole message
+    /// (to check its shape: `jsonrpc`, `id`, and a `result` or an `error`).
+    pub fn raw_response(&self, id: i64) -> Value {
+        self.wait_inbox(&format!("the response to request {id}"), |inbox| {
+            inbox.responses.remove(&id)
+        })
+    }
+
+    /// Output the client could not read as a message, or a message that
+    /// was neither a request, a notification nor a response with an id.
+    pub fn garbage(&self) -> Vec<String> {
+        self.shared.inbox.lock().unwrap().garbage.clone()
+    }
+
+    /// Ids of responses received but not yet taken by [`Server::response`].
+    pub fn unclaimed_responses(&self) -> Vec<i64> {
+        self.shared
+            .inbox
+            .lock()
+            .unwrap()
+            .responses
+            .keys()
+            .copied()
+            .collect()
+    }
+
     /// What the server wrote to standard error so far.
     pub fn stderr(&self) -> String {
         self.shared.stderr.lock().unwrap().clone()
