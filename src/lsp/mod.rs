@@ -8,6 +8,7 @@
 
 pub mod capabilities;
 pub mod features;
+mod frames;
 pub mod publisher;
 pub mod server;
 pub mod settings;
@@ -28,7 +29,7 @@ pub use server::Backend;
 /// or closes its end. Returns the process exit status: 0 when the client
 /// asked for `shutdown` first, 1 otherwise (LSP 3.17, `exit`).
 pub async fn run_stdio() -> i32 {
-    let stdin = tokio::io::stdin();
+    let stdin = frames::sanitize(tokio::io::stdin());
     let stdout = tokio::io::stdout();
     let (service, socket) = server::build_service();
     let state = service.inner().state.clone();
