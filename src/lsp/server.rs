@@ -150,6 +150,8 @@ impl LanguageServer for Backend {
             .write()
             .unwrap_or_else(|e| e.into_inner()) = encoding;
         super::settings::on_initialize(&self.state, &params);
+        features::document_symbol::on_initialize(&self.state, &params);
+        features::workspace_symbol::on_initialize(&self.state, &params);
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
             server_info: Some(ServerInfo {

@@ -12,7 +12,23 @@ use tower_lsp::lsp_types::*;
 
 use crate::analysis::Quote;
 use crate::lsp::snapshot::Snapshot;
+use crate::lsp::state::State;
 use crate::outline::{quote_label, sources, Section};
+
+/// `initialize`: remember whether the client takes hierarchical symbols.
+pub fn on_initialize(state: &State, params: &InitializeParams) {
+    let hierarchical = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|t| t.document_symbol.as_ref())
+        .and_then(|d| d.hierarchical_document_symbol_support)
+        .unwrap_or(false);
+    let mut support = state.support.write().unwrap_or_else(|e| e.into_inner());
+    let mut s = (**support).clone();
+    s.hierarchical_symbols = hierarchical;
+    *support = std::sync::Arc::new(s);
+}
 
 pub fn handle(snap: &Snapshot, _params: &DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
     let a = &snap.analysis;
@@ -57,7 +73,7 @@ pub fn quote_summary(snap: &Snapshot, section: &Section) -> (String, usize) {
         .iter()
         .map(|&i| &snap.analysis.quotes[i])
         .collect();
-    let (names, unsourced) = sources(&quotes);
+    let (names, unsourced) = sources(&quotes, &snap.analysis.actors);
     let mut s = match quotes.len() {
         0 => "no quotes".to_string(),
         1 => "1 quote".to_string(),
@@ -98,7 +114,7 @@ fn quote_symbol(snap: &Snapshot, q: &Quote) -> DocumentSymbol {
     };
     #[allow(deprecated)]
     DocumentSymbol {
-        name: quote_label(q),
+        name: quote_label(q, &snap.analysis.actors),
         detail: Some(detail),
         kind: SymbolKind::STRING,
         tags: None,
@@ -112,7 +128,7 @@ fn quote_symbol(snap: &Snapshot, q: &Quote) -> DocumentSymbol {
 fn flat(snap: &Snapshot, q: &Quote, container: Option<&str>) -> SymbolInformation {
     flat_symbol(
         snap,
-        quote_label(q),
+        quote_label(q, &snap.analysis.actors),
         SymbolKind::STRING,
         &q.range,
         container,

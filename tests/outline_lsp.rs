@@ -1,0 +1,335 @@
+//! Protocol tests of the outline features against the built server (issue 5):
+//! documentSymbol (hierarchical and flat), foldingRange, codeLens and
+//! workspace/symbol on the reference article.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+use serde_json::{json, Value};
+
+const REFERENCE: &str = include_str!("fixtures/reference/iran-iraq-influence.txt");
+
+/// A minimal JSON-RPC client over the server's stdio.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(["lsp", "--stdio"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start copydesk lsp");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        Client {
+            child,
+            stdin,
+            stdout,
+            next_id: 1,
+        }
+    }
+
+    fn send(&mut self, msg: &Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn read(&mut self) -> Value {
+        let mut len = 0;
+        loop {
+            let mut line = String::new();
+            assert!(
+                self.stdout.read_line(&mut line).unwrap() > 0,
+                "server closed its output"
+            );
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                len = v.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; len];
+        self.stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Send a request and return its result, answering the server's own
+    /// requests with null and skipping notifications on the way.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let msg = self.read();
+            if msg.get("method").is_some() {
+                if let Some(server_id) = msg.get("id") {
+                    self.send(&json!({"jsonrpc": "2.0", "id": server_id, "result": null}));
+                }
+                continue;
+            }
+            if msg["id"] == json!(id) {
+                assert!(msg.get("error").is_none(), "{method} failed: {msg}");
+                return msg["result"].clone();
+            }
+        }
+    }
+
+    fn initialize(&mut self, hierarchical: bool, root: Option<&std::path::Path>) -> Value {
+        let root_uri = root.map(|r| format!("file://{}", r.display()));
+        let folders = root_uri
+            .as_ref()
+            .map(|u| json!([{"uri": u, "name": "desk"}]));
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": root_uri,
+                "workspaceFolders": folders,
+                "capabilities": {
+                    "textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": hierarchical}},
+                },
+            }),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}));
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const URI: &str = "file:///desk/iran-iraq-influence.txt";
+
+fn range(sl: u64, sc: u64, el: u64, ec: u64) -> Value {
+    json!({"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}})
+}
+
+/// (start line, end line) of the three sections: ¶13–¶20, ¶21–¶28, ¶29–end.
+const SECTION_LINES: [(u64, u64); 3] = [(24, 38), (40, 54), (56, 70)];
+const TITLES: [&str; 3] = [
+    "How Iran Seized Iraq",
+    "Trump sends mixed messages",
+    "Win hearts and minds",
+];
+
+#[test]
+fn capabilities_announce_the_outline_features() {
+    let mut c = Client::start();
+    let caps = &c.initialize(true, None)["capabilities"];
+    assert_eq!(caps["documentSymbolProvider"], true);
+    assert_eq!(caps["foldingRangeProvider"], true);
+    assert_eq!(caps["workspaceSymbolProvider"], true);
+    assert!(caps["codeLensProvider"].is_object());
+}
+
+#[test]
+fn document_symbols_hierarchical() {
+    let mut c = Client::start();
+    c.initialize(true, None);
+    c.open(URI, "plaintext", REFERENCE);
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let symbols = symbols.as_array().expect("a list of symbols");
+    let sections: Vec<&Value> = symbols
+        .iter()
+        .filter(|s| s.get("children").is_some_and(|c| c.is_array()) && s["kind"] == 3)
+        .collect();
+    let names: Vec<&str> = sections
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, TITLES);
+    for (s, (start, end)) in sections.iter().zip(SECTION_LINES) {
+        assert_eq!(s["range"]["start"], json!({"line": start, "character": 0}));
+        assert_eq!(s["range"]["end"]["line"], json!(end));
+        let title_len = s["name"].as_str().unwrap().chars().count() as u64;
+        assert_eq!(s["selectionRange"], range(start, 0, start, title_len));
+    }
+    // Children: the quotes of each section, named by speaker and first words.
+    let children = |i: usize| -> Vec<String> {
+        sections[i]["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(children(0), ["Watling: “Because of the…”"]);
+    assert_eq!(
+        children(1),
+        [
+            "Trump: “because I want…”",
+            "Watling: “If the United…”",
+            "Watling: “We have seen…”"
+        ]
+    );
+    let last = children(2);
+    assert_eq!(last.len(), 2);
+    // The speaker of ¶35 is "Hitermann" as written, or "Hiltermann" once the
+    // server's knowledge base corrects the spelling.
+    assert!(
+        last[0] == "Hitermann: “The Iraqis want…”" || last[0] == "Hiltermann: “The Iraqis want…”",
+        "{last:?}"
+    );
+    assert_eq!(last[1], "(no source): “The Shia Iraqis…”");
+    // The lead's quotes come first, at the top level, with no lead symbol.
+    let top: Vec<&str> = symbols
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(top.len(), 4 + 3, "{top:?}");
+    assert_eq!(top[1], "Gerges: “Iran is currently…”");
+    // The last section runs to the end of the text (line 70).
+    assert_eq!(
+        sections[2]["range"]["end"],
+        json!({"line": 70, "character": REFERENCE.lines().last().unwrap().encode_utf16().count()})
+    );
+}
+
+#[test]
+fn document_symbols_flat_for_clients_without_hierarchy() {
+    let mut c = Client::start();
+    c.initialize(false, None);
+    c.open(URI, "plaintext", REFERENCE);
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let symbols = symbols.as_array().expect("a list of symbols");
+    assert!(
+        symbols
+            .iter()
+            .all(|s| s.get("location").is_some() && s.get("children").is_none()),
+        "flat SymbolInformation"
+    );
+    let sections: Vec<&Value> = symbols.iter().filter(|s| s["kind"] == 3).collect();
+    let names: Vec<&str> = sections
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, TITLES);
+    for (s, (start, end)) in sections.iter().zip(SECTION_LINES) {
+        assert_eq!(s["location"]["uri"], URI);
+        assert_eq!(s["location"]["range"]["start"]["line"], json!(start));
+        assert_eq!(s["location"]["range"]["end"]["line"], json!(end));
+    }
+}
+
+#[test]
+fn folding_ranges_per_section() {
+    let mut c = Client::start();
+    c.initialize(true, None);
+    c.open(URI, "plaintext", REFERENCE);
+    let ranges = c.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let got: Vec<(u64, u64)> = ranges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["startLine"].as_u64().unwrap(),
+                r["endLine"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, SECTION_LINES);
+    assert!(ranges
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["kind"] == "region"));
+}
+
+#[test]
+fn code_lens_on_each_heading() {
+    let mut c = Client::start();
+    c.initialize(true, None);
+    c.open(URI, "plaintext", REFERENCE);
+    let lenses = c.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let lenses = lenses.as_array().unwrap();
+    let lines: Vec<u64> = lenses
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    let mut headings = lines.clone();
+    headings.dedup();
+    assert_eq!(headings, SECTION_LINES.map(|(s, _)| s));
+    let titles: Vec<&str> = lenses
+        .iter()
+        .map(|l| l["command"]["title"].as_str().expect("a title to show"))
+        .collect();
+    assert_eq!(titles[0], "1 quote · Watling");
+    assert_eq!(titles[1], "3 quotes · Trump, Watling");
+    assert!(
+        titles[2] == "2 quotes · Hitermann" || titles[2] == "2 quotes · Hiltermann",
+        "{titles:?}"
+    );
+    assert_eq!(titles[3], "⚠ 1 quote without a source");
+    assert_eq!(titles.len(), 4);
+    assert_eq!(lines, [24, 40, 56, 56]);
+}
+
+#[test]
+fn workspace_symbols_from_open_documents_and_folders() {
+    let dir = std::env::temp_dir().join(format!("copydesk-outline-lsp-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(
+        dir.join("drafts/budget.md"),
+        "# Budget vote delayed\n\nThe council met.\n\n## Reaction\n\nNone yet.",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(true, Some(&dir));
+    c.open(URI, "plaintext", REFERENCE);
+    let found = c.request("workspace/symbol", json!({"query": "hisi"}));
+    let found = found.as_array().unwrap();
+    assert_eq!(found[0]["name"], "How Iran Seized Iraq");
+    assert_eq!(found[0]["location"]["uri"], URI);
+    assert_eq!(found[0]["location"]["range"]["start"]["line"], 24);
+    // Subsequence match, ranked: "trmp msg" finds the second heading first.
+    let found = c.request("workspace/symbol", json!({"query": "trmp msg"}));
+    assert_eq!(found[0]["name"], "Trump sends mixed messages");
+    let found = c.request("workspace/symbol", json!({"query": "budget"}));
+    let names: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(
+        names,
+        ["Budget vote delayed"],
+        "a file under the workspace folder that is not open"
+    );
+}
