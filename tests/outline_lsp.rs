@@ -319,6 +319,10 @@ fn workspace_symbols_from_open_documents_and_folders() {
     // Subsequence match, ranked: "trmp msg" finds the second heading first.
     let found = c.request("workspace/symbol", json!({"query": "trmp msg"}));
     assert_eq!(found[0]["name"], "Trump sends mixed messages");
+    // Actors: the people of the article, at their first mention.
+    let found = c.request("workspace/symbol", json!({"query": "fawaz"}));
+    assert_eq!(found[0]["name"], "Fawaz Gerges");
+    assert_eq!(found[0]["location"]["range"]["start"]["line"], 14);
     let found = c.request("workspace/symbol", json!({"query": "budget"}));
     let names: Vec<&str> = found
         .as_array()
@@ -332,4 +336,46 @@ fn workspace_symbols_from_open_documents_and_folders() {
         ["Budget vote delayed"],
         "a file under the workspace folder that is not open"
     );
+}
+
+#[test]
+fn semantic_tokens_for_quotes_and_actors() {
+    let mut c = Client::start();
+    let caps = c.initialize(true, None)["capabilities"].clone();
+    let legend = &caps["semanticTokensProvider"]["legend"]["tokenTypes"];
+    assert_eq!(legend, &json!(["string", "variable", "class", "namespace"]));
+    c.open(URI, "plaintext", REFERENCE);
+    let result = c.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let data: Vec<u64> = result["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(data.len() % 5, 0);
+    // Decode to (line, character, length, type, modifiers).
+    let mut tokens = Vec::new();
+    let (mut line, mut ch) = (0, 0);
+    for t in data.chunks(5) {
+        line += t[0];
+        ch = if t[0] == 0 { ch + t[1] } else { t[1] };
+        tokens.push((line, ch, t[2], t[3], t[4]));
+    }
+    // ¶3's quote “protect everyone on the ground.” is on line 4.
+    let line4: Vec<_> = tokens.iter().filter(|t| t.0 == 4 && t.3 == 0).collect();
+    assert!(!line4.is_empty(), "{tokens:?}");
+    // The unattributed quote of ¶36 (line 70) carries the modifier.
+    assert!(
+        tokens.iter().any(|t| t.0 == 70 && t.3 == 0 && t.4 == 1),
+        "{tokens:?}"
+    );
+    // Fawaz Gerges (line 14) is a person.
+    let at = REFERENCE.lines().nth(14).unwrap();
+    let col = at[..at.find("Fawaz Gerges").unwrap()]
+        .encode_utf16()
+        .count() as u64;
+    assert!(tokens.contains(&(14, col, 12, 1, 0)), "{tokens:?}");
 }
