@@ -278,3 +278,15 @@ fn speakers_known_to_the_actor_report() {
     role.mention = "the group's spokesman".into();
     assert_eq!(speaker_name(&role, &report), "the group's spokesman");
 }
+
+#[test]
+fn crlf_line_breaks() {
+    let text = "A long first paragraph of body text.\r\n\r\nHow Iran Seized Iraq\r\n\r\nMore body text.\r\n";
+    let o = outline(text, Markup::PlainText, &[]);
+    assert_eq!(shape(&o.sections), "How Iran Seized Iraq@2");
+    assert_eq!(&text[o.sections[0].heading.clone()], "How Iran Seized Iraq");
+    assert_eq!(
+        &text[o.sections[0].range.clone()],
+        "How Iran Seized Iraq\r\n\r\nMore body text."
+    );
+}
