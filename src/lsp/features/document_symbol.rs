@@ -12,23 +12,7 @@ use tower_lsp::lsp_types::*;
 
 use crate::analysis::Quote;
 use crate::lsp::snapshot::Snapshot;
-use crate::lsp::state::State;
 use crate::outline::{quote_label, sources, Section};
-
-/// `initialize`: remember whether the client takes hierarchical symbols.
-pub fn on_initialize(state: &State, params: &InitializeParams) {
-    let hierarchical = params
-        .capabilities
-        .text_document
-        .as_ref()
-        .and_then(|t| t.document_symbol.as_ref())
-        .and_then(|d| d.hierarchical_document_symbol_support)
-        .unwrap_or(false);
-    let mut support = state.support.write().unwrap_or_else(|e| e.into_inner());
-    let mut s = (**support).clone();
-    s.hierarchical_symbols = hierarchical;
-    *support = std::sync::Arc::new(s);
-}
 
 pub fn handle(snap: &Snapshot, _params: &DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
     let a = &snap.analysis;

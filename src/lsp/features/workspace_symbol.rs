@@ -24,7 +24,6 @@ use crate::config::Config;
 use crate::kb::ActorKind;
 use crate::kb::KnowledgeBase;
 use crate::lsp::snapshot::Snapshot;
-use crate::lsp::state::State;
 use crate::markup::Markup;
 use crate::outline::fuzzy;
 use crate::text::{Encoding, LineIndex};
@@ -43,22 +42,6 @@ struct Sym {
     kind: SymbolKind,
     range: Range,
     container: String,
-}
-
-/// `initialize`: the workspace folders to walk (every folder the client
-/// names, else its root URI).
-#[allow(deprecated)]
-pub fn on_initialize(state: &State, params: &InitializeParams) {
-    let mut roots: Vec<PathBuf> = params
-        .workspace_folders
-        .iter()
-        .flatten()
-        .filter_map(|f| f.uri.to_file_path().ok())
-        .collect();
-    if roots.is_empty() {
-        roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()));
-    }
-    *state.roots.write().unwrap_or_else(|e| e.into_inner()) = roots;
 }
 
 /// `open` holds a snapshot of every open document; `roots` the workspace
