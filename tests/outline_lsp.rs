@@ -2,122 +2,44 @@
 //! documentSymbol (hierarchical and flat), foldingRange, codeLens and
 //! workspace/symbol on the reference article.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+mod common;
 
+use common::Server;
 use serde_json::{json, Value};
 
 const REFERENCE: &str = include_str!("fixtures/reference/iran-iraq-influence.txt");
 
-/// A minimal JSON-RPC client over the server's stdio.
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
-    next_id: i64,
+/// A server initialized with or without hierarchical symbol support, and
+/// with `root` as its one workspace folder; the initialize result.
+fn start(hierarchical: bool, root: Option<&std::path::Path>) -> (Server, Value) {
+    let root_uri = root.map(|r| format!("file://{}", r.display()));
+    let folders = root_uri
+        .as_ref()
+        .map(|u| json!([{"uri": u, "name": "desk"}]));
+    let mut server = Server::start();
+    let init = server.initialize_with(json!({
+        "processId": null,
+        "rootUri": root_uri,
+        "workspaceFolders": folders,
+        "capabilities": {
+            "textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": hierarchical}},
+        },
+    }));
+    (server, init)
 }
 
-impl Client {
-    fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .args(["lsp", "--stdio"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start copydesk lsp");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        Client {
-            child,
-            stdin,
-            stdout,
-            next_id: 1,
-        }
-    }
-
-    fn send(&mut self, msg: &Value) {
-        let body = msg.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn read(&mut self) -> Value {
-        let mut len = 0;
-        loop {
-            let mut line = String::new();
-            assert!(
-                self.stdout.read_line(&mut line).unwrap() > 0,
-                "server closed its output"
-            );
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                len = v.parse().unwrap();
-            }
-        }
-        let mut body = vec![0; len];
-        self.stdout.read_exact(&mut body).unwrap();
-        serde_json::from_slice(&body).unwrap()
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Send a request and return its result, answering the server's own
-    /// requests with null and skipping notifications on the way.
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let msg = self.read();
-            if msg.get("method").is_some() {
-                if let Some(server_id) = msg.get("id") {
-                    self.send(&json!({"jsonrpc": "2.0", "id": server_id, "result": null}));
-                }
-                continue;
-            }
-            if msg["id"] == json!(id) {
-                assert!(msg.get("error").is_none(), "{method} failed: {msg}");
-                return msg["result"].clone();
-            }
-        }
-    }
-
-    fn initialize(&mut self, hierarchical: bool, root: Option<&std::path::Path>) -> Value {
-        let root_uri = root.map(|r| format!("file://{}", r.display()));
-        let folders = root_uri
-            .as_ref()
-            .map(|u| json!([{"uri": u, "name": "desk"}]));
-        let result = self.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": root_uri,
-                "workspaceFolders": folders,
-                "capabilities": {
-                    "textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": hierarchical}},
-                },
-            }),
-        );
-        self.notify("initialized", json!({}));
-        result
-    }
-
-    fn open(&mut self, uri: &str, language: &str, text: &str) {
-        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}));
-    }
+/// A request that must succeed.
+fn ask(server: &mut Server, method: &str, params: Value) -> Value {
+    server
+        .request(method, params)
+        .unwrap_or_else(|e| panic!("{method} failed: {e}"))
 }
 
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A server with the reference article open.
+fn with_reference(hierarchical: bool) -> Server {
+    let (mut server, _) = start(hierarchical, None);
+    server.open(URI, "plaintext", 1, REFERENCE);
+    server
 }
 
 const URI: &str = "file:///desk/iran-iraq-influence.txt";
@@ -136,8 +58,8 @@ const TITLES: [&str; 3] = [
 
 #[test]
 fn capabilities_announce_the_outline_features() {
-    let mut c = Client::start();
-    let caps = &c.initialize(true, None)["capabilities"];
+    let (_c, init) = start(true, None);
+    let caps = &init["capabilities"];
     assert_eq!(caps["documentSymbolProvider"], true);
     assert_eq!(caps["foldingRangeProvider"], true);
     assert_eq!(caps["workspaceSymbolProvider"], true);
@@ -146,10 +68,9 @@ fn capabilities_announce_the_outline_features() {
 
 #[test]
 fn document_symbols_hierarchical() {
-    let mut c = Client::start();
-    c.initialize(true, None);
-    c.open(URI, "plaintext", REFERENCE);
-    let symbols = c.request(
+    let mut c = with_reference(true);
+    let symbols = ask(
+        &mut c,
         "textDocument/documentSymbol",
         json!({"textDocument": {"uri": URI}}),
     );
@@ -212,10 +133,9 @@ fn document_symbols_hierarchical() {
 
 #[test]
 fn document_symbols_flat_for_clients_without_hierarchy() {
-    let mut c = Client::start();
-    c.initialize(false, None);
-    c.open(URI, "plaintext", REFERENCE);
-    let symbols = c.request(
+    let mut c = with_reference(false);
+    let symbols = ask(
+        &mut c,
         "textDocument/documentSymbol",
         json!({"textDocument": {"uri": URI}}),
     );
@@ -241,10 +161,9 @@ fn document_symbols_flat_for_clients_without_hierarchy() {
 
 #[test]
 fn folding_ranges_per_section() {
-    let mut c = Client::start();
-    c.initialize(true, None);
-    c.open(URI, "plaintext", REFERENCE);
-    let ranges = c.request(
+    let mut c = with_reference(true);
+    let ranges = ask(
+        &mut c,
         "textDocument/foldingRange",
         json!({"textDocument": {"uri": URI}}),
     );
@@ -269,10 +188,9 @@ fn folding_ranges_per_section() {
 
 #[test]
 fn code_lens_on_each_heading() {
-    let mut c = Client::start();
-    c.initialize(true, None);
-    c.open(URI, "plaintext", REFERENCE);
-    let lenses = c.request(
+    let mut c = with_reference(true);
+    let lenses = ask(
+        &mut c,
         "textDocument/codeLens",
         json!({"textDocument": {"uri": URI}}),
     );
@@ -308,22 +226,21 @@ fn workspace_symbols_from_open_documents_and_folders() {
         "# Budget vote delayed\n\nThe council met.\n\n## Reaction\n\nNone yet.",
     )
     .unwrap();
-    let mut c = Client::start();
-    c.initialize(true, Some(&dir));
-    c.open(URI, "plaintext", REFERENCE);
-    let found = c.request("workspace/symbol", json!({"query": "hisi"}));
+    let (mut c, _) = start(true, Some(&dir));
+    c.open(URI, "plaintext", 1, REFERENCE);
+    let found = ask(&mut c, "workspace/symbol", json!({"query": "hisi"}));
     let found = found.as_array().unwrap();
     assert_eq!(found[0]["name"], "How Iran Seized Iraq");
     assert_eq!(found[0]["location"]["uri"], URI);
     assert_eq!(found[0]["location"]["range"]["start"]["line"], 24);
     // Subsequence match, ranked: "trmp msg" finds the second heading first.
-    let found = c.request("workspace/symbol", json!({"query": "trmp msg"}));
+    let found = ask(&mut c, "workspace/symbol", json!({"query": "trmp msg"}));
     assert_eq!(found[0]["name"], "Trump sends mixed messages");
     // Actors: the people of the article, at their first mention.
-    let found = c.request("workspace/symbol", json!({"query": "fawaz"}));
+    let found = ask(&mut c, "workspace/symbol", json!({"query": "fawaz"}));
     assert_eq!(found[0]["name"], "Fawaz Gerges");
     assert_eq!(found[0]["location"]["range"]["start"]["line"], 14);
-    let found = c.request("workspace/symbol", json!({"query": "budget"}));
+    let found = ask(&mut c, "workspace/symbol", json!({"query": "budget"}));
     let names: Vec<&str> = found
         .as_array()
         .unwrap()
@@ -340,12 +257,13 @@ fn workspace_symbols_from_open_documents_and_folders() {
 
 #[test]
 fn semantic_tokens_for_quotes_and_actors() {
-    let mut c = Client::start();
-    let caps = c.initialize(true, None)["capabilities"].clone();
+    let (mut c, init) = start(true, None);
+    let caps = init["capabilities"].clone();
     let legend = &caps["semanticTokensProvider"]["legend"]["tokenTypes"];
     assert_eq!(legend, &json!(["string", "variable", "class", "namespace"]));
-    c.open(URI, "plaintext", REFERENCE);
-    let result = c.request(
+    c.open(URI, "plaintext", 1, REFERENCE);
+    let result = ask(
+        &mut c,
         "textDocument/semanticTokens/full",
         json!({"textDocument": {"uri": URI}}),
     );
@@ -378,4 +296,40 @@ fn semantic_tokens_for_quotes_and_actors() {
         .encode_utf16()
         .count() as u64;
     assert!(tokens.contains(&(14, col, 12, 1, 0)), "{tokens:?}");
+}
+
+#[test]
+fn symbol_ranges_follow_the_negotiated_encoding() {
+    // The quote of ¶16 runs from “Because… to …openly, ” (curly marks are
+    // 3 bytes in UTF-8 and 1 unit in UTF-16).
+    let start = REFERENCE.find("“Because of the institutional").unwrap();
+    let end = REFERENCE.find("”said Jack Watling").unwrap() + "”".len();
+    for encoding in ["utf-8", "utf-16"] {
+        let mut server = Server::start();
+        server.initialize(&[encoding]);
+        server.open(URI, "plaintext", 1, REFERENCE);
+        let symbols = ask(
+            &mut server,
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": URI}}),
+        );
+        let section = symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "How Iran Seized Iraq")
+            .expect("the first section")
+            .clone();
+        let quote = &section["children"][0];
+        assert_eq!(
+            quote["range"]["start"],
+            common::position_of(REFERENCE, start, encoding),
+            "{encoding}"
+        );
+        assert_eq!(
+            quote["range"]["end"],
+            common::position_of(REFERENCE, end, encoding),
+            "{encoding}"
+        );
+    }
 }
