@@ -144,9 +144,8 @@ fn line_width(snap: &Snapshot, line: u32) -> u32 {
     }
     let slice = snap.rope.line(l);
     let text: String = slice.chars().collect();
-    let content = text.trim_end_matches([
-        '\n', '\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}',
-    ]);
+    // Lines break at \n, \r and \r\n only (ropey's `cr_lines`).
+    let content = text.trim_end_matches(['\n', '\r']);
     let end = snap.rope.line_to_byte(l) + content.len();
     snap.position(end).character
 }
