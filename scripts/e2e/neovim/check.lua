@@ -57,7 +57,8 @@ vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx,
 end
 
 vim.opt.runtimepath:prepend(plugin)
-require('copydesk').setup({ cmd = { server, 'lsp' } })
+-- One setting passed through setup{}: the unattributed quote becomes an error.
+require('copydesk').setup({ cmd = { server, 'lsp' }, settings = { rules = { ['unattributed-quote'] = 'error' } } })
 vim.cmd('filetype on')
 vim.cmd.edit(vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
@@ -147,6 +148,20 @@ check('diagnostics: unattributed-quote in ¶36', function()
     return false, ('unattributed-quote expected only in ¶%d, found in ¶%s'):format(#para_line, table.concat(where, ', ¶'))
   end
   return true
+end)
+
+check('settings pass through: unattributed-quote is an error', function()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'unattributed-quote' then
+      if d.severity == vim.diagnostic.severity.ERROR then
+        return true
+      end
+      return false, ('severity %s, not ERROR, with setup{ settings = { rules = { ["unattributed-quote"] = "error" } } }'):format(
+        vim.diagnostic.severity[d.severity]
+      )
+    end
+  end
+  return false, 'no unattributed-quote diagnostic'
 end)
 
 -- 2. Hover on an actor: "Gerges" in ¶10 is Fawaz Gerges.

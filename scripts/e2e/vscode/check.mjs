@@ -97,6 +97,8 @@ writeFileSync(
       "git.enabled": false,
       "git.openRepositoryInParentFolders": "never",
       "copydesk.server.path": resolve(args.server),
+      // One server setting, to see it reach the server: the unattributed quote becomes an error.
+      "copydesk.rules.unattributed-quote": "error",
     },
     null,
     2,
@@ -262,7 +264,7 @@ try {
 
   // Reveal ¶10, point at its "Gerges" and wait for a hover naming Fawaz Gerges; returns the hover's text.
   async function hoverGerges() {
-    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 }, force: true });
     await page.keyboard.press("Control+G");
     await page.keyboard.type(String(paraLine[9]));
     await page.keyboard.press("Enter");
@@ -302,6 +304,20 @@ try {
     return hoverText;
   }
 
+  await check("a copydesk setting reaches the server (unattributed-quote: error)", async () => {
+    // Decorations exist only in the viewport: reveal ¶36 first.
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 }, force: true });
+    await page.keyboard.press("Control+G");
+    await page.keyboard.type(String(paraLine[35]));
+    await page.keyboard.press("Enter");
+    try {
+      await page.locator(".squiggly-error").first().waitFor({ timeout: TIMEOUT });
+    } catch {
+      return `no .squiggly-error with "copydesk.rules.unattributed-quote": "error" in settings.json`;
+    }
+    return true;
+  });
+
   await check('hover on "Gerges" shows the actor', async () => {
     const hoverText = await hoverGerges();
     await shot("vscode-3-hover");
@@ -317,9 +333,19 @@ try {
     await page.keyboard.type("Explorer: Focus on Outline View");
     await page.locator(".quick-input-list .monaco-list-row").first().waitFor({ timeout: 10000 });
     await page.keyboard.press("Enter");
+    // Room for the outline: fold the Explorer's folder view, collapse the sections' quotes.
+    const folderHeader = page.locator('.pane-header[aria-label*="Explorer Section"], .pane-header:has-text("workspace")').first();
+    if ((await folderHeader.count()) && (await folderHeader.getAttribute("aria-expanded")) === "true") {
+      await folderHeader.click().catch(() => {});
+    }
+    const outlineHeader = page.locator('.pane-header:has-text("Outline")').first();
+    await outlineHeader.hover().catch(() => {});
+    await sleep(300);
     const deadline = Date.now() + TIMEOUT;
     let text = "";
     while (Date.now() < deadline) {
+      const collapse = outlineHeader.locator('.codicon-collapse-all, [aria-label="Collapse All"]').first();
+      if (await collapse.count()) await collapse.click({ timeout: 2000 }).catch(() => {});
       text = await page
         .locator(".outline-pane")
         .first()
