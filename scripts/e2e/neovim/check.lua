@@ -38,7 +38,10 @@ local function check(name, fn)
 end
 
 local function finish()
-  vim.lsp.stop_client(vim.lsp.get_clients(), true)
+  for _, c in ipairs(vim.lsp.get_clients()) do
+    c:stop(true)
+  end
+  vim.wait(1000, function() return #vim.lsp.get_clients() == 0 end, 50)
   os.exit(failed == 0 and 0 or 1)
 end
 
@@ -58,7 +61,15 @@ end
 
 vim.opt.runtimepath:prepend(plugin)
 -- One setting passed through setup{}: the unattributed quote becomes an error.
-require('copydesk').setup({ cmd = { server, 'lsp' }, settings = { rules = { ['unattributed-quote'] = 'error' } } })
+-- A server named `copydesk' is found on $PATH, as a user's would be (the
+-- plugin's default cmd); any other (a test double) is passed as cmd.
+local settings = { rules = { ['unattributed-quote'] = 'error' } }
+if vim.fs.basename(server) == 'copydesk' then
+  vim.env.PATH = vim.fs.dirname(vim.fn.fnamemodify(server, ':p')) .. ':' .. vim.env.PATH
+  require('copydesk').setup({ settings = settings })
+else
+  require('copydesk').setup({ cmd = { server, 'lsp' }, settings = settings })
+end
 vim.cmd('filetype on')
 vim.cmd.edit(vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
