@@ -209,16 +209,22 @@ try {
   await page.locator(`.tab[aria-label*="${articleName}"], .tab:has-text("${articleName}")`).first().waitFor({ timeout: 10000 });
   log("article open");
 
+  // Pids of `SERVER lsp` processes started under code-server.
+  const serverPids = () => {
+    const server = resolve(args.server);
+    const ps = execFileSync("ps", ["-e", "-o", "pid=,pgid=,args="], { encoding: "utf8" });
+    return ps
+      .split("\n")
+      .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+      .filter((m) => m && Number(m[2]) === cs.pid && m[3].startsWith(`${server} lsp`))
+      .map((m) => Number(m[1]));
+  };
+
   await check("the extension starts `copydesk lsp`", async () => {
     const server = resolve(args.server);
     const deadline = Date.now() + TIMEOUT;
     while (Date.now() < deadline) {
-      const ps = execFileSync("ps", ["-e", "-o", "pgid=,args="], { encoding: "utf8" });
-      const mine = ps.split("\n").filter((l) => {
-        const m = l.trim().match(/^(\d+)\s+(.*)$/);
-        return m && Number(m[1]) === cs.pid && m[2].startsWith(`${server} lsp`);
-      });
-      if (mine.length) return true;
+      if (serverPids().length) return true;
       await sleep(250);
     }
     await shot("vscode-no-server");
@@ -361,6 +367,25 @@ try {
     if (!(order[0] < order[1] && order[1] < order[2])) return `sections out of order in the Outline: "${text.replace(/\s+/g, " ").slice(0, 200)}"`;
     return true;
   });
+  await check("the command copydesk: Restart Server starts a new server", async () => {
+    const before = serverPids();
+    if (!before.length) return "no server running before the restart";
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("F1");
+    await page.locator(".quick-input-widget input").waitFor({ timeout: 10000 });
+    await page.keyboard.type("copydesk: Restart Server");
+    await page.locator('.quick-input-list .monaco-list-row:has-text("Restart Server")').first().waitFor({ timeout: 10000 });
+    await page.keyboard.press("Enter");
+    const deadline = Date.now() + TIMEOUT;
+    let now = [];
+    while (Date.now() < deadline) {
+      now = serverPids();
+      if (now.length && now.every((p) => !before.includes(p))) return true;
+      await sleep(250);
+    }
+    return `servers before ${JSON.stringify(before)}, after ${JSON.stringify(now)}`;
+  });
+
   // One picture of it all (for editors/vscode/README.md): outline, problems, hover.
   await page.keyboard.press("Control+Shift+M");
   await hoverGerges().catch(() => "");
