@@ -43,13 +43,34 @@ pub struct Rule {
 
 /// Every rule, in alphabetical order of code.
 pub static RULES: &[Rule] = &[
-    Rule { info: context_attributed_quote::INFO, check: context_attributed_quote::check },
-    Rule { info: inconsistent_name::INFO, check: inconsistent_name::check },
-    Rule { info: misdirected_quote_mark::INFO, check: misdirected_quote_mark::check },
-    Rule { info: name_misspelling::INFO, check: name_misspelling::check },
-    Rule { info: quote_mark_spacing::INFO, check: quote_mark_spacing::check },
-    Rule { info: unattributed_quote::INFO, check: unattributed_quote::check },
-    Rule { info: unbalanced_quote_mark::INFO, check: unbalanced_quote_mark::check },
+    Rule {
+        info: context_attributed_quote::INFO,
+        check: context_attributed_quote::check,
+    },
+    Rule {
+        info: inconsistent_name::INFO,
+        check: inconsistent_name::check,
+    },
+    Rule {
+        info: misdirected_quote_mark::INFO,
+        check: misdirected_quote_mark::check,
+    },
+    Rule {
+        info: name_misspelling::INFO,
+        check: name_misspelling::check,
+    },
+    Rule {
+        info: quote_mark_spacing::INFO,
+        check: quote_mark_spacing::check,
+    },
+    Rule {
+        info: unattributed_quote::INFO,
+        check: unattributed_quote::check,
+    },
+    Rule {
+        info: unbalanced_quote_mark::INFO,
+        check: unbalanced_quote_mark::check,
+    },
 ];
 
 /// The rule with this code.
@@ -69,7 +90,10 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
 pub(crate) fn run_rules(ctx: &Context, rules: &[Rule]) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in rules {
-        let Some(severity) = ctx.config.severity(rule.info.code, rule.info.default_severity) else {
+        let Some(severity) = ctx
+            .config
+            .severity(rule.info.code, rule.info.default_severity)
+        else {
             continue;
         };
         let mut found = Vec::new();
@@ -86,7 +110,9 @@ pub(crate) fn run_rules(ctx: &Context, rules: &[Rule]) -> Vec<Diagnostic> {
             d.fixes.push(fix);
         }
     }
-    all.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    all.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
     all
 }
 
@@ -95,7 +121,11 @@ pub(crate) fn run_rules(ctx: &Context, rules: &[Rule]) -> Vec<Diagnostic> {
 fn is_ignored(ctx: &Context, d: &Diagnostic) -> bool {
     ctx.prose.directives.iter().any(|dir| {
         let names_rule = dir.rules.is_empty() || dir.rules.iter().any(|r| r == d.code);
-        let covers = dir.file_wide || dir.target.as_ref().is_some_and(|t| t.start <= d.range.start && d.range.start <= t.end);
+        let covers = dir.file_wide
+            || dir
+                .target
+                .as_ref()
+                .is_some_and(|t| t.start <= d.range.start && d.range.start <= t.end);
         names_rule && covers
     })
 }
@@ -113,14 +143,20 @@ fn ignore_fix(ctx: &Context, d: &Diagnostic) -> Option<Fix> {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let new_text = match ctx.analysis.markup {
         Markup::Markdown => {
-            let keep: String = text[line_start..start].chars().take_while(|c| matches!(c, '>' | ' ' | '\t')).collect();
+            let keep: String = text[line_start..start]
+                .chars()
+                .take_while(|c| matches!(c, '>' | ' ' | '\t'))
+                .collect();
             format!("{keep}<!-- copydesk-ignore {} -->\n", d.code)
         }
         Markup::PlainText => format!("[copydesk-ignore {}]\n", d.code),
     };
     Some(Fix {
         title: format!("Ignore {} in this paragraph", d.code),
-        edits: vec![Edit { range: line_start..line_start, new_text }],
+        edits: vec![Edit {
+            range: line_start..line_start,
+            new_text,
+        }],
     })
 }
 
@@ -146,20 +182,40 @@ mod tests {
                 message: "This is bad".into(),
                 range: i..i + 3,
                 related: Vec::new(),
-                fixes: vec![Fix { title: "Make it good".into(), edits: vec![Edit { range: i..i + 3, new_text: "GOOD".into() }] }],
+                fixes: vec![Fix {
+                    title: "Make it good".into(),
+                    edits: vec![Edit {
+                        range: i..i + 3,
+                        new_text: "GOOD".into(),
+                    }],
+                }],
             });
         }
     }
 
     static FAKE: &[Rule] = &[Rule {
-        info: RuleInfo { code: "fake-rule", default_severity: Severity::Warning, description: "Test rule." },
+        info: RuleInfo {
+            code: "fake-rule",
+            default_severity: Severity::Warning,
+            description: "Test rule.",
+        },
         check: fake_check,
     }];
 
     fn run_fake(text: &str, markup: Markup, config: &Config) -> Vec<Diagnostic> {
         let prose = crate::markup::parse(text, markup);
-        let analysis = Analysis { markup, paragraphs: prose.paragraphs(), ..Default::default() };
-        let ctx = Context { text, prose: &prose, analysis: &analysis, kb: KnowledgeBase::empty(), config };
+        let analysis = Analysis {
+            markup,
+            paragraphs: prose.paragraphs(),
+            ..Default::default()
+        };
+        let ctx = Context {
+            text,
+            prose: &prose,
+            analysis: &analysis,
+            kb: KnowledgeBase::empty(),
+            config,
+        };
         run_rules(&ctx, FAKE)
     }
 
@@ -169,7 +225,9 @@ mod tests {
             .iter()
             .map(|d| {
                 let line_start = text[..d.range.start].rfind('\n').map_or(0, |i| i + 1);
-                text[line_start..d.range.end].trim_start_matches(['>', '-', ' ']).to_string()
+                text[line_start..d.range.end]
+                    .trim_start_matches(['>', '-', ' '])
+                    .to_string()
             })
             .collect()
     }
@@ -185,7 +243,10 @@ mod tests {
     #[test]
     fn markdown_ignore_comments() {
         let text = "One BAD.\n\n<!-- copydesk-ignore fake-rule -->\nTwo BAD.\n\nThree BAD.\n";
-        assert_eq!(flagged(text, Markup::Markdown), vec!["One BAD", "Three BAD"]);
+        assert_eq!(
+            flagged(text, Markup::Markdown),
+            vec!["One BAD", "Three BAD"]
+        );
         let text = "One BAD.\n\n<!-- copydesk-ignore other-rule -->\nTwo BAD.\n";
         assert_eq!(flagged(text, Markup::Markdown), vec!["One BAD", "Two BAD"]);
         let text = "<!-- copydesk-ignore -->\nOne BAD.\n\nTwo BAD.\n";
@@ -206,45 +267,93 @@ mod tests {
     #[test]
     fn plain_text_ignore_lines() {
         let text = "One BAD.\n\n[copydesk-ignore fake-rule]\nTwo BAD.\n\nThree BAD.\n";
-        assert_eq!(flagged(text, Markup::PlainText), vec!["One BAD", "Three BAD"]);
+        assert_eq!(
+            flagged(text, Markup::PlainText),
+            vec!["One BAD", "Three BAD"]
+        );
         let text = "[copydesk-ignore-file fake-rule]\n\nOne BAD.\n\nTwo BAD.\n";
         assert_eq!(flagged(text, Markup::PlainText), Vec::<String>::new());
         let text = "[copydesk-ignore other-rule]\nOne BAD.\n";
         assert_eq!(flagged(text, Markup::PlainText), vec!["One BAD"]);
         // The Markdown form means nothing in plain text, and the reverse.
-        assert_eq!(flagged("<!-- copydesk-ignore fake-rule -->\nOne BAD.", Markup::PlainText), vec!["One BAD"]);
-        assert_eq!(flagged("[copydesk-ignore fake-rule]\n\nOne BAD.", Markup::Markdown), vec!["One BAD"]);
+        assert_eq!(
+            flagged(
+                "<!-- copydesk-ignore fake-rule -->\nOne BAD.",
+                Markup::PlainText
+            ),
+            vec!["One BAD"]
+        );
+        assert_eq!(
+            flagged("[copydesk-ignore fake-rule]\n\nOne BAD.", Markup::Markdown),
+            vec!["One BAD"]
+        );
     }
 
     #[test]
     fn configured_severity_and_off() {
         let mut config = Config::default();
-        assert_eq!(run_fake("BAD", Markup::PlainText, &config)[0].severity, Severity::Warning);
-        config.rules.insert("fake-rule".into(), crate::config::RuleLevel::Error);
-        assert_eq!(run_fake("BAD", Markup::PlainText, &config)[0].severity, Severity::Error);
-        config.rules.insert("fake-rule".into(), crate::config::RuleLevel::Off);
+        assert_eq!(
+            run_fake("BAD", Markup::PlainText, &config)[0].severity,
+            Severity::Warning
+        );
+        config
+            .rules
+            .insert("fake-rule".into(), crate::config::RuleLevel::Error);
+        assert_eq!(
+            run_fake("BAD", Markup::PlainText, &config)[0].severity,
+            Severity::Error
+        );
+        config
+            .rules
+            .insert("fake-rule".into(), crate::config::RuleLevel::Off);
         assert!(run_fake("BAD", Markup::PlainText, &config).is_empty());
     }
 
     #[test]
     fn ignore_fix_comes_after_the_rules_own_and_silences_the_paragraph() {
         let cases = [
-            (Markup::Markdown, "# Title\n\nOne BAD.\n\nTwo BAD.\n", "# Title\n\n<!-- copydesk-ignore fake-rule -->\nOne BAD.\n\nTwo BAD.\n"),
-            (Markup::Markdown, "Intro.\n\n> Quoted\n> BAD.\n\nTwo BAD.\n", "Intro.\n\n> <!-- copydesk-ignore fake-rule -->\n> Quoted\n> BAD.\n\nTwo BAD.\n"),
-            (Markup::Markdown, "- one\n- **two** BAD\n\nTwo BAD.\n", "- one\n<!-- copydesk-ignore fake-rule -->\n- **two** BAD\n\nTwo BAD.\n"),
-            (Markup::Markdown, "BAD heading\n===\n\nTwo BAD.\n", "<!-- copydesk-ignore fake-rule -->\nBAD heading\n===\n\nTwo BAD.\n"),
-            (Markup::PlainText, "Intro.\n\n  One\nBAD.\n\nTwo BAD.\n", "Intro.\n\n[copydesk-ignore fake-rule]\n  One\nBAD.\n\nTwo BAD.\n"),
+            (
+                Markup::Markdown,
+                "# Title\n\nOne BAD.\n\nTwo BAD.\n",
+                "# Title\n\n<!-- copydesk-ignore fake-rule -->\nOne BAD.\n\nTwo BAD.\n",
+            ),
+            (
+                Markup::Markdown,
+                "Intro.\n\n> Quoted\n> BAD.\n\nTwo BAD.\n",
+                "Intro.\n\n> <!-- copydesk-ignore fake-rule -->\n> Quoted\n> BAD.\n\nTwo BAD.\n",
+            ),
+            (
+                Markup::Markdown,
+                "- one\n- **two** BAD\n\nTwo BAD.\n",
+                "- one\n<!-- copydesk-ignore fake-rule -->\n- **two** BAD\n\nTwo BAD.\n",
+            ),
+            (
+                Markup::Markdown,
+                "BAD heading\n===\n\nTwo BAD.\n",
+                "<!-- copydesk-ignore fake-rule -->\nBAD heading\n===\n\nTwo BAD.\n",
+            ),
+            (
+                Markup::PlainText,
+                "Intro.\n\n  One\nBAD.\n\nTwo BAD.\n",
+                "Intro.\n\n[copydesk-ignore fake-rule]\n  One\nBAD.\n\nTwo BAD.\n",
+            ),
         ];
         for (markup, text, fixed) in cases {
             let diags = run_fake(text, markup, &Config::default());
             assert_eq!(diags.len(), 2, "{text}");
             let titles: Vec<_> = diags[0].fixes.iter().map(|f| f.title.as_str()).collect();
-            assert_eq!(titles, vec!["Make it good", "Ignore fake-rule in this paragraph"]);
+            assert_eq!(
+                titles,
+                vec!["Make it good", "Ignore fake-rule in this paragraph"]
+            );
             let after = apply(text, &diags[0].fixes[1]);
             assert_eq!(after, fixed);
             let left = run_fake(&after, markup, &Config::default());
             assert_eq!(left.len(), 1, "{after}");
-            assert_eq!(&after[left[0].range.start - 4..left[0].range.end], "Two BAD");
+            assert_eq!(
+                &after[left[0].range.start - 4..left[0].range.end],
+                "Two BAD"
+            );
         }
     }
 }
