@@ -14,7 +14,10 @@ fn diagnostics(text: &str, markup: Markup, config: &Config) -> Vec<Diagnostic> {
 }
 
 fn codes(text: &str, markup: Markup, config: &Config) -> Vec<(&'static str, Severity)> {
-    diagnostics(text, markup, config).iter().map(|d| (d.code, d.severity)).collect()
+    diagnostics(text, markup, config)
+        .iter()
+        .map(|d| (d.code, d.severity))
+        .collect()
 }
 
 fn apply(text: &str, fix: &Fix) -> String {
@@ -29,36 +32,70 @@ fn apply(text: &str, fix: &Fix) -> String {
 
 #[test]
 fn the_rule_fires_by_default() {
-    assert_eq!(codes(UNSOURCED, Markup::PlainText, &Config::default()), vec![("unattributed-quote", Severity::Warning)]);
+    assert_eq!(
+        codes(UNSOURCED, Markup::PlainText, &Config::default()),
+        vec![("unattributed-quote", Severity::Warning)]
+    );
 }
 
 #[test]
 fn precedence_default_file_editor() {
-    let file_text = "version = 1\n[rules]\nunattributed-quote = \"error\"\nmisdirected-quote-mark = \"off\"\n";
+    let file_text =
+        "version = 1\n[rules]\nunattributed-quote = \"error\"\nmisdirected-quote-mark = \"off\"\n";
     let (file, errors) = parse_layer("/desk/.copydesk.toml", file_text);
     assert!(errors.is_empty());
     let file_only = resolve(&[(Source::File("/desk/.copydesk.toml".into()), &file)]);
-    assert_eq!(codes(UNSOURCED, Markup::PlainText, &file_only.config), vec![("unattributed-quote", Severity::Error)]);
+    assert_eq!(
+        codes(UNSOURCED, Markup::PlainText, &file_only.config),
+        vec![("unattributed-quote", Severity::Error)]
+    );
 
-    let (editor, errors) = from_json("copydesk settings", &json!({"rules": {"unattributed-quote": "information"}}));
+    let (editor, errors) = from_json(
+        "copydesk settings",
+        &json!({"rules": {"unattributed-quote": "information"}}),
+    );
     assert!(errors.is_empty());
-    let both = resolve(&[(Source::File("/desk/.copydesk.toml".into()), &file), (Source::Editor, &editor)]);
-    assert_eq!(codes(UNSOURCED, Markup::PlainText, &both.config), vec![("unattributed-quote", Severity::Information)]);
-    assert_eq!(both.origins["rules.unattributed-quote"], config::Origin::Editor);
-    assert_eq!(both.origins["rules.misdirected-quote-mark"], config::Origin::File { path: "/desk/.copydesk.toml".into(), line: 4 });
+    let both = resolve(&[
+        (Source::File("/desk/.copydesk.toml".into()), &file),
+        (Source::Editor, &editor),
+    ]);
+    assert_eq!(
+        codes(UNSOURCED, Markup::PlainText, &both.config),
+        vec![("unattributed-quote", Severity::Information)]
+    );
+    assert_eq!(
+        both.origins["rules.unattributed-quote"],
+        config::Origin::Editor
+    );
+    assert_eq!(
+        both.origins["rules.misdirected-quote-mark"],
+        config::Origin::File {
+            path: "/desk/.copydesk.toml".into(),
+            line: 4
+        }
+    );
 
     // The file's "off" still applies under editor settings that do not name the rule.
     let text = "“If they leave, they will go home “said Gerges.";
-    let got: Vec<_> = codes(text, Markup::PlainText, &both.config).into_iter().map(|(c, _)| c).collect();
+    let got: Vec<_> = codes(text, Markup::PlainText, &both.config)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
     assert!(got.contains(&"quote-mark-spacing"), "{got:?}");
     assert!(!got.contains(&"misdirected-quote-mark"), "{got:?}");
-    let got: Vec<_> = codes(text, Markup::PlainText, &Config::default()).into_iter().map(|(c, _)| c).collect();
+    let got: Vec<_> = codes(text, Markup::PlainText, &Config::default())
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
     assert!(got.contains(&"misdirected-quote-mark"), "{got:?}");
 }
 
 #[test]
 fn a_bad_line_does_not_stop_the_rest() {
-    let (config, errors) = parse(".copydesk.toml", "[rules]\nunattributed-quote = \"off\"\nquote-mark-spacing = \"loud\"\n");
+    let (config, errors) = parse(
+        ".copydesk.toml",
+        "[rules]\nunattributed-quote = \"off\"\nquote-mark-spacing = \"loud\"\n",
+    );
     assert_eq!(errors.len(), 1);
     assert!(codes(UNSOURCED, Markup::PlainText, &config).is_empty());
 }
@@ -76,23 +113,38 @@ fn quote_min_words_from_the_config_reaches_the_quotes() {
 
 #[test]
 fn markdown_ignore_comments_on_a_real_rule() {
-    let text = format!("{UNSOURCED}\n\n<!-- copydesk-ignore unattributed-quote -->\n{UNSOURCED}\n\n{UNSOURCED}\n");
+    let text = format!(
+        "{UNSOURCED}\n\n<!-- copydesk-ignore unattributed-quote -->\n{UNSOURCED}\n\n{UNSOURCED}\n"
+    );
     let d = diagnostics(&text, Markup::Markdown, &Config::default());
-    let lines: Vec<usize> = d.iter().map(|d| text[..d.range.start].matches('\n').count() + 1).collect();
+    let lines: Vec<usize> = d
+        .iter()
+        .map(|d| text[..d.range.start].matches('\n').count() + 1)
+        .collect();
     assert_eq!(lines, vec![1, 6]);
-    let file_wide = format!("<!-- copydesk-ignore-file unattributed-quote -->\n\n{UNSOURCED}\n\n{UNSOURCED}\n");
+    let file_wide =
+        format!("<!-- copydesk-ignore-file unattributed-quote -->\n\n{UNSOURCED}\n\n{UNSOURCED}\n");
     assert!(diagnostics(&file_wide, Markup::Markdown, &Config::default()).is_empty());
     let other = format!("<!-- copydesk-ignore-file name-misspelling -->\n\n{UNSOURCED}\n");
-    assert_eq!(diagnostics(&other, Markup::Markdown, &Config::default()).len(), 1);
+    assert_eq!(
+        diagnostics(&other, Markup::Markdown, &Config::default()).len(),
+        1
+    );
 }
 
 #[test]
 fn plain_text_ignore_lines_on_a_real_rule() {
-    let text = format!("{UNSOURCED}\n\n[copydesk-ignore unattributed-quote]\n{UNSOURCED}\n\n{UNSOURCED}\n");
+    let text = format!(
+        "{UNSOURCED}\n\n[copydesk-ignore unattributed-quote]\n{UNSOURCED}\n\n{UNSOURCED}\n"
+    );
     let d = diagnostics(&text, Markup::PlainText, &Config::default());
-    let lines: Vec<usize> = d.iter().map(|d| text[..d.range.start].matches('\n').count() + 1).collect();
+    let lines: Vec<usize> = d
+        .iter()
+        .map(|d| text[..d.range.start].matches('\n').count() + 1)
+        .collect();
     assert_eq!(lines, vec![1, 6]);
-    let file_wide = format!("[copydesk-ignore-file unattributed-quote]\n\n{UNSOURCED}\n\n{UNSOURCED}\n");
+    let file_wide =
+        format!("[copydesk-ignore-file unattributed-quote]\n\n{UNSOURCED}\n\n{UNSOURCED}\n");
     assert!(diagnostics(&file_wide, Markup::PlainText, &Config::default()).is_empty());
 }
 
@@ -113,7 +165,10 @@ fn the_ignore_fix_silences_exactly_its_paragraph() {
         for d in diagnostics(text, markup, &Config::default()) {
             assert!(d.fixes.len() >= 2, "{d:?}");
             assert!(!d.fixes[0].title.starts_with("Ignore"));
-            assert_eq!(d.fixes.last().unwrap().title, format!("Ignore {} in this paragraph", d.code));
+            assert_eq!(
+                d.fixes.last().unwrap().title,
+                format!("Ignore {} in this paragraph", d.code)
+            );
         }
     }
 }
