@@ -349,3 +349,193 @@ fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
     );
     assert_eq!(pulls(&c), 2);
 }
+
+const UNSOURCED: &str = "“The Shia Iraqis may be vaguely aligned with Iran.”\n";
+
+/// (code, severity) of each diagnostic published for `uri` with `version`.
+fn published(
+    c: &mut Client,
+    uri: &str,
+    want: impl Fn(&[(String, u64)]) -> bool,
+) -> Vec<(String, u64)> {
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri && want(&severities(p))
+    });
+    severities(&params)
+}
+
+fn severities(p: &Value) -> Vec<(String, u64)> {
+    p["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn initialization_options_set_a_severity_and_did_change_configuration_changes_it() {
+    let dir = temp_dir("severity-push");
+    let mut c = Client::start();
+    c.initialize(
+        json!({}),
+        json!({"copydesk": {"rules": {"unattributed-quote": "error"}}}),
+        &dir,
+    );
+    let doc = url(&dir.join("desk/story.txt"));
+    c.open(&dir.join("desk/story.txt"), "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    // Pushed settings, re-published without an edit.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unattributed-quote": "hint"}}}}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unattributed-quote": "off"}}}}),
+    );
+    assert_eq!(published(&mut c, &doc, |_| true), vec![]);
+}
+
+#[test]
+fn pulled_settings_override_the_config_file() {
+    let dir = temp_dir("severity-pull");
+    std::fs::write(
+        dir.join(".copydesk.toml"),
+        "[rules]\nunattributed-quote = \"error\"\n",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        Value::Null,
+        &dir,
+    );
+    let path = dir.join("desk/story.md");
+    let doc = url(&path);
+    c.open(&path, "markdown", UNSOURCED);
+    // The file applies (default < file).
+    assert_eq!(
+        published(&mut c, &doc, |d| !d.is_empty()),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    // The editor's pulled settings win over the file (file < editor).
+    c.configuration = json!({"rules": {"unattributed-quote": "information"}});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |d| d.first().is_some_and(|x| x.1 == 3)),
+        vec![("unattributed-quote".to_string(), 3)]
+    );
+    // Settings that do not name the rule leave the file's level.
+    c.configuration = json!({"quoteMinWords": 4});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |d| d.first().is_some_and(|x| x.1 == 1)),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+}
+
+#[test]
+fn a_changed_config_file_re_publishes_and_a_broken_one_keeps_the_last_good() {
+    let dir = temp_dir("severity-file");
+    let config = dir.join(".copydesk.toml");
+    std::fs::write(&config, "[rules]\nunattributed-quote = \"error\"\n").unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let path = dir.join("desk/story.txt");
+    let doc = url(&path);
+    c.open(&path, "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    std::fs::write(&config, "[rules]\nunattributed-quote = \"hint\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&config), "type": 2}]}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    // Truncated: the config file gets a diagnostic, the document keeps "hint".
+    std::fs::write(&config, "[rules]\nunattributed-quote = \"err").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&config), "type": 2}]}),
+    );
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == url(&config).as_str() && !messages(p).is_empty()
+    });
+    assert!(
+        messages(&params)
+            .iter()
+            .any(|m| m.starts_with("this is not valid TOML")),
+        "{params}"
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    // The file goes away: defaults again.
+    std::fs::remove_file(&config).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&config), "type": 3}]}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 2)]
+    );
+}
+
+#[test]
+fn the_ignore_code_action_is_a_workspace_edit() {
+    let dir = temp_dir("ignore-action");
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let path = dir.join("desk/story.md");
+    let doc = url(&path);
+    let text = format!("Intro.\n\n{UNSOURCED}");
+    c.open(&path, "markdown", &text);
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == doc.as_str()
+    });
+    let diagnostic = params["diagnostics"][0].clone();
+    let reply = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+    );
+    let actions = reply["result"].as_array().expect("actions");
+    let ignore = actions
+        .iter()
+        .find(|a| a["title"] == "Ignore unattributed-quote in this paragraph")
+        .expect("an ignore action");
+    assert!(
+        ignore.get("command").is_none_or(Value::is_null),
+        "no client-side command: {ignore}"
+    );
+    let edits = &ignore["edit"]["changes"][doc.as_str()];
+    assert_eq!(
+        edits,
+        &json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "newText": "<!-- copydesk-ignore unattributed-quote -->\n"}])
+    );
+}
