@@ -539,3 +539,27 @@ fn the_ignore_code_action_is_a_workspace_edit() {
         &json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "newText": "<!-- copydesk-ignore unattributed-quote -->\n"}])
     );
 }
+
+#[test]
+fn an_empty_pull_keeps_the_initialization_options() {
+    let dir = temp_dir("empty-pull");
+    let mut c = Client::start();
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        json!({"rules": {"unattributed-quote": "error"}}),
+        &dir,
+    );
+    let path = dir.join("desk/story.txt");
+    c.open(&path, "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    assert_eq!(
+        c.server_requests
+            .iter()
+            .filter(|r| r["method"] == "workspace/configuration")
+            .count(),
+        1
+    );
+}

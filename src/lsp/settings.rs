@@ -394,6 +394,10 @@ async fn pull(backend: &Backend) {
     match backend.client.configuration(items).await {
         Ok(values) => {
             let value = values.into_iter().next().unwrap_or(serde_json::Value::Null);
+            // No copydesk settings in the editor: keep initializationOptions.
+            if value.is_null() {
+                return;
+            }
             let mut store = backend
                 .state
                 .settings
