@@ -428,14 +428,27 @@ pub fn settings_json(config: &Config) -> serde_json::Value {
     let rules: serde_json::Map<String, serde_json::Value> = crate::rules::RULES
         .iter()
         .map(|r| {
-            let level = config.rules.get(r.info.code).copied().unwrap_or(RuleLevel::from_severity(r.info.default_severity));
+            let level = config
+                .rules
+                .get(r.info.code)
+                .copied()
+                .unwrap_or(RuleLevel::from_severity(r.info.default_severity));
             (r.info.code.to_string(), serde_json::json!(level.as_str()))
         })
         .collect();
     let markup: serde_json::Map<String, serde_json::Value> = config
         .markup
         .iter()
-        .map(|g| (g.glob.clone(), serde_json::json!(if g.markup == Markup::Markdown { "markdown" } else { "plaintext" })))
+        .map(|g| {
+            (
+                g.glob.clone(),
+                serde_json::json!(if g.markup == Markup::Markdown {
+                    "markdown"
+                } else {
+                    "plaintext"
+                }),
+            )
+        })
         .collect();
     serde_json::json!({
         "version": VERSION,
