@@ -369,3 +369,23 @@ fn markup_globs_decide_how_a_file_is_read() {
         Some(0)
     );
 }
+
+#[test]
+fn the_readme_lists_every_rule_with_its_default() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Configuration")
+        .expect("a Configuration section")..];
+    for r in copydesk::rules::RULES {
+        let row = format!("| {} | {} |", r.info.code, r.info.default_severity.as_str());
+        assert!(section.contains(&row), "README lacks {row}");
+    }
+    for s in copydesk::config::SETTINGS {
+        assert!(
+            section.contains(s.key),
+            "README lacks the setting {}",
+            s.key
+        );
+    }
+}

@@ -563,3 +563,74 @@ fn an_empty_pull_keeps_the_initialization_options() {
         1
     );
 }
+
+#[test]
+fn effective_config_names_the_origin_of_each_value() {
+    let dir = temp_dir("effective");
+    let config = dir.join(".copydesk.toml");
+    std::fs::write(
+        &config,
+        "quoteMinWords = 6\n[rules]\nunattributed-quote = \"error\"\n",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({}),
+        json!({"copydesk": {"rules": {"name-misspelling": "off"}}}),
+        &dir,
+    );
+    let path = dir.join("desk/story.md");
+    c.open(&path, "markdown", "Text.\n");
+    let reply = c.request(
+        "copydesk/effectiveConfig",
+        json!({"textDocument": {"uri": url(&path)}}),
+    );
+    let r = &reply["result"];
+    assert_eq!(r["configFile"], config.display().to_string());
+    assert_eq!(r["settings"]["quoteMinWords"], 6);
+    assert_eq!(r["settings"]["rules"]["name-misspelling"], "off");
+    assert_eq!(r["settings"]["rules"]["inconsistent-name"], "warning");
+    assert_eq!(
+        r["origins"]["quoteMinWords"],
+        json!({"from": "file", "path": config.display().to_string(), "line": 1})
+    );
+    assert_eq!(
+        r["origins"]["rules.unattributed-quote"],
+        json!({"from": "file", "path": config.display().to_string(), "line": 3})
+    );
+    assert_eq!(
+        r["origins"]["rules.name-misspelling"],
+        json!({"from": "editor"})
+    );
+    assert_eq!(r["origins"]["language"], json!({"from": "default"}));
+}
+
+#[test]
+fn markup_globs_apply_to_open_documents() {
+    // In Markdown the code span hides the quote; in plain text it is prose.
+    let dir = temp_dir("markup");
+    let text = format!("`{}`\n", UNSOURCED.trim());
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let plain = dir.join("desk/a.txt");
+    c.open(&plain, "plaintext", &text);
+    assert_eq!(published(&mut c, &url(&plain), |_| true).len(), 1);
+
+    std::fs::write(
+        dir.join(".copydesk.toml"),
+        "[markup]\n\"desk/*.txt\" = \"markdown\"\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&dir.join(".copydesk.toml")), "type": 1}]}),
+    );
+    assert_eq!(published(&mut c, &url(&plain), |_| true), vec![]);
+    // Removing the glob gives the document its own markup back.
+    std::fs::write(dir.join(".copydesk.toml"), "version = 1\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&dir.join(".copydesk.toml")), "type": 2}]}),
+    );
+    assert_eq!(published(&mut c, &url(&plain), |_| true).len(), 1);
+}

@@ -172,3 +172,40 @@ fn the_ignore_fix_silences_exactly_its_paragraph() {
         }
     }
 }
+
+mod never_panics {
+    use copydesk::config::{from_json, parse};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text(text in "\\PC{0,200}") {
+            let (_, errors) = parse(".copydesk.toml", &text);
+            for e in errors {
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+
+        #[test]
+        fn toml_like_text(lines in proptest::collection::vec(
+            prop_oneof![
+                Just("[rules]".to_string()),
+                Just("[markup]".to_string()),
+                "[a-zA-Z_-]{1,16} = (\"[a-z*./{},]{0,10}\"|[0-9-]{1,5}|true|\\[\\]|\\[1, \"x\"\\]|\\{\\})",
+                "\"[a-z*./{},]{0,10}\" = \"[a-z]{0,10}",
+            ],
+            0..12,
+        )) {
+            let text = lines.join("\n");
+            let (_, errors) = parse(".copydesk.toml", &text);
+            for e in &errors {
+                prop_assert!(e.line >= 1 && e.column >= 1, "{e:?}");
+            }
+        }
+
+        #[test]
+        fn any_json(key in "[a-zA-Z]{0,12}", n in any::<i64>(), s in "\\PC{0,20}") {
+            let _ = from_json("copydesk settings", &serde_json::json!({key.clone(): n, "rules": {key.clone(): s.clone()}, "markup": {s: n}}));
+        }
+    }
+}

@@ -29,6 +29,7 @@ pub struct Backend {
 pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
     LspService::build(|client| Backend { client, state: Arc::new(State::default()) })
         .custom_method("copydesk/documentText", Backend::document_text)
+        .custom_method("copydesk/effectiveConfig", Backend::effective_config)
         .finish()
 }
 

@@ -555,6 +555,37 @@ fn error_code(kind: config::ErrorKind) -> &'static str {
     }
 }
 
+/// Params of `copydesk/effectiveConfig`.
+#[derive(serde::Deserialize)]
+pub struct EffectiveConfigParams {
+    #[serde(rename = "textDocument")]
+    pub text_document: lsp::TextDocumentIdentifier,
+}
+
+impl Backend {
+    /// `copydesk/effectiveConfig`: the settings that apply to a document and
+    /// where each came from (`default`, `file` with path and line, or
+    /// `editor`), the server's side of `copydesk config --print`.
+    pub async fn effective_config(
+        &self,
+        params: EffectiveConfigParams,
+    ) -> tower_lsp::jsonrpc::Result<Value> {
+        let path = params.text_document.uri.to_file_path().ok();
+        let mut store = self
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let file = path.as_deref().and_then(|p| store.file_for(p));
+        let effective = store.effective(path.as_deref());
+        Ok(serde_json::json!({
+            "configFile": file.map(|f| f.display().to_string()),
+            "settings": config::settings_json(&effective.config),
+            "origins": effective.origins,
+        }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
