@@ -22,10 +22,21 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
-    pub fn new(path: String, text: String, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Self {
+    pub fn new(
+        path: String,
+        text: String,
+        markup: Markup,
+        kb: &KnowledgeBase,
+        config: &Config,
+    ) -> Self {
         let analysis = analyze(&text, markup, kb, config);
         let rope = Rope::from_str(&text);
-        Analyzed { path, text, rope, analysis }
+        Analyzed {
+            path,
+            text,
+            rope,
+            analysis,
+        }
     }
 
     /// 0-based line and UTF-16 character of a byte offset (as LSP counts).
@@ -73,8 +84,17 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
         let config = configs.for_path(Path::new(p));
         match std::fs::read(p) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(Analyzed::new(p.clone(), text, config.markup_of_path(p), kb, &config)),
-                Err(e) => errors.push(format!("{p}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())),
+                Ok(text) => files.push(Analyzed::new(
+                    p.clone(),
+                    text,
+                    config.markup_of_path(p),
+                    kb,
+                    &config,
+                )),
+                Err(e) => errors.push(format!(
+                    "{p}: not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                )),
             },
             Err(e) => errors.push(format!("{p}: {e}")),
         }
@@ -93,7 +113,11 @@ pub struct Configs {
 
 impl Configs {
     pub fn new(explicit: Option<&Path>) -> Configs {
-        let mut c = Configs { explicit: None, by_file: HashMap::new(), errors: Vec::new() };
+        let mut c = Configs {
+            explicit: None,
+            by_file: HashMap::new(),
+            errors: Vec::new(),
+        };
         if let Some(path) = explicit {
             match settings::read_file(path) {
                 Ok(f) => c.explicit = Some(Arc::new(Self::report(f))),

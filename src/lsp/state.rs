@@ -60,7 +60,12 @@ impl State {
         let (rope, version, markup, cached) = {
             let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
             let entry = docs.get(uri)?;
-            (entry.doc.rope.clone(), entry.doc.version, entry.doc.markup, entry.analysis.clone())
+            (
+                entry.doc.rope.clone(),
+                entry.doc.version,
+                entry.doc.markup,
+                entry.analysis.clone(),
+            )
         };
         let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
         let config = self.config_for(uri);
@@ -87,7 +92,11 @@ impl State {
             encoding: *self.encoding.read().unwrap_or_else(|e| e.into_inner()),
             kb,
             config,
-            support: self.support.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            support: self
+                .support
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
         })
     }
 
@@ -95,23 +104,47 @@ impl State {
     /// < editor settings. Documents that are not files get the editor
     /// settings over the defaults.
     pub fn config_for(&self, uri: &Url) -> Arc<Config> {
-        if let Some(c) = self.doc_configs.lock().unwrap_or_else(|e| e.into_inner()).get(uri) {
+        if let Some(c) = self
+            .doc_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(uri)
+        {
             return c.clone();
         }
         let path = uri.to_file_path().ok();
-        let config = self.settings.lock().unwrap_or_else(|e| e.into_inner()).config_for(path.as_deref());
-        self.doc_configs.lock().unwrap_or_else(|e| e.into_inner()).insert(uri.clone(), config.clone());
+        let config = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .config_for(path.as_deref());
+        self.doc_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(uri.clone(), config.clone());
         config
     }
 
     /// Settings changed: drop every cached config and analysis, refresh the
     /// fallback config and re-apply `markup` globs.
     pub fn forget_configs(&self) {
-        self.doc_configs.lock().unwrap_or_else(|e| e.into_inner()).clear();
-        let fallback = self.settings.lock().unwrap_or_else(|e| e.into_inner()).config_for(None);
+        self.doc_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        let fallback = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .config_for(None);
         *self.config.write().unwrap_or_else(|e| e.into_inner()) = fallback;
         for uri in self.open_uris() {
-            if let Some(entry) = self.docs.lock().unwrap_or_else(|e| e.into_inner()).get_mut(&uri) {
+            if let Some(entry) = self
+                .docs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_mut(&uri)
+            {
                 entry.analysis = None;
             }
             self.apply_markup(&uri, false);
@@ -125,7 +158,9 @@ impl State {
         let Ok(path) = uri.to_file_path() else { return };
         let config = self.config_for(uri);
         let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(entry) = docs.get_mut(uri) else { return };
+        let Some(entry) = docs.get_mut(uri) else {
+            return;
+        };
         let mut base = self.base_markup.lock().unwrap_or_else(|e| e.into_inner());
         if opened {
             base.insert(uri.clone(), entry.doc.markup);
@@ -139,6 +174,11 @@ impl State {
     }
 
     pub fn open_uris(&self) -> Vec<Url> {
-        self.docs.lock().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect()
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .cloned()
+            .collect()
     }
 }

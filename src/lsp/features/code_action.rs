@@ -139,7 +139,6 @@ pub(crate) mod tests {
                     "“If they leave, they will go home“ said Gerges.".to_string(),
                     true
                 ),
-                // rules::run adds an ignore fix after each rule's own.
                 (
                     "Ignore quote-mark-spacing in this paragraph".to_string(),
                     "[copydesk-ignore quote-mark-spacing]\n“If they leave, they will go home “said Gerges.".to_string(),
@@ -164,8 +163,8 @@ pub(crate) mod tests {
         let text = "“We want neither of them,” said Hitermann.\n\n“The Shia Iraqis may be vaguely aligned with Iran.”";
         let got = actions(text, "Shia");
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1].0, "Ignore unattributed-quote in this paragraph");
         assert_eq!(got[0].0, "Attribute to Hitermann: “Hitermann said”");
+        assert_eq!(got[1].0, "Ignore unattributed-quote in this paragraph");
         assert!(
             got[0].1.ends_with("aligned with Iran,” Hitermann said."),
             "{}",
