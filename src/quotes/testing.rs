@@ -23,8 +23,7 @@ pub fn render(code: &str, text: &str) -> Vec<String> {
             for r in &d.related {
                 line.push_str(&format!(" [related «{}»]", &text[r.range.clone()]));
             }
-            // The rule's own first fix (rules::run appends an ignore fix to every diagnostic).
-            if let Some(f) = d.fixes.iter().find(|f| !f.title.starts_with("Ignore ")) {
+            if let Some(f) = d.fixes.first() {
                 // Show the edited words around the first edit.
                 let e = &f.edits[0];
                 let mut s = e.range.start;
