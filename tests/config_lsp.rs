@@ -541,7 +541,7 @@ fn the_ignore_code_action_is_a_workspace_edit() {
 }
 
 #[test]
-fn an_empty_pull_keeps_the_initialization_options() {
+fn initialization_options_mean_no_pull_at_start_and_an_empty_pull_keeps_them() {
     let dir = temp_dir("empty-pull");
     let mut c = Client::start();
     c.initialize(
@@ -555,12 +555,61 @@ fn an_empty_pull_keeps_the_initialization_options() {
         published(&mut c, &url(&path), |_| true),
         vec![("unattributed-quote".to_string(), 1)]
     );
-    assert_eq!(
+    let pulls = |c: &Client| {
         c.server_requests
             .iter()
             .filter(|r| r["method"] == "workspace/configuration")
-            .count(),
-        1
+            .count()
+    };
+    assert_eq!(pulls(&c), 0);
+    // The pull model: a notification without settings makes the server ask;
+    // an empty answer keeps what it has.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    assert_eq!(pulls(&c), 1);
+}
+
+#[test]
+fn settings_sent_with_the_notification_are_used_without_a_pull() {
+    let dir = temp_dir("sent");
+    let mut c = Client::start();
+    c.configuration = json!({"rules": {"unattributed-quote": "error"}});
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        json!({}),
+        &dir,
+    );
+    let path = dir.join("desk/story.txt");
+    c.open(&path, "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 2)]
+    );
+    // As the VS Code extension sends them: the client's own keys ride along and are skipped quietly.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unattributed-quote": "hint"}, "server": {"path": ""}, "trace": {"server": "off"}}}}),
+    );
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    assert!(!c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "workspace/configuration"));
+    assert!(
+        !c.pending
+            .iter()
+            .any(|m| m["method"] == "window/showMessage"),
+        "{:?}",
+        c.pending
     );
 }
 

@@ -75,12 +75,24 @@ pub fn editor_section(value: &Value) -> &Value {
 
 /// Parse editor settings; relative paths start at `root` when given.
 pub fn parse_editor(value: &Value, root: Option<&Path>) -> (Layer, Vec<ConfigError>) {
-    let (mut layer, errors) = config::from_json("copydesk settings", editor_section(value));
+    let mut section = editor_section(value).clone();
+    // Settings of the editor client itself (`copydesk.server.path`,
+    // `copydesk.trace.server` in VS Code) come along in a pulled section.
+    if let Some(map) = section.as_object_mut() {
+        for key in CLIENT_KEYS {
+            map.remove(*key);
+        }
+    }
+    let (mut layer, errors) = config::from_json("copydesk settings", &section);
     if let Some(root) = root {
         layer.resolve_paths(root);
     }
     (layer, errors)
 }
+
+/// Top-level keys of the `copydesk` section that belong to editor clients,
+/// not to the server: skipped without a message.
+pub const CLIENT_KEYS: &[&str] = &["server", "trace"];
 
 /// One config file the server knows: its last good layer and the problems
 /// of its latest read.
@@ -98,6 +110,8 @@ pub struct Store {
     /// The workspace root, for relative paths in editor settings.
     pub root: Option<PathBuf>,
     pub editor: Layer,
+    /// The client sent its settings in initializationOptions.
+    pub editor_sent: bool,
     pub editor_errors: Vec<ConfigError>,
     /// Config file path -> what was read from it.
     pub files: HashMap<PathBuf, KnownFile>,
@@ -250,6 +264,7 @@ pub fn on_initialize(state: &State, params: &InitializeParams) {
     if let Some(options) = &params.initialization_options {
         let root = store.root.clone();
         store.set_editor(options, root.as_deref());
+        store.editor_sent = !editor_section(options).is_null();
     }
 }
 
@@ -294,7 +309,16 @@ pub async fn on_initialized(backend: &Backend) {
                 .await;
         }
     }
-    if support.workspace_configuration {
+    // Pull at start only when the client sent no initializationOptions: a
+    // pulled section may carry every default of the editor's settings UI,
+    // which would hide the project's .copydesk.toml.
+    let sent = backend
+        .state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .editor_sent;
+    if support.workspace_configuration && !sent {
         pull(backend).await;
         settings_changed(backend).await;
     } else {
@@ -311,7 +335,10 @@ pub async fn on_change_configuration(backend: &Backend, params: &DidChangeConfig
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .workspace_configuration;
-    if pulls {
+    // Settings sent with the notification are used as they are; a
+    // notification without them (the pull model) makes the server ask.
+    let sent = !editor_section(&params.settings).is_null();
+    if pulls && !sent {
         pull(backend).await;
     } else {
         let mut store = backend
