@@ -389,3 +389,40 @@ fn the_readme_lists_every_rule_with_its_default() {
         );
     }
 }
+
+#[test]
+fn knowledge_bases_named_in_the_config_are_read() {
+    let dir = desk("kb", None);
+    std::fs::create_dir_all(dir.join("kb")).unwrap();
+    std::fs::write(
+        dir.join("kb/desk.toml"),
+        "[[actor]]\nkind = \"person\"\nname = \"Qasem Soleimani\"\naliases = [\"Soleimani\"]\ndescription = \"Iranian commander.\"\nsurname = \"Soleimani\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("stories/kb.txt"),
+        "The US killed Iranian commander Qasm Soleimani.\n",
+    )
+    .unwrap();
+    // Without the file the name is unknown.
+    let o = copydesk(&dir, &["check", "stories/kb.txt"]);
+    assert_eq!(stdout(&o), "");
+    // Paths are relative to the config file, wherever copydesk runs.
+    std::fs::write(
+        dir.join(".copydesk.toml"),
+        "knowledgeBases = [\"kb/desk.toml\", \"kb/missing.toml\"]\n",
+    )
+    .unwrap();
+    let o = copydesk(&dir.join("stories"), &["check", "kb.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("warning[name-misspelling]: \"Qasm Soleimani\" looks like a misspelling of Qasem Soleimani"), "{}", stdout(&o));
+    let missing = dir.join("kb/missing.toml");
+    assert!(
+        stderr(&o).contains(&format!(
+            "copydesk: warning: {}: could not read the knowledge base",
+            missing.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}

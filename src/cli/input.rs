@@ -64,7 +64,6 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
 /// of the nearest one. Problems in a config file are printed to standard
 /// error once, as warnings; an unreadable `--config` file is an error.
 pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec<String>) {
-    let kb = KnowledgeBase::empty();
     let mut configs = Configs::new(config);
     let mut files = Vec::new();
     let mut errors = configs.errors.clone();
@@ -72,23 +71,25 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
         if p == "-" {
             let mut text = String::new();
             let config = configs.for_path(Path::new("-"));
+            let kb = configs.kb_for(&config);
             match std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
                 Ok(_) => {
                     let markup = config.markup_for("-").unwrap_or(Markup::PlainText);
-                    files.push(Analyzed::new("-".into(), text, markup, kb, &config))
+                    files.push(Analyzed::new("-".into(), text, markup, &kb, &config))
                 }
                 Err(e) => errors.push(format!("-: could not read standard input: {e}")),
             }
             continue;
         }
         let config = configs.for_path(Path::new(p));
+        let kb = configs.kb_for(&config);
         match std::fs::read(p) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(Analyzed::new(
                     p.clone(),
                     text,
                     config.markup_of_path(p),
-                    kb,
+                    &kb,
                     &config,
                 )),
                 Err(e) => errors.push(format!(
@@ -108,6 +109,8 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
 pub struct Configs {
     explicit: Option<Arc<Config>>,
     by_file: HashMap<PathBuf, Arc<Config>>,
+    /// Knowledge bases by the `knowledgeBases` list that built them.
+    kbs: HashMap<Vec<String>, Arc<KnowledgeBase>>,
     pub errors: Vec<String>,
 }
 
@@ -116,6 +119,7 @@ impl Configs {
         let mut c = Configs {
             explicit: None,
             by_file: HashMap::new(),
+            kbs: HashMap::new(),
             errors: Vec::new(),
         };
         if let Some(path) = explicit {
@@ -152,6 +156,26 @@ impl Configs {
         };
         self.by_file.insert(file, config.clone());
         config
+    }
+
+    /// The knowledge base for `config`: the actors of its `knowledgeBases`
+    /// files when it names any (a file that cannot be read or parsed is a
+    /// warning naming file and line), else the CLI's default base.
+    /// FIXME: layer the user files over the built-in base once the CLI uses it.
+    pub fn kb_for(&mut self, config: &Config) -> Arc<KnowledgeBase> {
+        if config.knowledge_bases.is_empty() {
+            return Arc::new(KnowledgeBase::empty().clone());
+        }
+        if let Some(kb) = self.kbs.get(&config.knowledge_bases) {
+            return kb.clone();
+        }
+        let (actors, problems) = settings::read_knowledge_bases(&config.knowledge_bases);
+        for p in problems {
+            eprintln!("copydesk: warning: {p}");
+        }
+        let kb = Arc::new(KnowledgeBase::from_actors(actors));
+        self.kbs.insert(config.knowledge_bases.clone(), kb.clone());
+        kb
     }
 
     fn report(f: settings::FileConfig) -> Config {

@@ -64,6 +64,24 @@ pub fn parse_file(path: &Path, text: &str) -> FileConfig {
     }
 }
 
+/// Read the user knowledge-base files a config names (absolute paths, as
+/// the loaders make them). Returns every actor read and one message per
+/// file that could not be read or parsed.
+pub fn read_knowledge_bases(paths: &[String]) -> (Vec<crate::kb::Actor>, Vec<String>) {
+    let mut actors = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        match std::fs::read_to_string(p) {
+            Ok(text) => match crate::kb::parse(p, &text) {
+                Ok(mut a) => actors.append(&mut a),
+                Err(e) => problems.push(e.to_string()),
+            },
+            Err(e) => problems.push(format!("{p}: could not read the knowledge base: {e}")),
+        }
+    }
+    (actors, problems)
+}
+
 /// The `copydesk` section of editor settings: `{"copydesk": {...}}` or the
 /// settings themselves. `null` when there are none.
 pub fn editor_section(value: &Value) -> &Value {
