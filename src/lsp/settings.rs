@@ -193,12 +193,6 @@ impl Store {
         outcome
     }
 
-    /// Apply a config file's text (from disk or from the editor buffer).
-    pub fn apply_text(&mut self, path: &Path, text: &str) -> Reloaded {
-        let f = parse_file(path, text);
-        self.apply_text_result(f)
-    }
-
     fn apply_text_result(&mut self, f: FileConfig) -> Reloaded {
         let entry = self.files.entry(f.path.clone()).or_default();
         let fatal = config::is_fatal(&f.errors);
