@@ -426,3 +426,30 @@ fn knowledge_bases_named_in_the_config_are_read() {
         stderr(&o)
     );
 }
+
+#[test]
+fn standard_input_takes_the_config_of_the_current_folder() {
+    use std::io::Write;
+    let dir = desk("stdin", Some("[rules]\nunattributed-quote = \"error\"\n"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .current_dir(&dir)
+        .args(["check", "--severity-threshold", "error", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(UNSOURCED.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("-:1:1: error[unattributed-quote]"),
+        "{}",
+        stdout(&o)
+    );
+}
