@@ -19,6 +19,7 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::Notify;
@@ -32,6 +33,9 @@ pub struct Publisher {
     client: Client,
     state: Arc<State>,
     workers: Mutex<HashMap<Url, Arc<Notify>>>,
+    /// Bumped when the settings change, so documents are published again
+    /// at the same version.
+    generation: AtomicU64,
 }
 
 impl Publisher {
@@ -40,7 +44,14 @@ impl Publisher {
             client,
             state,
             workers: Mutex::new(HashMap::new()),
+            generation: AtomicU64::new(0),
         })
+    }
+
+    /// The settings changed: the next wake-up of every worker publishes
+    /// even when its document's version has not moved.
+    pub fn settings_changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
     /// Ask for `uri`'s diagnostics to be brought up to date (published when
@@ -59,9 +70,10 @@ impl Publisher {
 
     async fn run(self: Arc<Self>, uri: Url, notify: Arc<Notify>) {
         // The version last published for this document, if any.
-        let mut published: Option<i32> = None;
+        let mut published: Option<(i32, u64)> = None;
         loop {
             notify.notified().await;
+            let generation = self.generation.load(Ordering::SeqCst);
             let state = self.state.clone();
             let u = uri.clone();
             let computed = tokio::task::spawn_blocking(move || {
@@ -74,7 +86,7 @@ impl Publisher {
             .await;
             match computed {
                 Ok(Ok(Some((version, diags)))) => {
-                    if published == Some(version) {
+                    if published == Some((version, generation)) {
                         continue;
                     }
                     // Overtaken by an edit (which has already woken us): the
@@ -85,7 +97,7 @@ impl Publisher {
                     self.client
                         .publish_diagnostics(uri.clone(), diags, Some(version))
                         .await;
-                    published = Some(version);
+                    published = Some((version, generation));
                 }
                 Ok(Ok(None)) => {
                     self.client

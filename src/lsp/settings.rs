@@ -480,6 +480,7 @@ async fn report_editor_errors(backend: &Backend) {
 pub async fn settings_changed(backend: &Backend) {
     report_editor_errors(backend).await;
     backend.state.forget_configs();
+    backend.publisher.settings_changed();
     for uri in backend.state.open_uris() {
         if is_config_uri(&uri) {
             continue;

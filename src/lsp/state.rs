@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use tower_lsp::lsp_types::Url;
@@ -36,6 +36,8 @@ pub struct State {
     /// The markup each document opened with (from its language id), before
     /// `markup` globs.
     pub base_markup: Mutex<HashMap<Url, Markup>>,
+    /// Bumped when the settings change, before cached analyses are dropped.
+    pub config_generation: AtomicU64,
     /// Set when the client sent `shutdown`; the process exits with status 0
     /// only if it was set before `exit` (LSP 3.17).
     pub shutdown: AtomicBool,
@@ -53,6 +55,7 @@ impl Default for State {
             settings: Mutex::new(Store::default()),
             doc_configs: Mutex::new(HashMap::new()),
             base_markup: Mutex::new(HashMap::new()),
+            config_generation: AtomicU64::new(0),
             shutdown: AtomicBool::new(false),
         }
     }
@@ -62,6 +65,7 @@ impl State {
     /// A snapshot of `uri` with an analysis of its current version, computing
     /// it when the cached one is stale. `None` when the document is not open.
     pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
+        let generation = self.config_generation.load(Ordering::SeqCst);
         let (rope, version, markup, cached) = {
             let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
             let entry = docs.get(uri)?;
@@ -81,7 +85,11 @@ impl State {
                 let analysis = Arc::new(crate::analyze(&text, markup, &kb, &config));
                 let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
                 if let Some(entry) = docs.get_mut(uri) {
-                    if entry.doc.version == version {
+                    // Not when the settings changed meanwhile: this analysis
+                    // may have used the old ones.
+                    if entry.doc.version == version
+                        && self.config_generation.load(Ordering::SeqCst) == generation
+                    {
                         entry.analysis = Some((version, text.clone(), analysis.clone()));
                     }
                 }
@@ -133,6 +141,7 @@ impl State {
     /// Settings changed: drop every cached config and analysis, refresh the
     /// fallback config and re-apply `markup` globs.
     pub fn forget_configs(&self) {
+        self.config_generation.fetch_add(1, Ordering::SeqCst);
         self.doc_configs
             .lock()
             .unwrap_or_else(|e| e.into_inner())
