@@ -3,7 +3,11 @@
 //! diagnostics on a broken `.copydesk.toml`, and reloads through watched
 //! files that keep the last good config.
 //!
-//! FIXME: move to the shared client in tests/common once it is on main.
+//! These tests keep a small client of their own: its `wait_for` consumes
+//! the notification it returns, so a test can wait for the *next*
+//! publication of a document at the same version (settings change the
+//! diagnostics, not the version). tests/config_protocol.rs covers the
+//! main paths with the shared client in tests/common.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
