@@ -552,6 +552,13 @@ fn introduction(
     }
     // Before: titles, role nouns, demonyms and "of" right before the name.
     let toks = tokens(masked, sentence.range.start..span.range.start);
+    // the word right before the name must be a title or a role ("commander")
+    if !toks.last().is_some_and(|t| {
+        let w = &masked[t.range.clone()];
+        t.range.end + 1 == span.range.start && (is_title(w) || is_role_noun(w))
+    }) {
+        return None;
+    }
     let mut k = toks.len();
     let mut has_role = false;
     while k > 0 {

@@ -16,6 +16,15 @@ pub struct QuoteReport {
     pub marks: MarkReport,
 }
 
-pub fn analyze(_text: &str, _prose: &Prose, _paragraphs: &[Paragraph], _sentences: &[Sentence], _config: &Config) -> QuoteReport {
-    QuoteReport { quotes: Vec::new(), marks: MarkReport::default() }
+pub fn analyze(
+    _text: &str,
+    _prose: &Prose,
+    _paragraphs: &[Paragraph],
+    _sentences: &[Sentence],
+    _config: &Config,
+) -> QuoteReport {
+    QuoteReport {
+        quotes: Vec::new(),
+        marks: MarkReport::default(),
+    }
 }

@@ -6,6 +6,10 @@ use crate::lsp::snapshot::Snapshot;
 
 /// `open` holds a snapshot of every open document; `roots` the workspace
 /// folders to walk for articles that are not open.
-pub fn handle(_open: &[Snapshot], _roots: &[std::path::PathBuf], _params: &WorkspaceSymbolParams) -> Option<Vec<SymbolInformation>> {
+pub fn handle(
+    _open: &[Snapshot],
+    _roots: &[std::path::PathBuf],
+    _params: &WorkspaceSymbolParams,
+) -> Option<Vec<SymbolInformation>> {
     None
 }
