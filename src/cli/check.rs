@@ -15,16 +15,7 @@ pub fn render(files: &[Analyzed], format: Format, out: &mut dyn Write) -> std::i
             for f in files {
                 for d in &f.analysis.diagnostics {
                     let (line, col) = f.line_col(d.range.start);
-                    writeln!(
-                        out,
-                        "{}:{}:{}: {}[{}]: {}",
-                        f.path,
-                        line + 1,
-                        col + 1,
-                        d.severity.as_str(),
-                        d.code,
-                        d.message
-                    )?;
+                    writeln!(out, "{}:{}:{}: {}[{}]: {}", f.path, line + 1, col + 1, d.severity.as_str(), d.code, d.message)?;
                 }
             }
         }
@@ -41,19 +32,11 @@ pub fn render(files: &[Analyzed], format: Format, out: &mut dyn Write) -> std::i
                     json!({"path": f.path, "diagnostics": diags})
                 })
                 .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&json!({"files": files_json}))?
-            )?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&json!({"files": files_json}))?)?;
         }
     }
     for f in files {
-        if f.analysis
-            .diagnostics
-            .iter()
-            .any(|d| matches!(d.severity, Severity::Error | Severity::Warning))
-        {
+        if f.analysis.diagnostics.iter().any(|d| matches!(d.severity, Severity::Error | Severity::Warning)) {
             status = 1;
         }
     }

@@ -16,21 +16,10 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
-    pub fn new(
-        path: String,
-        text: String,
-        markup: Markup,
-        kb: &KnowledgeBase,
-        config: &Config,
-    ) -> Self {
+    pub fn new(path: String, text: String, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Self {
         let analysis = analyze(&text, markup, kb, config);
         let rope = Rope::from_str(&text);
-        Analyzed {
-            path,
-            text,
-            rope,
-            analysis,
-        }
+        Analyzed { path, text, rope, analysis }
     }
 
     /// 0-based line and UTF-16 character of a byte offset (as LSP counts).
@@ -60,13 +49,7 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
             match std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
                 Ok(_) => {
                     let kb = kbs.knowledge_base(std::path::Path::new("."), &mut errors);
-                    files.push(Analyzed::new(
-                        "-".into(),
-                        text,
-                        Markup::PlainText,
-                        &kb,
-                        &config,
-                    ))
+                    files.push(Analyzed::new("-".into(), text, Markup::PlainText, &kb, &config))
                 }
                 Err(e) => errors.push(format!("-: could not read standard input: {e}")),
             }
@@ -76,18 +59,9 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     let kb = kbs.knowledge_base(std::path::Path::new(p), &mut errors);
-                    files.push(Analyzed::new(
-                        p.clone(),
-                        text,
-                        Markup::from_path_or_language(p),
-                        &kb,
-                        &config,
-                    ))
+                    files.push(Analyzed::new(p.clone(), text, Markup::from_path_or_language(p), &kb, &config))
                 }
-                Err(e) => errors.push(format!(
-                    "{p}: not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                )),
+                Err(e) => errors.push(format!("{p}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())),
             },
             Err(e) => errors.push(format!("{p}: {e}")),
         }

@@ -15,11 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use input::Analyzed;
 
 #[derive(Parser)]
-#[command(
-    name = "copydesk",
-    version,
-    about = "A copy desk inside the editor: quotes, sources, actors and sections of news copy."
-)]
+#[command(name = "copydesk", version, about = "A copy desk inside the editor: quotes, sources, actors and sections of news copy.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,10 +67,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Lsp { stdio: _ } => {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .expect("tokio runtime");
+            let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
             rt.block_on(copydesk::lsp::run_stdio());
             0
         }
@@ -88,10 +81,7 @@ pub fn main() -> i32 {
 /// Read and analyse the files, render them, and return the exit status:
 /// 2 when a file could not be read (after rendering the others), else what
 /// the renderer says.
-fn run_files(
-    args: &FileArgs,
-    render: fn(&[Analyzed], Format, &mut dyn Write) -> std::io::Result<i32>,
-) -> i32 {
+fn run_files(args: &FileArgs, render: fn(&[Analyzed], Format, &mut dyn Write) -> std::io::Result<i32>) -> i32 {
     let (files, errors) = input::load(&args.paths);
     for e in &errors {
         eprintln!("copydesk: {e}");
@@ -107,9 +97,5 @@ fn run_files(
         }
     };
     let _ = out.flush();
-    if errors.is_empty() {
-        status
-    } else {
-        2
-    }
+    if errors.is_empty() { status } else { 2 }
 }

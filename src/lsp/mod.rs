@@ -18,7 +18,5 @@ pub async fn run_stdio() {
     let stdin = tokio::io::stdin();
     let stdout = tokio::io::stdout();
     let (service, socket) = server::build_service();
-    tower_lsp::Server::new(stdin, stdout, socket)
-        .serve(service)
-        .await;
+    tower_lsp::Server::new(stdin, stdout, socket).serve(service).await;
 }

@@ -48,19 +48,10 @@ impl State {
         let (rope, version, markup, cached) = {
             let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
             let entry = docs.get(uri)?;
-            (
-                entry.doc.rope.clone(),
-                entry.doc.version,
-                entry.doc.markup,
-                entry.analysis.clone(),
-            )
+            (entry.doc.rope.clone(), entry.doc.version, entry.doc.markup, entry.analysis.clone())
         };
         let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
-        let config = self
-            .config
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
+        let config = self.config.read().unwrap_or_else(|e| e.into_inner()).clone();
         let (text, analysis) = match cached {
             Some((v, text, analysis)) if v == version => (text, analysis),
             _ => {
@@ -84,20 +75,11 @@ impl State {
             encoding: *self.encoding.read().unwrap_or_else(|e| e.into_inner()),
             kb,
             config,
-            support: self
-                .support
-                .read()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone(),
+            support: self.support.read().unwrap_or_else(|e| e.into_inner()).clone(),
         })
     }
 
     pub fn open_uris(&self) -> Vec<Url> {
-        self.docs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .keys()
-            .cloned()
-            .collect()
+        self.docs.lock().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect()
     }
 }

@@ -33,10 +33,7 @@ pub(super) fn parse(text: &str) -> Prose {
         if let Some((s, e)) = leaf.span {
             let range = trim_range(text, s..e);
             if !range.is_empty() {
-                blocks.push(Block {
-                    range,
-                    kind: leaf.kind,
-                });
+                blocks.push(Block { range, kind: leaf.kind });
             }
         }
     };
@@ -62,36 +59,18 @@ pub(super) fn parse(text: &str) -> Prose {
                         None if in_item => BlockKind::ListItem,
                         None => BlockKind::Paragraph,
                     };
-                    leaves.push(Leaf {
-                        kind,
-                        span: None,
-                        is_item: false,
-                    });
+                    leaves.push(Leaf { kind, span: None, is_item: false });
                 }
-                Tag::Heading { level, .. } => leaves.push(Leaf {
-                    kind: BlockKind::Heading { level: level as u8 },
-                    span: None,
-                    is_item: false,
-                }),
-                Tag::Item => leaves.push(Leaf {
-                    kind: BlockKind::ListItem,
-                    span: None,
-                    is_item: true,
-                }),
-                Tag::TableCell => leaves.push(Leaf {
-                    kind: BlockKind::TableCell,
-                    span: None,
-                    is_item: false,
-                }),
+                Tag::Heading { level, .. } => {
+                    leaves.push(Leaf { kind: BlockKind::Heading { level: level as u8 }, span: None, is_item: false })
+                }
+                Tag::Item => leaves.push(Leaf { kind: BlockKind::ListItem, span: None, is_item: true }),
+                Tag::TableCell => leaves.push(Leaf { kind: BlockKind::TableCell, span: None, is_item: false }),
                 Tag::List(_) => {
                     // Text of an item before its nested list is a block of its own.
                     if let Some(top) = leaves.last_mut() {
                         if top.is_item && top.span.is_some() {
-                            let done = Leaf {
-                                kind: top.kind,
-                                span: top.span.take(),
-                                is_item: true,
-                            };
+                            let done = Leaf { kind: top.kind, span: top.span.take(), is_item: true };
                             flush(done, &mut blocks);
                         }
                     }
@@ -99,9 +78,7 @@ pub(super) fn parse(text: &str) -> Prose {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => {
-                    skip_depth = skip_depth.saturating_sub(1)
-                }
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => skip_depth = skip_depth.saturating_sub(1),
                 TagEnd::BlockQuote(_) => {
                     quote_groups.pop();
                 }
@@ -126,18 +103,11 @@ pub(super) fn parse(text: &str) -> Prose {
                 let mut offset = 0;
                 while let Some(open) = html[offset..].find("<!--") {
                     let body_start = offset + open + 4;
-                    let Some(close) = html[body_start..].find("-->") else {
-                        break;
-                    };
+                    let Some(close) = html[body_start..].find("-->") else { break };
                     let body_end = body_start + close;
                     if let Some((file_wide, rules)) = parse_directive(&html[body_start..body_end]) {
                         let r = range.start + offset + open..range.start + body_end + 3;
-                        directives.push(Directive {
-                            range: r,
-                            rules,
-                            file_wide,
-                            target: None,
-                        });
+                        directives.push(Directive { range: r, rules, file_wide, target: None });
                     }
                     offset = body_end + 3;
                 }
@@ -154,11 +124,7 @@ pub(super) fn parse(text: &str) -> Prose {
     }
 }
 
-fn front_matter_title(
-    text: &str,
-    range: std::ops::Range<usize>,
-    kind: MetadataBlockKind,
-) -> Option<(String, std::ops::Range<usize>)> {
+fn front_matter_title(text: &str, range: std::ops::Range<usize>, kind: MetadataBlockKind) -> Option<(String, std::ops::Range<usize>)> {
     let sep = match kind {
         MetadataBlockKind::YamlStyle => ':',
         MetadataBlockKind::PlusesStyle => '=',
@@ -167,22 +133,14 @@ fn front_matter_title(
     for line in text[range.clone()].split_inclusive('\n') {
         let start = pos;
         pos += line.len();
-        let Some(rest) = line.strip_prefix("title") else {
-            continue;
-        };
+        let Some(rest) = line.strip_prefix("title") else { continue };
         let rest = rest.trim_start();
-        let Some(value) = rest.strip_prefix(sep) else {
-            continue;
-        };
+        let Some(value) = rest.strip_prefix(sep) else { continue };
         let value_trim = value.trim();
         let unquoted = value_trim
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
-            .or_else(|| {
-                value_trim
-                    .strip_prefix('\'')
-                    .and_then(|v| v.strip_suffix('\''))
-            })
+            .or_else(|| value_trim.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
             .unwrap_or(value_trim);
         if unquoted.is_empty() {
             return None;
@@ -198,11 +156,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<(&str, BlockKind)> {
-        parse(text)
-            .blocks
-            .iter()
-            .map(|b| (&text[b.range.clone()], b.kind))
-            .collect()
+        parse(text).blocks.iter().map(|b| (&text[b.range.clone()], b.kind)).collect()
     }
 
     #[test]
