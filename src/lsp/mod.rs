@@ -10,6 +10,7 @@ pub mod features;
 pub mod server;
 pub mod snapshot;
 pub mod state;
+pub mod user_kb;
 
 pub use server::Backend;
 

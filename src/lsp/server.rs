@@ -24,10 +24,12 @@ use crate::text::{Document, Encoding, Position as TextPosition};
 pub struct Backend {
     pub client: Client,
     pub state: Arc<State>,
+    /// The client can watch `.copydesk/actors.toml` for us (set at initialize).
+    pub watch_actors: std::sync::atomic::AtomicBool,
 }
 
 pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
-    LspService::build(|client| Backend { client, state: Arc::new(State::default()) })
+    LspService::build(|client| Backend { client, state: Arc::new(State::default()), watch_actors: Default::default() })
         .custom_method("copydesk/documentText", Backend::document_text)
         .finish()
 }
@@ -78,6 +80,27 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Load the built-in actors plus the roots' `.copydesk/actors.toml`; on a
+    /// malformed file, say where and keep the last good base.
+    async fn reload_actors(&self) {
+        let roots = self.state.roots.read().unwrap_or_else(|e| e.into_inner()).clone();
+        match super::user_kb::load(&roots) {
+            Ok(kb) => {
+                *self.state.kb.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(kb);
+                let mut docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
+                for entry in docs.values_mut() {
+                    entry.analysis = None;
+                }
+            }
+            Err(msg) => {
+                self.client.log_message(MessageType::ERROR, msg.clone()).await;
+                self.client.show_message(MessageType::ERROR, msg).await;
+            }
+        }
+    }
+}
+
 fn not_open(uri: &Url) -> Error {
     Error::invalid_params(format!("{uri} is not open in copydesk"))
 }
@@ -103,10 +126,36 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params);
         *self.state.encoding.write().unwrap_or_else(|e| e.into_inner()) = encoding;
+        // Actors (issue 4): workspace roots, the user's actors file, the watcher.
+        {
+            let mut roots = self.state.roots.write().unwrap_or_else(|e| e.into_inner());
+            if roots.is_empty() {
+                *roots = super::user_kb::roots(&params);
+            }
+        }
+        self.watch_actors.store(super::user_kb::can_watch(&params), std::sync::atomic::Ordering::Relaxed);
+        self.reload_actors().await;
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
             server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
         })
+    }
+
+    async fn initialized(&self, _params: InitializedParams) {
+        if self.watch_actors.load(std::sync::atomic::Ordering::Relaxed) {
+            if let Err(e) = self.client.register_capability(vec![super::user_kb::registration()]).await {
+                self.client.log_message(MessageType::WARNING, format!("copydesk could not watch {}: {e}", super::user_kb::GLOB)).await;
+            }
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if super::user_kb::concerns_actors(&params) {
+            self.reload_actors().await;
+            for uri in self.state.open_uris() {
+                self.publish(uri).await;
+            }
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
