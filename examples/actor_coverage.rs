@@ -14,11 +14,14 @@ use copydesk::actors::names::{is_name_word, tokens};
 use copydesk::{analyze, Config, KnowledgeBase, Markup};
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "tests/fixtures/wikinews".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "tests/fixtures/wikinews".into());
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("a corpus folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "txt"))
+        .filter(|p| !p.file_name().is_some_and(|n| n == "LICENSE.md"))
         .collect();
     paths.sort();
     let t = Instant::now();
@@ -30,10 +33,17 @@ fn main() {
     let mut uncovered: std::collections::HashMap<String, usize> = Default::default();
     let mut analysis_time = std::time::Duration::ZERO;
     for p in &paths {
-        let Ok(text) = std::fs::read_to_string(p) else { continue };
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue;
+        };
         files += 1;
         let t = Instant::now();
-        let a = analyze(&text, Markup::from_path_or_language(&p.to_string_lossy()), kb, &config);
+        let a = analyze(
+            &text,
+            Markup::from_path_or_language(&p.to_string_lossy()),
+            kb,
+            &config,
+        );
         analysis_time += t.elapsed();
         for d in &a.diagnostics {
             match d.code {
@@ -62,7 +72,11 @@ fn main() {
                 if j - i >= 2 {
                     let span = toks[i].range.start..toks[j - 1].range.end;
                     names += 1;
-                    let hit = a.actors.mentions.iter().find(|m| m.range.start < span.end && span.start < m.range.end);
+                    let hit = a
+                        .actors
+                        .mentions
+                        .iter()
+                        .find(|m| m.range.start < span.end && span.start < m.range.end);
                     match hit {
                         Some(m) => {
                             covered += 1;
@@ -83,7 +97,11 @@ fn main() {
     }
     let pct = |n: usize| 100.0 * n as f64 / names.max(1) as f64;
     println!("files: {files}");
-    println!("knowledge base: {} actors, built in {:.2?}", kb.len(), build);
+    println!(
+        "knowledge base: {} actors, built in {:.2?}",
+        kb.len(),
+        build
+    );
     println!(
         "capitalized multi-word names: {names}; with a hover: {covered} ({:.1}%): knowledge base {kb_cov} ({:.1}%), in-article {art_cov} ({:.1}%)",
         pct(covered),
@@ -91,7 +109,10 @@ fn main() {
         pct(art_cov)
     );
     println!("name-misspelling: {misspellings}; inconsistent-name: {variants}");
-    println!("analysis (whole pipeline), mean per file: {:.2?}", analysis_time / files.max(1) as u32);
+    println!(
+        "analysis (whole pipeline), mean per file: {:.2?}",
+        analysis_time / files.max(1) as u32
+    );
     let mut top: Vec<_> = uncovered.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     println!("most frequent names without a hover:");

@@ -264,13 +264,26 @@ pub fn analyze(
         let covers_known_surname = kb_cover
             .iter()
             .any(|m| b.actors[m.actor].kind == ActorKind::Person);
-        if intro.is_none() && !covers_known_surname {
+        let words: Vec<&str> = span.words.iter().map(|r| &masked[r.clone()]).collect();
+        // Without a role, a name that starts with a common given name is
+        // still a person ("Paul Budd"); a near miss counts only in a
+        // person-like position (a role, a title, a speech verb).
+        let plain_name = intro.is_none()
+            && !covers_known_surname
+            && words.len() <= 3
+            && kb.is_given_name(words[0])
+            && !words.iter().any(|w| names::is_place_word(w));
+        if intro.is_none() && !covers_known_surname && !plain_name {
             continue;
         }
+        let person_like = !plain_name || person_position(masked, &span.range);
         let written = masked[span.range.clone()].to_string();
-        let words: Vec<&str> = span.words.iter().map(|r| &masked[r.clone()]).collect();
         // Near miss of a known person: one word the same, the other a near miss.
-        let known = near_known_person(kb, &words);
+        let known = if person_like {
+            near_known_person(kb, &words)
+        } else {
+            None
+        };
         let ai = if let Some(k) = known {
             let ai = b.actor_for(k, span.range.clone());
             b.misspellings.push(NameIssue {
