@@ -31,8 +31,7 @@ pub fn render(files: &[Analyzed], format: Format, out: &mut dyn Write) -> std::i
                         .as_ref()
                         .map(|i| format!("  ¶{}: {}", i.paragraph + 1, i.role))
                         .unwrap_or_default();
-                    writeln!(
-                        out,
+                    let row = format!(
                         "  {:<width$}  {:<12} {:>3}×  line {:<4}{}",
                         a.name,
                         a.kind.as_str(),
@@ -40,7 +39,8 @@ pub fn render(files: &[Analyzed], format: Format, out: &mut dyn Write) -> std::i
                         line + 1,
                         intro,
                         width = width
-                    )?;
+                    );
+                    writeln!(out, "{}", row.trim_end())?;
                 }
             }
         }
