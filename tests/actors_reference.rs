@@ -213,3 +213,14 @@ fn speakers_link_to_their_actors() {
         Some(("Jack Watling".into(), Some("person/jack-watling".into())))
     );
 }
+
+#[test]
+fn hover_lists_the_quotes_attributed() {
+    let a = analysis();
+    let at = offset_in(&a, 35, "Hitermann", 0);
+    let (_, hover) = hover_markdown(&a, TEXT, at).unwrap();
+    assert!(hover.contains("**Joost Hiltermann** · person"), "{hover}");
+    assert!(hover.contains("Introduced in ¶34: who heads the International Crisis Group’s Middle East and North Africa program"), "{hover}");
+    assert!(hover.contains("¶35 “The Iraqis want to get rid of both."), "{hover}");
+    eprintln!("{hover}");
+}

@@ -8,6 +8,7 @@
 pub mod capabilities;
 pub mod features;
 pub mod server;
+pub mod settings;
 pub mod snapshot;
 pub mod state;
 pub mod user_kb;
@@ -19,5 +20,7 @@ pub async fn run_stdio() {
     let stdin = tokio::io::stdin();
     let stdout = tokio::io::stdout();
     let (service, socket) = server::build_service();
-    tower_lsp::Server::new(stdin, stdout, socket).serve(service).await;
+    tower_lsp::Server::new(stdin, stdout, socket)
+        .serve(service)
+        .await;
 }

@@ -24,14 +24,15 @@ use crate::text::{Document, Encoding, Position as TextPosition};
 pub struct Backend {
     pub client: Client,
     pub state: Arc<State>,
-    /// The client can watch `.copydesk/actors.toml` for us (set at initialize).
-    pub watch_actors: std::sync::atomic::AtomicBool,
 }
 
 pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
-    LspService::build(|client| Backend { client, state: Arc::new(State::default()), watch_actors: Default::default() })
-        .custom_method("copydesk/documentText", Backend::document_text)
-        .finish()
+    LspService::build(|client| Backend {
+        client,
+        state: Arc::new(State::default()),
+    })
+    .custom_method("copydesk/documentText", Backend::document_text)
+    .finish()
 }
 
 #[derive(serde::Deserialize)]
@@ -46,56 +47,70 @@ impl Backend {
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<Value> {
         let docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
         match docs.get(&params.text_document.uri) {
-            Some(e) => Ok(serde_json::json!({ "text": e.doc.rope.to_string(), "version": e.doc.version })),
+            Some(e) => {
+                Ok(serde_json::json!({ "text": e.doc.rope.to_string(), "version": e.doc.version }))
+            }
             None => Err(not_open(&params.text_document.uri)),
         }
     }
 
     /// Run a feature handler on a snapshot, turning a panic into an error reply.
-    fn feature<P, R>(&self, uri: &Url, params: &P, f: fn(&Snapshot, &P) -> Option<R>) -> Result<Option<R>> {
+    fn feature<P, R>(
+        &self,
+        uri: &Url,
+        params: &P,
+        f: fn(&Snapshot, &P) -> Option<R>,
+    ) -> Result<Option<R>> {
         let state = self.state.clone();
-        let outcome = catch_unwind(AssertUnwindSafe(|| state.snapshot(uri).map(|snap| f(&snap, params))));
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            state.snapshot(uri).map(|snap| f(&snap, params))
+        }));
         match outcome {
             Ok(Some(r)) => Ok(r),
             Ok(None) => Err(not_open(uri)),
             Err(panic) => {
                 let msg = panic_message(&panic);
                 eprintln!("copydesk: request on {uri} failed: {msg}");
-                Err(Error { code: tower_lsp::jsonrpc::ErrorCode::InternalError, message: format!("copydesk failed on this request: {msg}").into(), data: None })
+                Err(Error {
+                    code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                    message: format!("copydesk failed on this request: {msg}").into(),
+                    data: None,
+                })
             }
         }
     }
 
-    async fn publish(&self, uri: Url) {
+    pub(crate) async fn publish(&self, uri: Url) {
+        if super::settings::is_config_uri(&uri) {
+            if let Ok(path) = uri.to_file_path() {
+                super::settings::publish_config_file(self, &path).await;
+            }
+            return;
+        }
         let state = self.state.clone();
         let u = uri.clone();
-        let computed = catch_unwind(AssertUnwindSafe(|| state.snapshot(&u).map(|s| (features::diagnostics::to_lsp(&s), s.version))));
+        let computed = catch_unwind(AssertUnwindSafe(|| {
+            state
+                .snapshot(&u)
+                .map(|s| (features::diagnostics::to_lsp(&s), s.version))
+        }));
         match computed {
-            Ok(Some((diags, version))) => self.client.publish_diagnostics(uri, diags, Some(version)).await,
+            Ok(Some((diags, version))) => {
+                self.client
+                    .publish_diagnostics(uri, diags, Some(version))
+                    .await
+            }
             Ok(None) => {}
             Err(panic) => {
-                self.client.log_message(MessageType::ERROR, format!("copydesk could not analyse {uri}: {}", panic_message(&panic))).await
-            }
-        }
-    }
-}
-
-impl Backend {
-    /// Load the built-in actors plus the roots' `.copydesk/actors.toml`; on a
-    /// malformed file, say where and keep the last good base.
-    async fn reload_actors(&self) {
-        let roots = self.state.roots.read().unwrap_or_else(|e| e.into_inner()).clone();
-        match super::user_kb::load(&roots) {
-            Ok(kb) => {
-                *self.state.kb.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(kb);
-                let mut docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
-                for entry in docs.values_mut() {
-                    entry.analysis = None;
-                }
-            }
-            Err(msg) => {
-                self.client.log_message(MessageType::ERROR, msg.clone()).await;
-                self.client.show_message(MessageType::ERROR, msg).await;
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!(
+                            "copydesk could not analyse {uri}: {}",
+                            panic_message(&panic)
+                        ),
+                    )
+                    .await
             }
         }
     }
@@ -114,7 +129,11 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 fn negotiate_encoding(params: &InitializeParams) -> Encoding {
-    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
     match offered {
         Some(list) if list.iter().any(|e| e.as_str() == "utf-8") => Encoding::Utf8,
         _ => Encoding::Utf16,
@@ -125,37 +144,34 @@ fn negotiate_encoding(params: &InitializeParams) -> Encoding {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params);
-        *self.state.encoding.write().unwrap_or_else(|e| e.into_inner()) = encoding;
-        // Actors (issue 4): workspace roots, the user's actors file, the watcher.
-        {
-            let mut roots = self.state.roots.write().unwrap_or_else(|e| e.into_inner());
-            if roots.is_empty() {
-                *roots = super::user_kb::roots(&params);
-            }
-        }
-        self.watch_actors.store(super::user_kb::can_watch(&params), std::sync::atomic::Ordering::Relaxed);
-        self.reload_actors().await;
+        *self
+            .state
+            .encoding
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = encoding;
+        super::settings::on_initialize(&self.state, &params);
+        super::user_kb::on_initialize(self, &params).await;
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
-            server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
         })
     }
 
     async fn initialized(&self, _params: InitializedParams) {
-        if self.watch_actors.load(std::sync::atomic::Ordering::Relaxed) {
-            if let Err(e) = self.client.register_capability(vec![super::user_kb::registration()]).await {
-                self.client.log_message(MessageType::WARNING, format!("copydesk could not watch {}: {e}", super::user_kb::GLOB)).await;
-            }
-        }
+        super::settings::on_initialized(self).await;
+        super::user_kb::on_initialized(self).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        super::settings::on_change_configuration(self, &params).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        if super::user_kb::concerns_actors(&params) {
-            self.reload_actors().await;
-            for uri in self.state.open_uris() {
-                self.publish(uri).await;
-            }
-        }
+        super::settings::on_watched_files(self, &params).await;
+        super::user_kb::on_watched_files(self, &params).await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -164,23 +180,47 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
-        let markup = if td.language_id == "markdown" { Markup::Markdown } else { Markup::from_path_or_language(td.uri.path()) };
+        let markup = if td.language_id == "markdown" {
+            Markup::Markdown
+        } else {
+            Markup::from_path_or_language(td.uri.path())
+        };
         {
             let mut docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
-            docs.insert(td.uri.clone(), Entry { doc: Document::new(&td.text, td.version, markup), analysis: None });
+            docs.insert(
+                td.uri.clone(),
+                Entry {
+                    doc: Document::new(&td.text, td.version, markup),
+                    analysis: None,
+                },
+            );
         }
+        super::settings::on_open(self, &td.uri).await;
         self.publish(td.uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let encoding = *self.state.encoding.read().unwrap_or_else(|e| e.into_inner());
+        let encoding = *self
+            .state
+            .encoding
+            .read()
+            .unwrap_or_else(|e| e.into_inner());
         let edits: Vec<PositionEdit> = params
             .content_changes
             .into_iter()
             .map(|c| PositionEdit {
                 range: c.range.map(|r| {
-                    (TextPosition { line: r.start.line, character: r.start.character }, TextPosition { line: r.end.line, character: r.end.character })
+                    (
+                        TextPosition {
+                            line: r.start.line,
+                            character: r.start.character,
+                        },
+                        TextPosition {
+                            line: r.end.line,
+                            character: r.end.character,
+                        },
+                    )
                 }),
                 text: c.text,
             })
@@ -195,7 +235,10 @@ impl LanguageServer for Backend {
                         entry.analysis = None;
                         None
                     }
-                    Err(e) => Some(format!("ignored a change to {uri} (version {}): {e}", params.text_document.version)),
+                    Err(e) => Some(format!(
+                        "ignored a change to {uri} (version {}): {e}",
+                        params.text_document.version
+                    )),
                 },
             }
         };
@@ -206,21 +249,38 @@ impl LanguageServer for Backend {
         self.publish(uri).await;
     }
 
-    async fn did_save(&self, _params: DidSaveTextDocumentParams) {}
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        super::settings::on_save(self, &params.text_document.uri).await;
+    }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.state.docs.lock().unwrap_or_else(|e| e.into_inner()).remove(&uri);
+        self.state
+            .docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let uri = params.text_document_position_params.text_document.uri.clone();
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
         self.feature(&uri, &params, features::hover::handle)
     }
 
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
-        let uri = params.text_document_position_params.text_document.uri.clone();
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
         self.feature(&uri, &params, features::definition::handle)
     }
 
@@ -229,12 +289,22 @@ impl LanguageServer for Backend {
         self.feature(&uri, &params, features::references::handle)
     }
 
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
-        let uri = params.text_document_position_params.text_document.uri.clone();
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
         self.feature(&uri, &params, features::highlight::handle)
     }
 
-    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
         let uri = params.text_document.uri.clone();
         self.feature(&uri, &params, features::prepare_rename::handle)
     }
@@ -254,7 +324,10 @@ impl LanguageServer for Backend {
         self.feature(&uri, &params, features::inlay_hint::handle)
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         let uri = params.text_document.uri.clone();
         self.feature(&uri, &params, features::document_symbol::handle)
     }
@@ -269,17 +342,39 @@ impl LanguageServer for Backend {
         self.feature(&uri, &params, features::code_lens::handle)
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
         let uri = params.text_document.uri.clone();
         self.feature(&uri, &params, features::semantic_tokens::handle)
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<Vec<SymbolInformation>>> {
-        let open: Vec<Snapshot> = self.state.open_uris().iter().filter_map(|u| self.state.snapshot(u)).collect();
-        let roots = self.state.roots.read().unwrap_or_else(|e| e.into_inner()).clone();
-        match catch_unwind(AssertUnwindSafe(|| features::workspace_symbol::handle(&open, &roots, &params))) {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<Vec<SymbolInformation>>> {
+        let open: Vec<Snapshot> = self
+            .state
+            .open_uris()
+            .iter()
+            .filter_map(|u| self.state.snapshot(u))
+            .collect();
+        let roots = self
+            .state
+            .roots
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match catch_unwind(AssertUnwindSafe(|| {
+            features::workspace_symbol::handle(&open, &roots, &params)
+        })) {
             Ok(r) => Ok(r),
-            Err(p) => Err(Error { code: tower_lsp::jsonrpc::ErrorCode::InternalError, message: panic_message(&p).into(), data: None }),
+            Err(p) => Err(Error {
+                code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                message: panic_message(&p).into(),
+                data: None,
+            }),
         }
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tower_lsp::lsp_types::*;
 
+use super::server::Backend;
 use crate::kb::{self, KnowledgeBase};
 
 /// The glob the server asks the client to watch.
@@ -55,17 +56,6 @@ pub fn roots(params: &InitializeParams) -> Vec<PathBuf> {
     out
 }
 
-/// Whether the client lets the server register a file watcher.
-pub fn can_watch(params: &InitializeParams) -> bool {
-    params
-        .capabilities
-        .workspace
-        .as_ref()
-        .and_then(|w| w.did_change_watched_files.as_ref())
-        .and_then(|d| d.dynamic_registration)
-        .unwrap_or(false)
-}
-
 /// The registration of the actors file watcher.
 pub fn registration() -> Registration {
     let options = DidChangeWatchedFilesRegistrationOptions {
@@ -87,4 +77,58 @@ pub fn concerns_actors(params: &DidChangeWatchedFilesParams) -> bool {
         .changes
         .iter()
         .any(|c| c.uri.path().ends_with("/.copydesk/actors.toml"))
+}
+
+/// At `initialize`: take the workspace roots (when no one has yet) and load
+/// the actors.
+pub async fn on_initialize(backend: &Backend, params: &InitializeParams) {
+    {
+        let mut r = backend.state.roots.write().unwrap_or_else(|e| e.into_inner());
+        if r.is_empty() {
+            *r = roots(params);
+        }
+    }
+    reload(backend).await;
+}
+
+/// At `initialized`: ask the client to watch the actors files, when it can.
+pub async fn on_initialized(backend: &Backend) {
+    let watch = backend.state.support.read().unwrap_or_else(|e| e.into_inner()).watched_files_dynamic;
+    if watch {
+        if let Err(e) = backend.client.register_capability(vec![registration()]).await {
+            let msg = format!("copydesk could not watch {GLOB}: {e}");
+            backend.client.log_message(MessageType::WARNING, msg).await;
+        }
+    }
+}
+
+/// On `workspace/didChangeWatchedFiles`: reload when an actors file changed
+/// and publish fresh diagnostics for the open documents.
+pub async fn on_watched_files(backend: &Backend, params: &DidChangeWatchedFilesParams) {
+    if !concerns_actors(params) {
+        return;
+    }
+    reload(backend).await;
+    for uri in backend.state.open_uris() {
+        backend.publish(uri).await;
+    }
+}
+
+/// Load the built-in actors plus the roots' actors files; on a malformed
+/// file, say where (window/showMessage and the log) and keep the last good base.
+pub async fn reload(backend: &Backend) {
+    let roots = backend.state.roots.read().unwrap_or_else(|e| e.into_inner()).clone();
+    match load(&roots) {
+        Ok(kb) => {
+            *backend.state.kb.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(kb);
+            let mut docs = backend.state.docs.lock().unwrap_or_else(|e| e.into_inner());
+            for entry in docs.values_mut() {
+                entry.analysis = None;
+            }
+        }
+        Err(msg) => {
+            backend.client.log_message(MessageType::ERROR, msg.clone()).await;
+            backend.client.show_message(MessageType::ERROR, msg).await;
+        }
+    }
 }
