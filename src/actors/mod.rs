@@ -554,10 +554,11 @@ fn introduction(
                     .take(6)
                     .any(|w| is_role_noun(w.trim_matches(|c: char| !c.is_alphanumeric()))));
         if ok {
-            let role_range = start..start + role.len();
+            let lead = after[..end_rel].len() - after[..end_rel].trim_start().len();
+            let mut role_range = start + lead..start + lead + role.len();
             return Some(Introduction {
                 range: span.range.clone(),
-                role: text[role_range.clone()].to_string(),
+                role: role_text(masked, text, &mut role_range),
                 role_range,
                 paragraph: paragraphs.get(paragraph).map_or(paragraph, |p| p.index),
             });
@@ -598,15 +599,30 @@ fn introduction(
         k += 1;
     }
     if has_role && k < toks.len() {
-        let role_range = toks[k].range.start..toks[toks.len() - 1].range.end;
+        let mut role_range = toks[k].range.start..toks[toks.len() - 1].range.end;
         return Some(Introduction {
             range: span.range.clone(),
-            role: text[role_range.clone()].to_string(),
+            role: role_text(masked, text, &mut role_range),
             role_range,
             paragraph,
         });
     }
     None
+}
+
+/// The role words as written; the range is widened to character boundaries
+/// of the original text (masked markup may hide multi-byte characters).
+fn role_text(masked: &str, text: &str, range: &mut ByteRange) -> String {
+    while range.start > 0 && !text.is_char_boundary(range.start) {
+        range.start -= 1;
+    }
+    while range.end < text.len() && !text.is_char_boundary(range.end) {
+        range.end += 1;
+    }
+    masked[range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Set each speaker's actor id and canonical name from the actors found:
