@@ -248,7 +248,9 @@ impl KnowledgeBase {
     /// Every alias of every actor found in `text` on word boundaries with the
     /// case rules, longest first, without overlaps, in text order.
     pub fn find(&self, text: &str) -> Vec<KbMatch<'_>> {
-        let mut all: Vec<(ByteRange, usize, Vec<(&Actor, AliasKind)>)> = Vec::new();
+        // (range, layer, candidates)
+        type Found<'k> = (ByteRange, usize, Vec<(&'k Actor, AliasKind)>);
+        let mut all: Vec<Found> = Vec::new();
         for (li, layer) in self.layers.iter().enumerate() {
             for (range, cands) in layer.matcher.find(text) {
                 let cands: Vec<(&Actor, AliasKind)> = cands
