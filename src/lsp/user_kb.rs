@@ -83,7 +83,11 @@ pub fn concerns_actors(params: &DidChangeWatchedFilesParams) -> bool {
 /// the actors.
 pub async fn on_initialize(backend: &Backend, params: &InitializeParams) {
     {
-        let mut r = backend.state.roots.write().unwrap_or_else(|e| e.into_inner());
+        let mut r = backend
+            .state
+            .roots
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
         if r.is_empty() {
             *r = roots(params);
         }
@@ -93,9 +97,18 @@ pub async fn on_initialize(backend: &Backend, params: &InitializeParams) {
 
 /// At `initialized`: ask the client to watch the actors files, when it can.
 pub async fn on_initialized(backend: &Backend) {
-    let watch = backend.state.support.read().unwrap_or_else(|e| e.into_inner()).watched_files_dynamic;
+    let watch = backend
+        .state
+        .support
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .watched_files_dynamic;
     if watch {
-        if let Err(e) = backend.client.register_capability(vec![registration()]).await {
+        if let Err(e) = backend
+            .client
+            .register_capability(vec![registration()])
+            .await
+        {
             let msg = format!("copydesk could not watch {GLOB}: {e}");
             backend.client.log_message(MessageType::WARNING, msg).await;
         }
@@ -117,7 +130,12 @@ pub async fn on_watched_files(backend: &Backend, params: &DidChangeWatchedFilesP
 /// Load the built-in actors plus the roots' actors files; on a malformed
 /// file, say where (window/showMessage and the log) and keep the last good base.
 pub async fn reload(backend: &Backend) {
-    let roots = backend.state.roots.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let roots = backend
+        .state
+        .roots
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     match load(&roots) {
         Ok(kb) => {
             *backend.state.kb.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(kb);
@@ -127,7 +145,10 @@ pub async fn reload(backend: &Backend) {
             }
         }
         Err(msg) => {
-            backend.client.log_message(MessageType::ERROR, msg.clone()).await;
+            backend
+                .client
+                .log_message(MessageType::ERROR, msg.clone())
+                .await;
             backend.client.show_message(MessageType::ERROR, msg).await;
         }
     }
