@@ -221,6 +221,8 @@ fn hover_lists_the_quotes_attributed() {
     let (_, hover) = hover_markdown(&a, TEXT, at).unwrap();
     assert!(hover.contains("**Joost Hiltermann** · person"), "{hover}");
     assert!(hover.contains("Introduced in ¶34: who heads the International Crisis Group’s Middle East and North Africa program"), "{hover}");
-    assert!(hover.contains("¶35 “The Iraqis want to get rid of both."), "{hover}");
-    eprintln!("{hover}");
+    assert!(
+        hover.contains("¶35 “The Iraqis want to get rid of both."),
+        "{hover}"
+    );
 }
