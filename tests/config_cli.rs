@@ -396,12 +396,12 @@ fn knowledge_bases_named_in_the_config_are_read() {
     std::fs::create_dir_all(dir.join("kb")).unwrap();
     std::fs::write(
         dir.join("kb/desk.toml"),
-        "[[actor]]\nkind = \"person\"\nname = \"Qasem Soleimani\"\naliases = [\"Soleimani\"]\ndescription = \"Iranian commander.\"\nsurname = \"Soleimani\"\n",
+        "[[actor]]\nkind = \"person\"\nname = \"Tavish Brennagh\"\naliases = [\"Brennagh\"]\ndescription = \"A fictional harbour commander.\"\nsurname = \"Brennagh\"\n",
     )
     .unwrap();
     std::fs::write(
         dir.join("stories/kb.txt"),
-        "The US killed Iranian commander Qasm Soleimani.\n",
+        "The council questioned harbour commander Tavish Brenagh.\n",
     )
     .unwrap();
     // Without the file the name is unknown.
@@ -415,7 +415,7 @@ fn knowledge_bases_named_in_the_config_are_read() {
     .unwrap();
     let o = copydesk(&dir.join("stories"), &["check", "kb.txt"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("warning[name-misspelling]: \"Qasm Soleimani\" looks like a misspelling of Qasem Soleimani"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("warning[name-misspelling]: \"Tavish Brenagh\" looks like a misspelling of Tavish Brennagh"), "{}", stdout(&o));
     let missing = dir.join("kb/missing.toml");
     assert!(
         stderr(&o).contains(&format!(

@@ -102,8 +102,8 @@ fn a_bad_line_does_not_stop_the_rest() {
 
 #[test]
 fn quote_min_words_from_the_config_reaches_the_quotes() {
-    // Seven words and no speaker: a quote by default, a term when quotes need eight words.
-    let text = "The report called it “a plan that nobody in Baghdad wanted” and moved on.";
+    // Six words and no speaker: a quote by default, a term when quotes need eight words.
+    let text = "Crowds gathered. “Nobody in Baghdad wanted this plan.”";
     let default = codes(text, Markup::PlainText, &Config::default());
     let (strict, _) = parse(".copydesk.toml", "quoteMinWords = 8\n");
     let strict = codes(text, Markup::PlainText, &strict);
