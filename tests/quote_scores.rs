@@ -130,6 +130,13 @@ fn speaker_names_match_by_surname_and_case() {
         "Day's animal foundation",
         "day’s animal foundation"
     ));
+    assert!(same_speaker("Donald Trump", "President Trump"));
+    assert!(same_speaker("Tristan Smith", "Dr. Tristan Smith"));
+    assert!(!same_speaker("Sadiq Khan", "Usman Khan"));
+    assert!(same_speaker("Robert Mugabe", "Robert Gabriel Mugabe"));
+    assert!(same_speaker("Lucy Fischer", "Lucy Fischer of The Times"));
+    assert!(!same_speaker("Tristan Smith", "Tristan da Cunha"));
+    assert!(!same_speaker("Fischer", "Lucy Fischer of The Times"));
     assert!(!same_speaker("Fawaz Gerges", "Fawaz"));
     assert!(!same_speaker("Tristan Smith", "Doug Miller"));
     assert!(!same_speaker("Jack Watling", ""));
