@@ -243,6 +243,8 @@ pub struct Score {
     pub kind_errors: Vec<String>,
     /// Found gold quotes whose predicted span differs from the gold span.
     pub inexact: Vec<String>,
+    /// Speaker accuracy by the gold `via`: via -> (correct, total).
+    pub speaker_by_via: std::collections::BTreeMap<String, (usize, usize)>,
     /// unattributed-quote diagnostics on gold quotes whose source is in their own sentence.
     pub unattributed_in_sentence: Vec<String>,
 }
@@ -305,6 +307,11 @@ impl Score {
         self.wrong_speakers.extend(o.wrong_speakers.iter().cloned());
         self.kind_errors.extend(o.kind_errors.iter().cloned());
         self.inexact.extend(o.inexact.iter().cloned());
+        for (via, (c, n)) in &o.speaker_by_via {
+            let e = self.speaker_by_via.entry(via.clone()).or_default();
+            e.0 += c;
+            e.1 += n;
+        }
         self.unattributed_in_sentence
             .extend(o.unattributed_in_sentence.iter().cloned());
     }
@@ -431,7 +438,13 @@ pub fn score(loaded: &Loaded, analysis: &Analysis) -> Score {
             (Some(g), Some(sp)) => same_speaker(g, &sp.name) || same_speaker(g, &sp.mention),
             _ => false,
         };
+        let by_via = s
+            .speaker_by_via
+            .entry(q.via.clone().unwrap_or_else(|| "(none)".into()))
+            .or_default();
+        by_via.1 += 1;
         if ok {
+            by_via.0 += 1;
             s.speaker_correct += 1;
         } else {
             let want = q.speaker.as_deref().unwrap_or("none");
@@ -694,6 +707,16 @@ impl Report {
             100.0 * t.speaker_accuracy(),
             t.speaker_correct,
             t.speaker_total
+        );
+        let by_via: Vec<String> = t
+            .speaker_by_via
+            .iter()
+            .map(|(via, (c, n))| format!("{via} {c}/{n}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  speaker accuracy by gold via:    {}",
+            by_via.join(", ")
         );
         let _ = writeln!(
             out,
