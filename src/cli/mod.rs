@@ -74,12 +74,20 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Lsp { stdio: _ } => {
-            let rt = tokio::runtime::Builder::new_multi_thread()
+            let rt = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
-                .expect("tokio runtime");
-            rt.block_on(copydesk::lsp::run_stdio());
-            0
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    eprintln!("copydesk: could not start the language server: {e}");
+                    return 2;
+                }
+            };
+            let status = rt.block_on(copydesk::lsp::run_stdio());
+            // Analyses still running on blocking threads are abandoned.
+            rt.shutdown_background();
+            status
         }
         Command::Check(args) => check::main(&args),
         Command::Sources(args) => run_files(&args, sources::render),

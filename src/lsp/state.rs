@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, RwLock};
 
 use tower_lsp::lsp_types::Url;
@@ -35,6 +36,9 @@ pub struct State {
     /// The markup each document opened with (from its language id), before
     /// `markup` globs.
     pub base_markup: Mutex<HashMap<Url, Markup>>,
+    /// Set when the client sent `shutdown`; the process exits with status 0
+    /// only if it was set before `exit` (LSP 3.17).
+    pub shutdown: AtomicBool,
 }
 
 impl Default for State {
@@ -49,6 +53,7 @@ impl Default for State {
             settings: Mutex::new(Store::default()),
             doc_configs: Mutex::new(HashMap::new()),
             base_markup: Mutex::new(HashMap::new()),
+            shutdown: AtomicBool::new(false),
         }
     }
 }
@@ -171,6 +176,23 @@ impl State {
             entry.doc.markup = markup;
             entry.analysis = None;
         }
+    }
+
+    /// Whether `uri` is open.
+    pub fn is_open(&self, uri: &Url) -> bool {
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(uri)
+    }
+
+    /// The version of `uri`, when it is open.
+    pub fn version(&self, uri: &Url) -> Option<i32> {
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(uri)
+            .map(|e| e.doc.version)
     }
 
     pub fn open_uris(&self) -> Vec<Url> {
