@@ -49,6 +49,11 @@ pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
         }
     })
     .custom_method("copydesk/documentText", Backend::document_text)
+    .custom_method("copydesk/testPanic", Backend::test_panic)
+    .custom_method(
+        "copydesk/testPanicNotification",
+        Backend::test_panic_notification,
+    )
     .finish()
 }
 
@@ -60,14 +65,45 @@ pub struct DocumentTextParams {
 
 impl Backend {
     /// `copydesk/documentText`: the server's copy of a document and its
-    /// version, so tests can prove the server's text equals the client's.
+    /// version, so tests can prove the server's text equals the client's;
+    /// `analyses` counts the analyses the server has run so far (all
+    /// documents).
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<Value> {
         let docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
         match docs.get(&params.text_document.uri) {
-            Some(e) => {
-                Ok(serde_json::json!({ "text": e.doc.rope.to_string(), "version": e.doc.version }))
-            }
+            Some(e) => Ok(serde_json::json!({
+                "text": e.doc.rope.to_string(),
+                "version": e.doc.version,
+                "analyses": self.state.analyses.load(std::sync::atomic::Ordering::Relaxed),
+            })),
             None => Err(not_open(&params.text_document.uri)),
+        }
+    }
+
+    /// `copydesk/testPanic` (request) panics inside the same guard as every
+    /// feature request, to prove a panic fails that request alone. Served
+    /// only when the server was started with `COPYDESK_TEST_HOOKS=1`.
+    pub async fn test_panic(&self, params: DocumentTextParams) -> Result<Value> {
+        if !test_hooks() {
+            return Err(Error::method_not_found());
+        }
+        fn boom(_: &Snapshot, _: &DocumentTextParams) -> Option<Value> {
+            panic!("copydesk/testPanic")
+        }
+        self.feature(&params.text_document.uri.clone(), &params, boom)
+            .map(|v| v.unwrap_or(Value::Null))
+    }
+
+    /// `copydesk/testPanicNotification`: panics inside the same guard as the
+    /// document notifications (with `COPYDESK_TEST_HOOKS=1` only).
+    pub async fn test_panic_notification(&self, _params: Value) {
+        if !test_hooks() {
+            return;
+        }
+        if let Err(msg) = self.guarded("copydesk/testPanicNotification", || -> () {
+            panic!("copydesk/testPanicNotification")
+        }) {
+            self.log(MessageType::ERROR, msg).await;
         }
     }
 
@@ -172,6 +208,11 @@ impl Backend {
         entry.analysis = None;
         Ok(())
     }
+}
+
+/// Whether the hidden test hooks are served (`COPYDESK_TEST_HOOKS=1`).
+fn test_hooks() -> bool {
+    std::env::var_os("COPYDESK_TEST_HOOKS").is_some_and(|v| v == "1")
 }
 
 fn not_open(uri: &Url) -> Error {
