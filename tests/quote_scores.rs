@@ -156,15 +156,15 @@ fn score_everything() -> Score {
 fn quote_analysis_scores_at_least_the_floors() {
     let t = score_everything();
     eprintln!("{}", t.summary());
-    // Measured (cargo run --example score_quotes, main at bf6d4e2, 21:25 UTC):
-    // P 97.8 R 92.5 F1 95.1; exact span P 97.4 R 92.1; kind 91.6 (252/275);
-    // speaker 65.5 (146/223). Floors sit slightly below, to catch regressions.
+    // Measured (cargo run --example score_quotes, main at 885b703, 22:08 UTC):
+    // P 98.2 R 92.1 F1 95.1; exact span P 98.2 R 92.1; kind 91.6 (252/275);
+    // speaker 74.3 (165/222). Floors sit slightly below, to catch regressions.
     let floors = [
         ("precision", t.precision(), 0.96),
-        ("recall", t.recall(), 0.91),
+        ("recall", t.recall(), 0.90),
         ("exact-span recall", t.exact_recall(), 0.90),
         ("kind accuracy", t.kind_accuracy(), 0.90),
-        ("speaker accuracy", t.speaker_accuracy(), 0.63),
+        ("speaker accuracy", t.speaker_accuracy(), 0.72),
     ];
     let low: Vec<String> = floors
         .iter()
@@ -179,30 +179,13 @@ fn quote_analysis_scores_at_least_the_floors() {
 /// FIXME: each of these is a false alarm the quotes analysis should not
 /// raise (see FINDINGS.md); the list may only shrink.
 const KNOWN_UNATTRIBUTED_IN_SENTENCE: &[(&str, &str)] = &[
-    (
-        "california-court-sentences",
-        "\"Although it may not have been",
-    ),
+    // `she left the series` precedes it: a pronoun subject, no speech verb.
     ("fan-expo-canada-2019", "\"This is not what I wanted"),
+    // `The maker has also developed "..."`: a role subject, no speech verb.
     ("fur-fans-flock", "\"a way to install a camera"),
-    (
-        "gunman-opens-fire-in-el-paso",
-        "\"cultural and ethnic replacement",
-    ),
-    ("influential-rock-drummer", "\"Sad news hearing that Ginger"),
-    ("lion-air-disaster", "\"broken into two pieces\""),
-    (
-        "millions-don-t-turn-up",
-        "\"We will all meet up at the Area",
-    ),
-    ("president-trump-says", "\"We made a plea to the president"),
-    ("president-trump-says", "\"So we told the president"),
-    ("radio-host-don-imus", "\"Don loved and adored Deirdre"),
-    ("texas-federal-judge", "\"While historical restrictions"),
-    ("texas-federal-judge", "\"men and women are now"),
-    ("texas-federal-judge", "\"the average woman could"),
+    // `She typically chooses "..."`: a pronoun subject, no speech verb.
     ("toronto-comicon-2019", "\"to portray beloved characters"),
-    ("uk-urges-us-to-waive", "\"that she had no plans"),
+    // `Trump, also on Twitter, defended his decision, "..."`.
     (
         "us-president-trump-announces",
         "\"As I have stated strongly",
