@@ -81,7 +81,6 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
 /// of the nearest one. Problems in a config file are printed to standard
 /// error once, as warnings; an unreadable `--config` file is an error.
 pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec<String>) {
-    let kb = knowledge_base();
     let mut configs = Configs::new(config);
     let mut errors = configs.errors.clone();
     let mut texts = Vec::new();
@@ -104,11 +103,13 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
                 }
                 let config = configs.for_path(Path::new("-"));
                 let markup = config.markup_for("-").unwrap_or(Markup::PlainText);
+                let kb = configs.kb_for(&config);
                 texts.push((
                     "-".to_string(),
                     stdin.clone().unwrap_or_default(),
                     markup,
                     config,
+                    kb,
                 ));
             }
             Source::File(path) => match read(&path) {
@@ -116,7 +117,8 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
                     let name = path.display().to_string();
                     let config = configs.for_path(&path);
                     let markup = config.markup_of_path(&name);
-                    texts.push((name, text, markup, config));
+                    let kb = configs.kb_for(&config);
+                    texts.push((name, text, markup, config, kb));
                 }
                 Err(e) => errors.push(e),
             },
@@ -125,7 +127,7 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
     // An indexed parallel iterator keeps the input order when collected.
     let files = texts
         .into_par_iter()
-        .map(|(path, text, markup, config)| Analyzed::new(path, text, markup, kb, &config))
+        .map(|(path, text, markup, config, kb)| Analyzed::new(path, text, markup, &kb, &config))
         .collect();
     (files, errors)
 }
@@ -136,6 +138,8 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
 pub struct Configs {
     explicit: Option<Arc<Config>>,
     by_file: HashMap<PathBuf, Arc<Config>>,
+    /// Knowledge bases by the `knowledgeBases` list that built them.
+    kbs: HashMap<Vec<String>, Arc<KnowledgeBase>>,
     pub errors: Vec<String>,
 }
 
@@ -144,6 +148,7 @@ impl Configs {
         let mut c = Configs {
             explicit: None,
             by_file: HashMap::new(),
+            kbs: HashMap::new(),
             errors: Vec::new(),
         };
         if let Some(path) = explicit {
@@ -180,6 +185,33 @@ impl Configs {
         };
         self.by_file.insert(file, config.clone());
         config
+    }
+
+    /// The knowledge base for `config`: [`knowledge_base`], with the actors
+    /// of the config's `knowledgeBases` files over it when it names any (a
+    /// file that cannot be read or parsed is a warning naming file and line).
+    pub fn kb_for(&mut self, config: &Config) -> Arc<KnowledgeBase> {
+        if let Some(kb) = self.kbs.get(&config.knowledge_bases) {
+            return kb.clone();
+        }
+        let base = knowledge_base();
+        let kb = if config.knowledge_bases.is_empty() {
+            base.clone()
+        } else {
+            let (actors, problems) = settings::read_knowledge_bases(&config.knowledge_bases);
+            for p in problems {
+                eprintln!("copydesk: warning: {p}");
+            }
+            // The base is either empty or the built-in one.
+            if base.is_empty() {
+                KnowledgeBase::from_actors(actors)
+            } else {
+                KnowledgeBase::builtin_with(actors)
+            }
+        };
+        let kb = Arc::new(kb);
+        self.kbs.insert(config.knowledge_bases.clone(), kb.clone());
+        kb
     }
 
     fn report(f: settings::FileConfig) -> Config {

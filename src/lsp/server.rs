@@ -54,6 +54,7 @@ pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
         "copydesk/testPanicNotification",
         Backend::test_panic_notification,
     )
+    .custom_method("copydesk/effectiveConfig", Backend::effective_config)
     .finish()
 }
 

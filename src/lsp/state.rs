@@ -36,6 +36,7 @@ pub struct State {
     /// The markup each document opened with (from its language id), before
     /// `markup` globs.
     pub base_markup: Mutex<HashMap<Url, Markup>>,
+    /// Bumped when the settings change, before cached analyses are dropped.
     /// Set when the client sent `shutdown`; the process exits with status 0
     /// only if it was set before `exit` (LSP 3.17).
     pub shutdown: AtomicBool,
