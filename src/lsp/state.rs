@@ -53,7 +53,7 @@ impl Default for State {
         State {
             docs: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
-            kb: RwLock::new(Arc::new(KnowledgeBase::default())),
+            kb: RwLock::new(Arc::new(KnowledgeBase::builtin().clone())),
             config: RwLock::new(Arc::new(Config::default())),
             support: RwLock::new(Arc::new(ClientSupport::default())),
             roots: RwLock::new(Vec::new()),
