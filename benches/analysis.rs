@@ -1,0 +1,194 @@
+//! Criterion benchmarks of the analysis core, each beside its floor.
+//!
+//! Inputs: the reference article (8.8 KB, plain text), the Wikinews corpus
+//! concatenated (about 420 KB, Markdown), and synthetic 1 MB and 10 MB
+//! documents made by repeating the corpus. For each input:
+//!
+//! - `analyze/<input>`: `copydesk::analyze` with the built-in knowledge base
+//!   and the default config;
+//! - `floor/<input>`: the least work this job can do on those bytes: one pass
+//!   of an aho-corasick automaton over the knowledge base's aliases plus one
+//!   memchr pass for the bytes that start a quote mark.
+//!
+//! Throughput is reported in bytes; BENCHMARKS.md has the ratios.
+//! Run: `cargo bench --bench analysis`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+use copydesk::{analyze, Config, KnowledgeBase, Markup};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// The knowledge base the analysis runs with.
+fn kb() -> &'static KnowledgeBase {
+    KnowledgeBase::empty()
+}
+
+/// STAND-IN until the built-in knowledge base is on main: the names of the
+/// actors in the reference article, with their short forms. The floor is
+/// then an automaton over this list, not over the knowledge base's aliases.
+const STAND_IN_ALIASES: &[&str] = &[
+    "Donald Trump",
+    "Trump",
+    "Iraq",
+    "Iraqi",
+    "Iraqis",
+    "Iran",
+    "Iranian",
+    "Tehran",
+    "Baghdad",
+    "United States",
+    "US",
+    "America",
+    "American",
+    "Washington",
+    "Qasem Soleimani",
+    "Soleimani",
+    "ISIS",
+    "IS",
+    "Islamic State",
+    "Fawaz Gerges",
+    "Gerges",
+    "London School of Economics and Political Science",
+    "Mike Pompeo",
+    "Pompeo",
+    "Saddam Hussein",
+    "Badr Organization",
+    "Center for Strategic and International Studies",
+    "Jack Watling",
+    "Watling",
+    "Royal United Services Institute",
+    "Middle East",
+    "Popular Mobilization Forces",
+    "Kataib Hezbollah",
+    "Hezbollah",
+    "Abu Mahdi al-Muhandis",
+    "Adel Abdul Mahdi",
+    "Nouri al-Maliki",
+    "Muqtada al-Sadr",
+    "Ali Khamenei",
+    "Khamenei",
+    "Quds Force",
+    "Revolutionary Guards",
+    "Shiite",
+    "Sunni",
+    "Kurdistan",
+    "Kurds",
+];
+
+fn aliases() -> Vec<String> {
+    let kb = kb();
+    let mut all: Vec<String> = kb
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()))
+        .collect();
+    if all.is_empty() {
+        all = STAND_IN_ALIASES.iter().map(|s| s.to_string()).collect();
+    }
+    all
+}
+
+/// The floor: one automaton pass over every alias, one memchr pass over the
+/// lead bytes of quote marks (`"`, `'`, 0xE2 for “ ” ‘ ’ „ ‚, 0xC2 for « »).
+fn floor(ac: &AhoCorasick, text: &str) -> usize {
+    let mentions = ac.find_iter(text).count();
+    let bytes = text.as_bytes();
+    let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).count();
+    marks += memchr::memchr_iter(0xC2, bytes).count();
+    mentions + marks
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The Wikinews articles concatenated in name order, separated by a blank line.
+fn corpus() -> String {
+    let dir = Path::new(FIXTURES).join("wikinews");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && p.file_name().is_some_and(|n| n != "LICENSE.md")
+        })
+        .collect();
+    paths.sort();
+    let mut out = String::new();
+    for p in paths {
+        out.push_str(&read(&p));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// `unit` repeated to `size` bytes: whole copies, blank-line separated, then
+/// a part of it cut at a paragraph boundary.
+fn repeat_to(unit: &str, size: usize) -> String {
+    let mut out = String::with_capacity(size);
+    while out.len() + unit.len() + 2 <= size {
+        out.push_str(unit);
+        out.push_str("\n\n");
+    }
+    let mut rest = (size - out.len()).min(unit.len());
+    while !unit.is_char_boundary(rest) {
+        rest -= 1;
+    }
+    let cut = unit[..rest].rfind("\n\n").unwrap_or(0);
+    out.push_str(&unit[..cut]);
+    out
+}
+
+fn inputs() -> Vec<(&'static str, Markup, String)> {
+    let reference = read(&Path::new(FIXTURES).join("reference/iran-iraq-influence.txt"));
+    let corpus = corpus();
+    let mb1 = repeat_to(&corpus, 1 << 20);
+    let mb10 = repeat_to(&corpus, 10 << 20);
+    vec![
+        ("reference", Markup::PlainText, reference),
+        ("wikinews", Markup::Markdown, corpus),
+        ("1mb", Markup::Markdown, mb1),
+        ("10mb", Markup::Markdown, mb10),
+    ]
+}
+
+fn benches(c: &mut Criterion) {
+    let config = Config::default();
+    let kb = kb();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(aliases())
+        .expect("alias automaton");
+    for (name, markup, text) in inputs() {
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if text.len() >= 1 << 20 {
+            group.sample_size(10);
+            group.warm_up_time(Duration::from_secs(1));
+            group.measurement_time(Duration::from_secs(if text.len() >= 10 << 20 {
+                8
+            } else {
+                4
+            }));
+        } else {
+            group.sample_size(30);
+            group.warm_up_time(Duration::from_secs(1));
+            group.measurement_time(Duration::from_secs(3));
+        }
+        group.bench_with_input(BenchmarkId::new("analyze", text.len()), &text, |b, t| {
+            b.iter(|| analyze(black_box(t), markup, kb, &config))
+        });
+        group.bench_with_input(BenchmarkId::new("floor", text.len()), &text, |b, t| {
+            b.iter(|| floor(&ac, black_box(t)))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(analysis, benches);
+criterion_main!(analysis);
