@@ -1,19 +1,752 @@
 //! Actors in an article: knowledge-base mentions (one automaton over every
-//! alias), in-article introductions, and linking quote speakers to actors.
-//! (The actors issue fills this.)
+//! alias), in-article introductions, near misses of known names, and linking
+//! quote speakers to actors. Also the pure cores of the editor features:
+//! hover text, the actor at an offset, its mentions, rename edits.
+
+pub mod names;
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::analysis::{Paragraph, Quote, Sentence};
-use crate::kb::KnowledgeBase;
+use crate::analysis::{Analysis, ByteRange, Edit, Paragraph, Quote, Sentence};
+use crate::kb::{Actor, ActorKind, AliasKind, KnowledgeBase};
 use crate::markup::Prose;
+use names::{is_name_word, is_particle, is_role_noun, is_speech, is_title, near_miss, tokens};
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct ActorReport {}
-
-pub fn analyze(_text: &str, _prose: &Prose, _paragraphs: &[Paragraph], _sentences: &[Sentence], _kb: &KnowledgeBase, _quotes: &[Quote]) -> ActorReport {
-    ActorReport::default()
+pub struct ActorReport {
+    /// The article's actors, in order of first mention.
+    pub actors: Vec<ArticleActor>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Names that are near misses of a known name (for `name-misspelling`).
+    pub misspellings: Vec<NameIssue>,
+    /// One actor spelled two ways (for `inconsistent-name`).
+    pub variants: Vec<NameIssue>,
 }
 
-/// Set each speaker's actor id (and canonical name) from the actors found.
-pub fn link_speakers(_quotes: &mut [Quote], _actors: &ActorReport, _kb: &KnowledgeBase) {}
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleActor {
+    pub id: String,
+    pub kind: ActorKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+    /// "curated", a data source, a user file, or "article" when only the
+    /// article introduces it.
+    pub source: String,
+    pub surname: Option<String>,
+    pub introduction: Option<Introduction>,
+    pub mention_count: usize,
+    /// Range of the first mention.
+    pub first_mention: ByteRange,
+}
+
+/// How the article introduced an actor: `Jack Watling, land war specialist
+/// at ...` gives the role "land war specialist at ...".
+#[derive(Debug, Clone, Serialize)]
+pub struct Introduction {
+    /// The name where it is introduced.
+    pub range: ByteRange,
+    pub role: String,
+    pub role_range: ByteRange,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub range: ByteRange,
+    /// Index into `ActorReport::actors`.
+    pub actor: usize,
+}
+
+/// A written name and the spelling it should have (misspellings), or the
+/// other spelling of the same actor (variants).
+#[derive(Debug, Clone, Serialize)]
+pub struct NameIssue {
+    pub range: ByteRange,
+    pub written: String,
+    pub expected: String,
+    pub actor: usize,
+    /// Variants: where the other spelling is.
+    pub other: Option<ByteRange>,
+}
+
+/// A name-like span before linking: a person named in the text.
+struct Span {
+    range: ByteRange,
+    words: Vec<ByteRange>,
+}
+
+struct Builder {
+    actors: Vec<ArticleActor>,
+    by_id: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+    misspellings: Vec<NameIssue>,
+    variants: Vec<NameIssue>,
+}
+
+impl Builder {
+    fn actor_for(&mut self, a: &Actor, at: ByteRange) -> usize {
+        if let Some(&i) = self.by_id.get(&a.id) {
+            return i;
+        }
+        self.actors.push(ArticleActor {
+            id: a.id.clone(),
+            kind: a.kind,
+            name: a.name.clone(),
+            aliases: a.aliases.clone(),
+            description: a.description.clone(),
+            source: a.source.clone(),
+            surname: a.surname.clone().or_else(|| surname_of(&a.name, a.kind)),
+            introduction: None,
+            mention_count: 0,
+            first_mention: at,
+        });
+        self.by_id.insert(a.id.clone(), self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+
+    fn covered(&self, r: &ByteRange) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.range.start < r.end && r.start < m.range.end)
+    }
+}
+
+fn surname_of(name: &str, kind: ActorKind) -> Option<String> {
+    if kind != ActorKind::Person {
+        return None;
+    }
+    let toks: Vec<&str> = name.split_whitespace().collect();
+    (toks.len() >= 2).then(|| toks[toks.len() - 1].to_string())
+}
+
+/// Find the actors of an article. `text` is the original text; prose is
+/// scanned through `prose.masked`, so code and markup never name anyone.
+pub fn analyze(
+    text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    kb: &KnowledgeBase,
+    _quotes: &[Quote],
+) -> ActorReport {
+    let masked = prose.masked.as_str();
+    let mut b = Builder {
+        actors: Vec::new(),
+        by_id: HashMap::new(),
+        mentions: Vec::new(),
+        misspellings: Vec::new(),
+        variants: Vec::new(),
+    };
+    let found = kb.find(masked);
+
+    // 1. Knowledge-base mentions, with surname-only and ambiguous aliases
+    //    resolved from the rest of the article.
+    let mut named: HashSet<&str> = HashSet::new();
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    for m in &found {
+        for (a, kind) in &m.candidates {
+            if *kind != AliasKind::Surname {
+                named.insert(a.id.as_str());
+            }
+        }
+        if let [(a, _)] = m.candidates.as_slice() {
+            if a.kind == ActorKind::Country {
+                if let Some(c) = &a.country {
+                    *countries.entry(c.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    for m in &found {
+        let usable: Vec<&(&Actor, AliasKind)> = m
+            .candidates
+            .iter()
+            .filter(|(a, kind)| *kind != AliasKind::Surname || named.contains(a.id.as_str()))
+            .collect();
+        let Some(best) = usable
+            .iter()
+            .max_by_key(|(a, kind)| {
+                let country = a
+                    .country
+                    .as_deref()
+                    .and_then(|c| countries.get(c))
+                    .copied()
+                    .unwrap_or(0);
+                // first candidate wins ties: max_by_key keeps the last max, so rank by position too
+                (
+                    *kind == AliasKind::Name,
+                    country,
+                    std::cmp::Reverse(usable.iter().position(|x| x.0.id == a.id)),
+                )
+            })
+            .map(|(a, _)| *a)
+        else {
+            continue;
+        };
+        let i = b.actor_for(best, m.range.clone());
+        b.mentions.push(Mention {
+            range: m.range.clone(),
+            actor: i,
+        });
+    }
+
+    // 2. Name spans: capitalized words in a row, within a sentence.
+    let mut spans: Vec<Span> = Vec::new();
+    for s in sentences {
+        let toks = tokens(masked, s.range.clone());
+        let mut i = 0;
+        while i < toks.len() {
+            let w = &masked[toks[i].range.clone()];
+            if !is_name_word(w) || is_title(w) {
+                i += 1;
+                continue;
+            }
+            let mut words = vec![toks[i].range.clone()];
+            let mut j = i + 1;
+            while j < toks.len() {
+                let gap = &masked[toks[j - 1].range.end..toks[j].range.start];
+                if gap != " " {
+                    break;
+                }
+                let w = &masked[toks[j].range.clone()];
+                if is_name_word(w) && !is_title(w) || is_particle(w) && j + 1 < toks.len() {
+                    words.push(toks[j].range.clone());
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            while words.len() > 1 && is_particle(&masked[words.last().unwrap().clone()]) {
+                words.pop();
+            }
+            spans.push(Span {
+                range: words[0].start..words.last().unwrap().end,
+                words,
+            });
+            i = j;
+        }
+    }
+
+    // 3. People introduced with a role, and near misses of known names.
+    for span in &spans {
+        if span.words.len() < 2 || span.words.len() > 4 {
+            continue;
+        }
+        // A span that is a knowledge-base name already (or a place, a body) is not new.
+        let kb_cover: Vec<&Mention> = b
+            .mentions
+            .iter()
+            .filter(|m| m.range.start < span.range.end && span.range.start < m.range.end)
+            .collect();
+        if kb_cover
+            .iter()
+            .any(|m| b.actors[m.actor].kind != ActorKind::Person || m.range == span.range)
+        {
+            // the introduction of a known person is still worth keeping
+            if let Some(m) = kb_cover
+                .iter()
+                .find(|m| m.range == span.range && b.actors[m.actor].kind == ActorKind::Person)
+            {
+                let ai = m.actor;
+                if b.actors[ai].introduction.is_none() {
+                    if let Some(intro) = introduction(masked, text, span, sentences, paragraphs) {
+                        b.actors[ai].introduction = Some(intro);
+                    }
+                }
+            }
+            continue;
+        }
+        let intro = introduction(masked, text, span, sentences, paragraphs);
+        let covers_known_surname = kb_cover
+            .iter()
+            .any(|m| b.actors[m.actor].kind == ActorKind::Person);
+        if intro.is_none() && !covers_known_surname {
+            continue;
+        }
+        let written = masked[span.range.clone()].to_string();
+        let words: Vec<&str> = span.words.iter().map(|r| &masked[r.clone()]).collect();
+        // Near miss of a known person: one word the same, the other a near miss.
+        let known = near_known_person(kb, &words);
+        let ai = if let Some(k) = known {
+            let ai = b.actor_for(k, span.range.clone());
+            b.misspellings.push(NameIssue {
+                range: span.range.clone(),
+                written: written.clone(),
+                expected: k.name.clone(),
+                actor: ai,
+                other: None,
+            });
+            ai
+        } else {
+            if covers_known_surname {
+                continue;
+            }
+            let id = format!("article/{}", written.to_lowercase().replace(' ', "-"));
+            let a = Actor {
+                id,
+                kind: ActorKind::Person,
+                name: written.clone(),
+                aliases: vec![],
+                description: String::new(),
+                source: "article".into(),
+                country: None,
+                surname: Some(words[words.len() - 1].to_string()),
+                surname_alone: false,
+            };
+            b.actor_for(&a, span.range.clone())
+        };
+        // The span replaces any surname mention inside it.
+        b.mentions
+            .retain(|m| !(span.range.start <= m.range.start && m.range.end <= span.range.end));
+        b.mentions.push(Mention {
+            range: span.range.clone(),
+            actor: ai,
+        });
+        if b.actors[ai].introduction.is_none() {
+            b.actors[ai].introduction = intro;
+        }
+        // Remember the written surname for later mentions ("Hitermann").
+        let written_surname = words[words.len() - 1].to_string();
+        if known.is_some() {
+            let expected = b.actors[ai].surname.clone().unwrap_or_default();
+            if !expected.is_empty() && expected != written_surname {
+                surname_mentions(
+                    &mut b,
+                    masked,
+                    &spans,
+                    &written_surname,
+                    ai,
+                    Some(&expected),
+                );
+            }
+        }
+    }
+
+    // 4. Surname-only mentions of the article's people ("Watling").
+    for ai in 0..b.actors.len() {
+        if b.actors[ai].kind != ActorKind::Person || b.actors[ai].source != "article" {
+            continue;
+        }
+        if let Some(s) = b.actors[ai].surname.clone() {
+            surname_mentions(&mut b, masked, &spans, &s, ai, None);
+        }
+    }
+
+    // 5. One person spelled two ways: a lone capitalized word in a person-like
+    //    position that is a near miss of an article person's surname.
+    let people: Vec<(usize, String)> = b
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Person)
+        .filter_map(|(i, a)| a.surname.clone().map(|s| (i, s)))
+        .collect();
+    for span in &spans {
+        if span.words.len() != 1 || b.covered(&span.range) || !person_position(masked, &span.range)
+        {
+            continue;
+        }
+        let w = &masked[span.range.clone()];
+        if !kb.find(w).is_empty() {
+            continue;
+        }
+        if let Some((ai, s)) = people.iter().find(|(_, s)| near_miss(w, s)) {
+            let other = b
+                .mentions
+                .iter()
+                .find(|m| m.actor == *ai)
+                .map(|m| m.range.clone());
+            let known_person = b.actors[*ai].source != "article";
+            let issue = NameIssue {
+                range: span.range.clone(),
+                written: w.to_string(),
+                expected: s.clone(),
+                actor: *ai,
+                other,
+            };
+            if known_person {
+                b.misspellings.push(issue);
+            } else {
+                b.variants.push(issue);
+            }
+            b.mentions.push(Mention {
+                range: span.range.clone(),
+                actor: *ai,
+            });
+        }
+    }
+
+    // Counts, order, first mentions.
+    b.mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    b.mentions.dedup_by(|x, y| x.range.start < y.range.end);
+    let mut order: Vec<usize> = Vec::new();
+    let mut seen = vec![false; b.actors.len()];
+    for m in &b.mentions {
+        if !seen[m.actor] {
+            seen[m.actor] = true;
+            order.push(m.actor);
+        }
+    }
+    let mut remap = vec![usize::MAX; b.actors.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new;
+    }
+    let mut actors: Vec<ArticleActor> = order.iter().map(|&i| b.actors[i].clone()).collect();
+    for m in &mut b.mentions {
+        m.actor = remap[m.actor];
+        let a = &mut actors[m.actor];
+        if a.mention_count == 0 {
+            a.first_mention = m.range.clone();
+        }
+        a.mention_count += 1;
+    }
+    let fix = |v: &mut Vec<NameIssue>| {
+        v.retain(|n| remap[n.actor] != usize::MAX);
+        for n in v.iter_mut() {
+            n.actor = remap[n.actor];
+        }
+        v.sort_by_key(|n| n.range.start);
+    };
+    fix(&mut b.misspellings);
+    fix(&mut b.variants);
+    ActorReport {
+        actors,
+        mentions: b.mentions,
+        misspellings: b.misspellings,
+        variants: b.variants,
+    }
+}
+
+/// A known person whose name differs from `words` by a near miss in one
+/// word, the others equal. Looked up by first and last word, never by
+/// comparing with every name.
+fn near_known_person<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Actor> {
+    let first = words[0];
+    let last = words[words.len() - 1];
+    let mut cands = kb.people_with_token(last);
+    cands.extend(kb.people_with_token(first));
+    cands.into_iter().find(|a| {
+        let known: Vec<&str> = a.name.split_whitespace().collect();
+        known.len() == words.len()
+            && known
+                .iter()
+                .zip(words)
+                .filter(|(k, w)| k.eq_ignore_ascii_case(w))
+                .count()
+                == words.len() - 1
+            && known
+                .iter()
+                .zip(words)
+                .all(|(k, w)| k.eq_ignore_ascii_case(w) || near_miss(w, k))
+    })
+}
+
+/// Mentions of `surname` alone (capitalized, on word boundaries) as mentions
+/// of actor `ai`; with `expected`, each is also a misspelling.
+fn surname_mentions(
+    b: &mut Builder,
+    masked: &str,
+    spans: &[Span],
+    surname: &str,
+    ai: usize,
+    expected: Option<&str>,
+) {
+    for span in spans {
+        for w in &span.words {
+            if &masked[w.clone()] != surname || b.covered(w) {
+                continue;
+            }
+            b.mentions.push(Mention {
+                range: w.clone(),
+                actor: ai,
+            });
+            if let Some(e) = expected {
+                b.misspellings.push(NameIssue {
+                    range: w.clone(),
+                    written: surname.to_string(),
+                    expected: e.to_string(),
+                    actor: ai,
+                    other: None,
+                });
+            }
+        }
+    }
+}
+
+/// Next to a speech verb, after a title, or before ", who"/", a ...".
+fn person_position(masked: &str, r: &ByteRange) -> bool {
+    let before: Vec<&str> = masked[..r.start].split_whitespace().rev().take(1).collect();
+    let after: Vec<&str> = masked[r.end..].split_whitespace().take(1).collect();
+    before
+        .first()
+        .is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())) || is_title(w))
+        || after
+            .first()
+            .is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// The role phrase introducing a name: after it (`Jack Watling, land war
+/// specialist at ...`, `Joost Hitermann, who heads ...`) or before it (`US
+/// Secretary of State Mike Pompeo`, `Iranian commander Qasm Soleimani`).
+fn introduction(
+    masked: &str,
+    text: &str,
+    span: &Span,
+    sentences: &[Sentence],
+    paragraphs: &[Paragraph],
+) -> Option<Introduction> {
+    let sentence = sentences
+        .iter()
+        .find(|s| s.range.start <= span.range.start && span.range.end <= s.range.end)?;
+    let paragraph = sentence.paragraph;
+    // After: ", " then a role phrase up to the end of the clause.
+    let rest = &masked[span.range.end..sentence.range.end];
+    if let Some(after) = rest.strip_prefix(", ") {
+        let start = span.range.end + 2;
+        let end_rel = after
+            .find(['.', ';', ',', '“', '”', '"', '(', ')', ':', '—', '–'])
+            .map(|e| {
+                // an abbreviation's dot ("U.S.") does not end the role
+                let mut e = e;
+                while after[e..].starts_with('.')
+                    && after[e + 1..].starts_with(|c: char| c.is_alphanumeric())
+                {
+                    match after[e + 1..]
+                        .find(['.', ';', ',', '“', '”', '"', '(', ')', ':', '—', '–'])
+                    {
+                        Some(n) => e = e + 1 + n,
+                        None => return after.len(),
+                    }
+                }
+                e
+            })
+            .unwrap_or(after.len());
+        let role = after[..end_rel].trim();
+        let words: Vec<&str> = role.split_whitespace().collect();
+        let first = words.first().copied().unwrap_or("");
+        let ok = !words.is_empty()
+            && words.len() <= 25
+            && !is_speech(first)
+            && !matches!(
+                first,
+                "and" | "or" | "but" | "then" | "as" | "in" | "on" | "at"
+            )
+            && (first == "who"
+                || words
+                    .iter()
+                    .take(6)
+                    .any(|w| is_role_noun(w.trim_matches(|c: char| !c.is_alphanumeric()))));
+        if ok {
+            let role_range = start..start + role.len();
+            return Some(Introduction {
+                range: span.range.clone(),
+                role: text[role_range.clone()].to_string(),
+                role_range,
+                paragraph: paragraphs.get(paragraph).map_or(paragraph, |p| p.index),
+            });
+        }
+    }
+    // Before: titles, role nouns, demonyms and "of" right before the name.
+    let toks = tokens(masked, sentence.range.start..span.range.start);
+    let mut k = toks.len();
+    let mut has_role = false;
+    while k > 0 {
+        let t = &toks[k - 1];
+        let gap = &masked[t.range.end..if k == toks.len() {
+            span.range.start
+        } else {
+            toks[k].range.start
+        }];
+        if gap != " " {
+            break;
+        }
+        let w = &masked[t.range.clone()];
+        if is_title(w) || is_role_noun(w) {
+            has_role = true;
+        } else if !(w == "of"
+            || w.chars().next().is_some_and(char::is_uppercase) && !names::is_stop(w))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    while k < toks.len() && &masked[toks[k].range.clone()] == "of" {
+        k += 1;
+    }
+    if has_role && k < toks.len() {
+        let role_range = toks[k].range.start..toks[toks.len() - 1].range.end;
+        return Some(Introduction {
+            range: span.range.clone(),
+            role: text[role_range.clone()].to_string(),
+            role_range,
+            paragraph,
+        });
+    }
+    None
+}
+
+/// Set each speaker's actor id and canonical name from the actors found:
+/// the mention at the speaker's words, else a name or surname of an article
+/// actor (a near miss counts: `Hitermann` resolves to Joost Hiltermann).
+pub fn link_speakers(quotes: &mut [Quote], actors: &ActorReport, _kb: &KnowledgeBase) {
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker.as_mut() else {
+            continue;
+        };
+        let by_range = actors
+            .mentions
+            .iter()
+            .find(|m| m.range.start < sp.mention_range.end && sp.mention_range.start < m.range.end)
+            .map(|m| m.actor);
+        let resolved = sp.name.trim();
+        let by_name = || {
+            actors.actors.iter().position(|a| {
+                a.kind == ActorKind::Person
+                    && (a.name.eq_ignore_ascii_case(resolved)
+                        || a.surname.as_deref().is_some_and(|s| {
+                            s.eq_ignore_ascii_case(resolved) || near_miss(resolved, s)
+                        }))
+            })
+        };
+        if let Some(i) = by_range.or_else(by_name) {
+            let a = &actors.actors[i];
+            if a.kind == ActorKind::Person || by_range.is_some() {
+                sp.actor = Some(a.id.clone());
+                sp.name = a.name.clone();
+            }
+        }
+    }
+}
+
+/// The mention at `offset` (inclusive at both ends, as a cursor after a word
+/// still touches it).
+pub fn mention_at(report: &ActorReport, offset: usize) -> Option<&Mention> {
+    report
+        .mentions
+        .iter()
+        .find(|m| m.range.start <= offset && offset <= m.range.end)
+}
+
+/// Every mention of actor `actor`.
+pub fn mentions_of(report: &ActorReport, actor: usize) -> Vec<ByteRange> {
+    report
+        .mentions
+        .iter()
+        .filter(|m| m.actor == actor)
+        .map(|m| m.range.clone())
+        .collect()
+}
+
+/// Where an actor is defined in the article: its introduction, else its first mention.
+pub fn definition(report: &ActorReport, actor: usize) -> ByteRange {
+    let a = &report.actors[actor];
+    a.introduction
+        .as_ref()
+        .map_or(a.first_mention.clone(), |i| i.range.clone())
+}
+
+/// Edits renaming every mention of the actor at `offset` to `new_name`: a
+/// full-name mention gets the new name, a one-word mention the new name's
+/// last word.
+pub fn rename_edits(
+    analysis: &Analysis,
+    text: &str,
+    offset: usize,
+    new_name: &str,
+) -> Option<Vec<Edit>> {
+    let new_name = new_name.trim();
+    if new_name.is_empty() {
+        return None;
+    }
+    let m = mention_at(&analysis.actors, offset)?;
+    let last = new_name.split_whitespace().last().unwrap_or(new_name);
+    Some(
+        mentions_of(&analysis.actors, m.actor)
+            .into_iter()
+            .map(|r| {
+                let one_word = !text[r.clone()].contains(char::is_whitespace);
+                let multi = new_name.contains(char::is_whitespace);
+                let new_text = if one_word
+                    && multi
+                    && analysis.actors.actors[m.actor].kind == ActorKind::Person
+                {
+                    last.to_string()
+                } else {
+                    new_name.to_string()
+                };
+                Edit { range: r, new_text }
+            })
+            .collect(),
+    )
+}
+
+/// Markdown hover text for the actor mentioned at `offset`.
+pub fn hover_markdown(
+    analysis: &Analysis,
+    text: &str,
+    offset: usize,
+) -> Option<(ByteRange, String)> {
+    let m = mention_at(&analysis.actors, offset)?;
+    let a = &analysis.actors.actors[m.actor];
+    let mut s = format!("**{}** · {}", a.name, a.kind.as_str());
+    if !a.description.is_empty() {
+        s.push_str(&format!("\n\n{}", a.description));
+    }
+    let aliases: Vec<&str> = a.aliases.iter().map(String::as_str).take(8).collect();
+    if !aliases.is_empty() {
+        s.push_str(&format!("\n\nAlso: {}", aliases.join(", ")));
+    }
+    s.push_str("\n\n---\n\n**In this article**\n");
+    if let Some(i) = &a.introduction {
+        s.push_str(&format!(
+            "\n- Introduced in ¶{}: {}",
+            i.paragraph + 1,
+            i.role
+        ));
+    }
+    let n = a.mention_count;
+    s.push_str(&format!(
+        "\n- {} mention{}",
+        n,
+        if n == 1 { "" } else { "s" }
+    ));
+    let quotes: Vec<String> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_ref().and_then(|sp| sp.actor.as_deref()) == Some(a.id.as_str()))
+        .map(|q| {
+            let words: Vec<&str> = q.text.split_whitespace().collect();
+            let head = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
+            format!(
+                "¶{} “{}{}”",
+                q.paragraph + 1,
+                head,
+                if words.len() > 8 { "…" } else { "" }
+            )
+        })
+        .collect();
+    if !quotes.is_empty() {
+        s.push_str(&format!(
+            "\n- Quoted {} time{}:",
+            quotes.len(),
+            if quotes.len() == 1 { "" } else { "s" }
+        ));
+        for q in quotes {
+            s.push_str(&format!("\n  - {q}"));
+        }
+    }
+    if a.source != "article" {
+        s.push_str(&format!("\n\n_Source: {}_", a.source));
+    } else {
+        s.push_str("\n\n_Known from this article only._");
+    }
+    let _ = text;
+    Some((m.range.clone(), s))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,21 +1,679 @@
-//! Quotations: quote-mark scanning and pairing, classification (quote or
-//! term), attribution. (The quotes issue fills this.)
+//! Quotations: quote-mark scanning and pairing ([`marks`]), classification
+//! (quote or term) and attribution ([`attribution`]).
+//!
+//! [`analyze`] scans `prose.masked` (code, link destinations and HTML are
+//! already blanked), pairs the marks into quotations, turns Markdown `>`
+//! block quotes into quotations of their own, and finds each quote's speaker,
+//! strongest evidence first:
+//!
+//! 1. a speech verb and a speaker in the quote's own sentence (`said Fawaz
+//!    Gerges`, `he said`, `the minister said`), `according to X`, a colon
+//!    lead-in (`Watling said:`), also from the paragraph before;
+//! 2. for a quote with none: an earlier quote's speaker or a speech verb's
+//!    subject in the same paragraph (`paragraph`; `continuation` for a quote
+//!    running over paragraphs), then a later quote's in the same paragraph;
+//! 3. a paragraph that is nothing but a quote after a paragraph ending in
+//!    reported speech (`context`: the rules ask the writer to check it).
+//!
+//! Kind: four or more words (`config.quote_min_words`) make a quote, unless a
+//! Title Case run or a name after `called` / `titled` with no speaker; a
+//! shorter fragment is a quote only with a speaker in its sentence and not
+//! sitting inside a noun phrase (`Trump’s “maximum pressure” campaign` is a
+//! term). Speaker names are resolved in the text only (`Gerges` -> `Fawaz
+//! Gerges`, `he` -> the nearest earlier named speaker); actor ids are set
+//! later by `actors::link_speakers`.
+//!
+//! ```
+//! use copydesk::{analyze, Config, KnowledgeBase, Markup, Via};
+//! let text = "“Iran is the most influential state in Iraq,” said Fawaz Gerges.\n\n“It will grow,” Gerges said.";
+//! let a = analyze(text, Markup::PlainText, KnowledgeBase::empty(), &Config::default());
+//! let s = a.quotes[1].speaker.as_ref().unwrap();
+//! assert_eq!((s.mention.as_str(), s.name.as_str(), s.via), ("Gerges", "Fawaz Gerges", Via::Verb));
+//! ```
 
-use serde::Serialize;
+pub mod attribution;
+pub mod marks;
+pub mod verbs;
 
-use crate::analysis::{Paragraph, Quote, Sentence};
+pub use marks::MarkReport;
+
+use crate::analysis::{ByteRange, Paragraph, Quote, QuoteKind, Sentence, Speaker, Via};
 use crate::config::Config;
-use crate::markup::Prose;
+use crate::markup::{BlockKind, Prose};
 
-/// Quote-mark findings the rules report on.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct MarkReport {}
+use attribution::{Found, MentionKind, Tok};
+use marks::Quotation;
+use verbs::Verbs;
 
 pub struct QuoteReport {
     pub quotes: Vec<Quote>,
     pub marks: MarkReport,
 }
 
-pub fn analyze(_text: &str, _prose: &Prose, _paragraphs: &[Paragraph], _sentences: &[Sentence], _config: &Config) -> QuoteReport {
-    QuoteReport { quotes: Vec::new(), marks: MarkReport::default() }
+/// Words before a quoted title: `a song called "Day after Day"`.
+const NAMING: &[&str] = &[
+    "called",
+    "titled",
+    "entitled",
+    "named",
+    "dubbed",
+    "headlined",
+    "nicknamed",
+    "branded",
+    "labelled",
+    "labeled",
+    "termed",
+    "as",
+    "word",
+    "words",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "motto",
+];
+
+/// Find, classify and attribute every quotation of the text.
+pub fn analyze(
+    _text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    config: &Config,
+) -> QuoteReport {
+    let masked = prose.masked.as_str();
+    let ranges: Vec<ByteRange> = paragraphs.iter().map(|p| p.range.clone()).collect();
+    let breaks: Vec<bool> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            i == 0 || {
+                let prev = &paragraphs[i - 1];
+                matches!(p.kind, BlockKind::Heading { .. })
+                    || matches!(prev.kind, BlockKind::Heading { .. })
+                    || block_group(p) != block_group(prev)
+            }
+        })
+        .collect();
+    let pairing = marks::pair(masked, &ranges, &breaks);
+    let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
+    let skip: Vec<ByteRange> = quotations.iter().map(|q| q.range()).collect();
+    let verbs = Verbs::new(&config.speech_verbs);
+    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs);
+
+    let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
+    quotes.extend(doc.block_quotes(&quotes, config));
+    quotes.sort_by_key(|q| q.range.start);
+    doc.attribute_from_paragraphs(&mut quotes, &quotations);
+    QuoteReport {
+        quotes,
+        marks: pairing.report,
+    }
+}
+
+fn block_group(p: &Paragraph) -> Option<usize> {
+    match p.kind {
+        BlockKind::BlockQuote { group } => Some(group),
+        _ => None,
+    }
+}
+
+/// A named speaker found anywhere: for resolving pronouns.
+struct Named {
+    at: usize,
+    paragraph: usize,
+    name: String,
+    mention: ByteRange,
+    kind: MentionKind,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    paragraphs: &'a [Paragraph],
+    sentences: &'a [Sentence],
+    skip: &'a [ByteRange],
+    verbs: &'a Verbs<'static>,
+    /// Full names in the text, in order: (range, words).
+    names: Vec<(ByteRange, Vec<String>)>,
+    /// Speech-verb subjects outside quotations, in order.
+    subjects: Vec<Named>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(
+        text: &'a str,
+        paragraphs: &'a [Paragraph],
+        sentences: &'a [Sentence],
+        skip: &'a [ByteRange],
+        verbs: &'a Verbs<'static>,
+    ) -> Self {
+        let mut doc = Doc {
+            text,
+            paragraphs,
+            sentences,
+            skip,
+            verbs,
+            names: Vec::new(),
+            subjects: Vec::new(),
+        };
+        for p in paragraphs {
+            let toks = attribution::tokens(text, p.range.clone(), &[]);
+            doc.names.extend(attribution::full_names(&toks));
+        }
+        let mut subjects = Vec::new();
+        for s in sentences {
+            let toks = attribution::tokens(text, s.range.clone(), skip);
+            for f in attribution::all_subjects(&toks, verbs) {
+                if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
+                    subjects.push((s.paragraph, f));
+                }
+            }
+        }
+        // Resolve in order, so a pronoun subject takes the name before it.
+        for (paragraph, f) in subjects {
+            let name = match f.kind {
+                MentionKind::Name => doc.resolve_name(&f.range),
+                _ => match doc.resolve_pronoun(&f.range) {
+                    Some(n) => n,
+                    None => continue,
+                },
+            };
+            doc.subjects.push(Named {
+                at: f.range.start,
+                paragraph,
+                name,
+                mention: f.range.clone(),
+                kind: f.kind,
+            });
+        }
+        doc
+    }
+
+    fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.range.end <= offset);
+        self.sentences.get(i).filter(|s| s.range.start <= offset)
+    }
+
+    /// The full name a surname stands for, introduced earlier in the text.
+    fn resolve_name(&self, mention: &ByteRange) -> String {
+        let m = attribution::strip_possessive(self.text[mention.clone()].trim());
+        let words: Vec<&str> = m.split_whitespace().collect();
+        if words.len() == 1 {
+            if let Some((_, full)) = self.names.iter().rev().find(|(r, w)| {
+                r.start < mention.start && w.last().is_some_and(|l| l == words[0]) && w.len() > 1
+            }) {
+                return full.join(" ");
+            }
+        }
+        words.join(" ")
+    }
+
+    /// `he`/`she` -> the nearest earlier named speaker.
+    fn resolve_pronoun(&self, mention: &ByteRange) -> Option<String> {
+        let p = self.text[mention.clone()].to_lowercase();
+        if p != "he" && p != "she" {
+            return None;
+        }
+        self.subjects
+            .iter()
+            .rev()
+            .find(|n| n.at < mention.start && n.kind == MentionKind::Name)
+            .map(|n| n.name.clone())
+    }
+
+    /// `the spokeswoman` -> a person introduced earlier with that role.
+    fn resolve_role(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_lowercase();
+        if !m.starts_with("the ") {
+            return None;
+        }
+        let head = attribution::head_noun(&m)?;
+        for (r, words) in self
+            .names
+            .iter()
+            .rev()
+            .filter(|(r, _)| r.end <= mention.start)
+        {
+            // The words just before the name and its apposition after it.
+            let before_start = self.text[..r.start]
+                .char_indices()
+                .rev()
+                .take(40)
+                .last()
+                .map_or(r.start, |(i, _)| i);
+            let before = &self.text[before_start..r.start];
+            let after_end = self.text[r.end..]
+                .find(['.', ';', '\n'])
+                .map_or(self.text.len(), |i| r.end + i);
+            let after = &self.text[r.end..after_end.min(r.end + 120)];
+            let has = |s: &str| {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(&head))
+            };
+            if has(before) || (after.starts_with(',') && has(after)) {
+                return Some(words.join(" "));
+            }
+        }
+        None
+    }
+
+    fn tokens(&self, range: ByteRange) -> Vec<Tok<'a>> {
+        attribution::tokens(self.text, range, self.skip)
+    }
+
+    fn speaker(&self, f: &Found, colon: bool) -> Speaker {
+        let mention = self.text[f.range.clone()].to_string();
+        let (name, via) = match f.kind {
+            MentionKind::Name => (self.resolve_name(&f.range), Via::Verb),
+            MentionKind::Pronoun => (
+                self.resolve_pronoun(&f.range)
+                    .unwrap_or_else(|| mention.clone()),
+                Via::Pronoun,
+            ),
+            MentionKind::Role => match self.resolve_role(&f.range) {
+                Some(n) => (n, Via::Role),
+                None => (mention.clone(), Via::Verb),
+            },
+        };
+        let via = if f.according_to {
+            Via::AccordingTo
+        } else if colon && via == Via::Verb {
+            Via::Colon
+        } else {
+            via
+        };
+        Speaker {
+            mention,
+            mention_range: f.range.clone(),
+            name,
+            actor: None,
+            via,
+        }
+    }
+
+    /// The speaker in the quotation's own sentence(s), or a colon lead-in
+    /// ending the paragraph before.
+    fn adjacent_speaker(&self, q: &Quotation) -> Option<Speaker> {
+        let first = &q.parts[0];
+        let last = q.parts.last()?;
+        if let Some(close) = &last.close {
+            if let Some(s) = self.sentence_at(close.start) {
+                let post = self.tokens(close.end..s.range.end.max(close.end));
+                if let Some(f) = attribution::after_quote(&post, self.verbs) {
+                    return Some(self.speaker(&f, false));
+                }
+            }
+        }
+        let sent = self.sentence_at(first.open.start)?;
+        let pre_range = sent.range.start..first.open.start;
+        let pre_text = self.text[pre_range.clone()].trim_end();
+        let pre = self.tokens(pre_range);
+        let colon = pre_text.ends_with(':');
+        if let Some(f) = attribution::before_quote(&pre, self.verbs) {
+            return Some(self.speaker(&f, colon));
+        }
+        if colon {
+            if let Some(f) = attribution::colon_subject(&pre) {
+                return Some(self.speaker(&f, true));
+            }
+        }
+        if pre.iter().all(|t| t.kind == attribution::TokKind::Punct) {
+            return self.lead_in(first.paragraph);
+        }
+        None
+    }
+
+    /// A colon lead-in ending the paragraph before `paragraph`: `Watling said:`.
+    fn lead_in(&self, paragraph: usize) -> Option<Speaker> {
+        let prev = self.paragraphs.get(paragraph.checked_sub(1)?)?;
+        if matches!(prev.kind, BlockKind::Heading { .. })
+            || !self.text[prev.range.clone()].trim_end().ends_with(':')
+        {
+            return None;
+        }
+        let sent = self.sentence_at(prev.range.end.saturating_sub(1))?;
+        let toks = self.tokens(sent.range.clone());
+        let f = attribution::before_quote(&toks, self.verbs)
+            .or_else(|| attribution::colon_subject(&toks))?;
+        Some(self.speaker(&f, true))
+    }
+
+    fn quote(&self, q: &Quotation, config: &Config) -> Quote {
+        let text = q
+            .parts
+            .iter()
+            .map(|p| collapse(&self.text[p.inner.clone()]))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = word_count(&text);
+        let speaker = self.adjacent_speaker(q);
+        let first = &q.parts[0];
+        let last = q.parts.last().expect("part");
+        let kind = if words < config.quote_min_words.max(1) {
+            if speaker.is_some() && !self.embedded(last) {
+                QuoteKind::Quote
+            } else {
+                QuoteKind::Term
+            }
+        } else if speaker.is_none()
+            && (is_title_case(&text) || self.after_naming_word(first.open.start))
+        {
+            QuoteKind::Term
+        } else {
+            QuoteKind::Quote
+        };
+        let speaker = if kind == QuoteKind::Quote {
+            speaker
+        } else {
+            None
+        };
+        Quote {
+            range: q.range(),
+            text,
+            kind,
+            paragraph: first.paragraph,
+            speaker,
+            block: false,
+        }
+    }
+
+    /// A short fragment inside a noun phrase: `Trump’s “maximum pressure” campaign`.
+    fn embedded(&self, part: &marks::Part) -> bool {
+        let Some(close) = &part.close else {
+            return false;
+        };
+        let inner = self.text[part.inner.clone()].trim_end();
+        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…')) {
+            return false;
+        }
+        let after = &self.text[close.end..];
+        after.starts_with(' ')
+            && after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    }
+
+    fn after_naming_word(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        NAMING.contains(&word.as_str())
+    }
+
+    /// Markdown `>` block quotes with no marked quotation inside: quotations
+    /// of their own, sourced by the paragraph before.
+    fn block_quotes(&self, marked: &[Quote], config: &Config) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.paragraphs.len() {
+            let Some(group) = block_group(&self.paragraphs[i]) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i;
+            while j + 1 < self.paragraphs.len()
+                && block_group(&self.paragraphs[j + 1]) == Some(group)
+            {
+                j += 1;
+            }
+            let range = self.paragraphs[i].range.start..self.paragraphs[j].range.end;
+            let has_marks = marked
+                .iter()
+                .any(|q| q.range.start >= range.start && q.range.end <= range.end);
+            let text = self.paragraphs[i..=j]
+                .iter()
+                .map(|p| collapse(&self.text[p.range.clone()]))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !has_marks && !text.is_empty() {
+                let speaker = self.block_source(i);
+                let kind =
+                    if word_count(&text) >= config.quote_min_words.max(1) || speaker.is_some() {
+                        QuoteKind::Quote
+                    } else {
+                        QuoteKind::Term
+                    };
+                out.push(Quote {
+                    range,
+                    text,
+                    kind,
+                    paragraph: i,
+                    speaker,
+                    block: true,
+                });
+            }
+            i = j + 1;
+        }
+        out
+    }
+
+    /// The source of a block quote: the last sentence of the paragraph before it.
+    fn block_source(&self, paragraph: usize) -> Option<Speaker> {
+        if let Some(s) = self.lead_in(paragraph) {
+            return Some(s);
+        }
+        let prev = self.paragraphs.get(paragraph.checked_sub(1)?)?;
+        if matches!(prev.kind, BlockKind::Heading { .. }) {
+            return None;
+        }
+        let sent = self.sentence_at(prev.range.end.saturating_sub(1))?;
+        let toks = self.tokens(sent.range.clone());
+        let f = attribution::before_quote(&toks, self.verbs)?;
+        Some(self.speaker(&f, false))
+    }
+
+    /// Second pass: quotes with no speaker of their own take one from their
+    /// paragraph, or (as `context`) from reported speech just before.
+    fn attribute_from_paragraphs(&self, quotes: &mut [Quote], quotations: &[&Quotation]) {
+        for i in 0..quotes.len() {
+            if quotes[i].kind != QuoteKind::Quote || quotes[i].speaker.is_some() || quotes[i].block
+            {
+                continue;
+            }
+            let para = quotes[i].paragraph;
+            let start = quotes[i].range.start;
+            let multi = quotations
+                .iter()
+                .find(|q| q.range().start == start)
+                .is_some_and(|q| q.parts.len() > 1);
+            let via = if multi {
+                Via::Continuation
+            } else {
+                Via::Paragraph
+            };
+            // An earlier quote in the same paragraph.
+            let earlier = quotes[..i]
+                .iter()
+                .rev()
+                .find(|q| q.paragraph == para && q.speaker.is_some())
+                .and_then(|q| q.speaker.clone());
+            // A speech verb's subject earlier in the paragraph.
+            let subject = self
+                .subjects
+                .iter()
+                .rev()
+                .find(|n| n.paragraph == para && n.at < start)
+                .map(|n| Speaker {
+                    mention: self.text[n.mention.clone()].to_string(),
+                    mention_range: n.mention.clone(),
+                    name: n.name.clone(),
+                    actor: None,
+                    via,
+                });
+            let nearest_earlier = match (earlier, subject) {
+                (Some(e), Some(s)) => Some(if s.mention_range.start > e.mention_range.start {
+                    s
+                } else {
+                    e
+                }),
+                (e, s) => e.or(s),
+            };
+            let later = || {
+                quotes[i + 1..]
+                    .iter()
+                    .find(|q| q.paragraph == para && q.speaker.is_some())
+                    .and_then(|q| q.speaker.clone())
+            };
+            let found = nearest_earlier.or_else(later);
+            if let Some(mut s) = found {
+                s.via = via;
+                quotes[i].speaker = Some(s);
+                continue;
+            }
+            if let Some(s) = self.context_speaker(&quotes[i]) {
+                quotes[i].speaker = Some(s);
+            }
+        }
+    }
+
+    /// A paragraph that opens with a quote, after a paragraph whose last
+    /// sentence reports speech with no quotation in it.
+    fn context_speaker(&self, q: &Quote) -> Option<Speaker> {
+        let p = &self.paragraphs[q.paragraph];
+        if !self.text[p.range.start..q.range.start].trim().is_empty() {
+            return None;
+        }
+        let prev = self.paragraphs.get(q.paragraph.checked_sub(1)?)?;
+        if !matches!(prev.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            return None;
+        }
+        let sent = self.sentence_at(prev.range.end.saturating_sub(1))?;
+        if self
+            .skip
+            .iter()
+            .any(|r| r.start < sent.range.end && sent.range.start < r.end)
+        {
+            return None;
+        }
+        let n = self
+            .subjects
+            .iter()
+            .rev()
+            .find(|n| n.at >= sent.range.start && n.at < sent.range.end)?;
+        Some(Speaker {
+            mention: self.text[n.mention.clone()].to_string(),
+            mention_range: n.mention.clone(),
+            name: n.name.clone(),
+            actor: None,
+            via: Via::Context,
+        })
+    }
+}
+
+/// Collapse runs of white space (masked markup) to single spaces.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// `Love Me or Leave Me`, `The Man Who Knew Too Much`: every longer word capitalised.
+fn is_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.is_empty() || s.trim_end().ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                *w,
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "but"
+                    | "nor"
+                    | "as"
+            )
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;
+
+/// How messages name a speaker: the name as written when it is one
+/// (`Hitermann`), else the surname of the resolved name (`he` -> `Watling`),
+/// else the mention (`the spokeswoman`).
+pub fn display_name(s: &Speaker) -> String {
+    let mention = attribution::strip_possessive(s.mention.trim());
+    if s.via != Via::Pronoun && mention.chars().next().is_some_and(char::is_uppercase) {
+        return mention.to_string();
+    }
+    if s.name.chars().next().is_some_and(char::is_uppercase) {
+        return s
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or(&s.name)
+            .to_string();
+    }
+    mention.to_string()
+}
+
+/// A quick fix that attributes `quote` to `who`: `…want,” Hitermann said.`
+/// when the quote ends a sentence with a period, `“Why?” Hitermann said.`
+/// after a question or exclamation, else `, Hitermann said` after the mark.
+pub fn attribution_fix(text: &str, quote: &Quote, who: &str) -> crate::analysis::Fix {
+    use crate::analysis::{Edit, Fix};
+    let end = quote.range.end;
+    let last_char = text[..end].chars().next_back();
+    let is_mark =
+        last_char.is_some_and(|c| matches!(c, '”' | '“' | '"' | '’' | '‘' | '\'' | '»' | '«'));
+    let edit = if is_mark && !quote.block {
+        let mark = last_char.expect("mark");
+        let mark_start = end - mark.len_utf8();
+        let inner = text[quote.range.start..mark_start].trim_end();
+        let inner_end = quote.range.start + inner.len();
+        if inner.ends_with('.') {
+            Edit {
+                range: inner_end - 1..end,
+                new_text: format!(",{mark} {who} said."),
+            }
+        } else if inner.ends_with(['?', '!']) {
+            Edit {
+                range: end..end,
+                new_text: format!(" {who} said."),
+            }
+        } else {
+            Edit {
+                range: end..end,
+                new_text: format!(", {who} said"),
+            }
+        }
+    } else {
+        Edit {
+            range: end..end,
+            new_text: format!(" ({who} said.)"),
+        }
+    };
+    Fix {
+        title: format!("Attribute to {who}: “{who} said”"),
+        edits: vec![edit],
+    }
 }

@@ -43,13 +43,34 @@ pub struct Rule {
 
 /// Every rule, in alphabetical order of code.
 pub static RULES: &[Rule] = &[
-    Rule { info: context_attributed_quote::INFO, check: context_attributed_quote::check },
-    Rule { info: inconsistent_name::INFO, check: inconsistent_name::check },
-    Rule { info: misdirected_quote_mark::INFO, check: misdirected_quote_mark::check },
-    Rule { info: name_misspelling::INFO, check: name_misspelling::check },
-    Rule { info: quote_mark_spacing::INFO, check: quote_mark_spacing::check },
-    Rule { info: unattributed_quote::INFO, check: unattributed_quote::check },
-    Rule { info: unbalanced_quote_mark::INFO, check: unbalanced_quote_mark::check },
+    Rule {
+        info: context_attributed_quote::INFO,
+        check: context_attributed_quote::check,
+    },
+    Rule {
+        info: inconsistent_name::INFO,
+        check: inconsistent_name::check,
+    },
+    Rule {
+        info: misdirected_quote_mark::INFO,
+        check: misdirected_quote_mark::check,
+    },
+    Rule {
+        info: name_misspelling::INFO,
+        check: name_misspelling::check,
+    },
+    Rule {
+        info: quote_mark_spacing::INFO,
+        check: quote_mark_spacing::check,
+    },
+    Rule {
+        info: unattributed_quote::INFO,
+        check: unattributed_quote::check,
+    },
+    Rule {
+        info: unbalanced_quote_mark::INFO,
+        check: unbalanced_quote_mark::check,
+    },
 ];
 
 /// The rule with this code.
@@ -62,7 +83,10 @@ pub fn info(code: &str) -> Option<RuleInfo> {
 pub fn run(ctx: &Context) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in RULES {
-        let Some(severity) = ctx.config.severity(rule.info.code, rule.info.default_severity) else {
+        let Some(severity) = ctx
+            .config
+            .severity(rule.info.code, rule.info.default_severity)
+        else {
             continue;
         };
         let mut found = Vec::new();
@@ -74,14 +98,20 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
         }
     }
     all.retain(|d| !is_ignored(ctx, d));
-    all.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    all.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
     all
 }
 
 fn is_ignored(ctx: &Context, d: &Diagnostic) -> bool {
     ctx.prose.directives.iter().any(|dir| {
         let names_rule = dir.rules.is_empty() || dir.rules.iter().any(|r| r == d.code);
-        let covers = dir.file_wide || dir.target.as_ref().is_some_and(|t| t.start <= d.range.start && d.range.start <= t.end);
+        let covers = dir.file_wide
+            || dir
+                .target
+                .as_ref()
+                .is_some_and(|t| t.start <= d.range.start && d.range.start <= t.end);
         names_rule && covers
     })
 }

@@ -1,7 +1,12 @@
 //! `unattributed-quote`: A quote with no source found for it.
+//!
+//! Related information and the quick fix point at the nearest earlier
+//! speaker, the usual source of a stray quote.
 
 use super::{Context, RuleInfo};
-use crate::analysis::{Diagnostic, Severity};
+use crate::analysis::{Diagnostic, QuoteKind, Related, Severity};
+use crate::markup::BlockKind;
+use crate::quotes::{attribution_fix, display_name};
 
 pub const INFO: RuleInfo = RuleInfo {
     code: "unattributed-quote",
@@ -9,4 +14,78 @@ pub const INFO: RuleInfo = RuleInfo {
     description: "A quote with no source found for it.",
 };
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let a = ctx.analysis;
+    for (i, q) in a.quotes.iter().enumerate() {
+        if q.kind != QuoteKind::Quote
+            || q.speaker.is_some()
+            || a.paragraphs
+                .get(q.paragraph)
+                .is_some_and(|p| matches!(p.kind, BlockKind::Heading { .. }))
+        {
+            continue;
+        }
+        let nearest = a.quotes[..i].iter().rev().find_map(|p| p.speaker.as_ref());
+        let what = if q.block {
+            "This block quote"
+        } else {
+            "This quote"
+        };
+        let mut message = format!("{what} has no source in its paragraph.");
+        let mut related = Vec::new();
+        let mut fixes = Vec::new();
+        if let Some(s) = nearest {
+            let who = display_name(s);
+            let para = a
+                .paragraph_at(s.mention_range.start)
+                .map_or(q.paragraph, |p| p.index)
+                + 1;
+            message.push_str(&format!(" Nearest earlier speaker: {who} (¶{para})."));
+            related.push(Related {
+                range: s.mention_range.clone(),
+                message: format!("Nearest earlier speaker: {who}"),
+            });
+            fixes.push(attribution_fix(ctx.text, q, &who));
+        }
+        out.push(Diagnostic {
+            code: INFO.code,
+            severity: INFO.default_severity,
+            message,
+            range: q.range.clone(),
+            related,
+            fixes,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::testing::check;
+
+    #[test]
+    fn quote_without_source_points_at_the_nearest_speaker() {
+        check(
+            "unattributed-quote",
+            "“The Iraqis want to get rid of both,” said Hitermann.\n\n“The Shia Iraqis may be vaguely aligned with Iran. “",
+            &["¶2 «“The Shia Iraqis may be vaguely aligned with Iran. “» This quote has no source in its paragraph. Nearest earlier speaker: Hitermann (¶1). [related «Hitermann»] [fix «Iran,“ Hitermann said.»]"],
+        );
+    }
+
+    #[test]
+    fn attributed_quotes_and_terms_are_quiet() {
+        check(
+            "unattributed-quote",
+            "“This power will only grow,” Gerges said. Trump’s “maximum pressure” campaign.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn no_speaker_anywhere() {
+        check(
+            "unattributed-quote",
+            "“We will leave the country next week?”",
+            &["¶1 «“We will leave the country next week?”» This quote has no source in its paragraph."],
+        );
+    }
+}

