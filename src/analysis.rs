@@ -118,7 +118,9 @@ pub enum Via {
     Context,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -176,7 +178,14 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
     let paragraphs = prose.paragraphs();
     let sentences = text::sentences::split(&prose.masked, &paragraphs);
     let mut quote_report = quotes::analyze(text, &prose, &paragraphs, &sentences, config);
-    let actor_report = actors::analyze(text, &prose, &paragraphs, &sentences, kb, &quote_report.quotes);
+    let actor_report = actors::analyze(
+        text,
+        &prose,
+        &paragraphs,
+        &sentences,
+        kb,
+        &quote_report.quotes,
+    );
     actors::link_speakers(&mut quote_report.quotes, &actor_report, kb);
     let outline = outline::build(text, &prose, &paragraphs, &quote_report.quotes);
     let mut analysis = Analysis {
@@ -190,7 +199,13 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
         directives: prose.directives.clone(),
         diagnostics: Vec::new(),
     };
-    let ctx = rules::Context { text, prose: &prose, analysis: &analysis, kb, config };
+    let ctx = rules::Context {
+        text,
+        prose: &prose,
+        analysis: &analysis,
+        kb,
+        config,
+    };
     let diagnostics = rules::run(&ctx);
     analysis.diagnostics = diagnostics;
     analysis

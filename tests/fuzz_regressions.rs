@@ -15,7 +15,9 @@ fn fuzz_regressions_do_not_panic() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|f| f == "README.md") {
+        if path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|f| f == "README.md")
+        {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();

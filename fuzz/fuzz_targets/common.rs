@@ -3,7 +3,10 @@
 use copydesk::{analyze, Config, KnowledgeBase, Markup};
 
 fn on_boundary(text: &str, r: &std::ops::Range<usize>) -> bool {
-    r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    r.start <= r.end
+        && r.end <= text.len()
+        && text.is_char_boundary(r.start)
+        && text.is_char_boundary(r.end)
 }
 
 pub fn check(text: &str, markup: Markup) {
@@ -17,11 +20,20 @@ pub fn check(text: &str, markup: Markup) {
     for q in &a.quotes {
         assert!(on_boundary(text, &q.range), "quote {:?}", q.range);
         if let Some(sp) = &q.speaker {
-            assert!(on_boundary(text, &sp.mention_range), "speaker {:?}", sp.mention_range);
+            assert!(
+                on_boundary(text, &sp.mention_range),
+                "speaker {:?}",
+                sp.mention_range
+            );
         }
     }
     for d in &a.diagnostics {
-        assert!(on_boundary(text, &d.range), "diagnostic {} {:?}", d.code, d.range);
+        assert!(
+            on_boundary(text, &d.range),
+            "diagnostic {} {:?}",
+            d.code,
+            d.range
+        );
         for r in &d.related {
             assert!(on_boundary(text, &r.range), "related {:?}", r.range);
         }

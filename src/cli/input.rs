@@ -1,25 +1,58 @@
-//! Reading the files the CLI is given: directories are walked for `.md`,
-//! `.markdown` and `.txt`; `-` is standard input; a file that cannot be read
-//! or is not UTF-8 is reported by name and the others are still checked.
+//! Reading the files the CLI is given, and analysing them.
+//!
+//! Each argument is a file (read whatever its extension), a directory
+//! (walked for `.md`, `.markdown` and `.txt`, in sorted order, skipping
+//! hidden entries and `target`/`node_modules`, not following symbolic links
+//! to directories), or `-` for standard input (plain text). Files keep the
+//! order of the arguments. A file that cannot be read or is not UTF-8 gets
+//! one message naming it; the others are still analysed, in parallel.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use copydesk::config;
+use copydesk::lsp::settings;
 use copydesk::text::{Encoding, LineIndex};
 use copydesk::{analyze, Analysis, Config, KnowledgeBase, Markup};
+use rayon::prelude::*;
 use ropey::Rope;
 use serde_json::{json, Value};
 
+/// The knowledge base every subcommand analyses with: the one place that
+/// chooses it.
+pub fn knowledge_base() -> &'static KnowledgeBase {
+    KnowledgeBase::empty()
+}
+
 /// One file read and analysed.
 pub struct Analyzed {
+    /// As given on the command line, or the directory joined with the
+    /// file's path under it; `-` for standard input.
     pub path: String,
+    // Read by the subcommands that quote the text (sources, actors).
+    #[allow(dead_code)]
     pub text: String,
     pub rope: Rope,
     pub analysis: Analysis,
 }
 
 impl Analyzed {
-    pub fn new(path: String, text: String, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Self {
+    pub fn new(
+        path: String,
+        text: String,
+        markup: Markup,
+        kb: &KnowledgeBase,
+        config: &Config,
+    ) -> Self {
         let analysis = analyze(&text, markup, kb, config);
         let rope = Rope::from_str(&text);
-        Analyzed { path, text, rope, analysis }
+        Analyzed {
+            path,
+            text,
+            rope,
+            analysis,
+        }
     }
 
     /// 0-based line and UTF-16 character of a byte offset (as LSP counts).
@@ -36,29 +69,260 @@ impl Analyzed {
     }
 }
 
-/// Read every path (walking directories) and analyse each file. Returns the
-/// analysed files in path order and one message per file that failed.
+/// Read every path (walking directories) and analyse each file with the
+/// config found for it (the nearest `.copydesk.toml`). Returns the analysed
+/// files in argument order and one message per path that failed, each
+/// naming the file.
 pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
-    let kb = KnowledgeBase::empty();
-    let config = Config::default();
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p == "-" {
-            let mut text = String::new();
-            match std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-                Ok(_) => files.push(Analyzed::new("-".into(), text, Markup::PlainText, kb, &config)),
-                Err(e) => errors.push(format!("-: could not read standard input: {e}")),
+    load_with(paths, None)
+}
+
+/// [`load`], with `config` (`--config PATH`) used for every file instead
+/// of the nearest one. Problems in a config file are printed to standard
+/// error once, as warnings; an unreadable `--config` file is an error.
+pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec<String>) {
+    let kb = knowledge_base();
+    let mut configs = Configs::new(config);
+    let mut errors = configs.errors.clone();
+    let mut texts = Vec::new();
+    let mut stdin: Option<String> = None;
+    for source in collect(paths, &mut errors) {
+        match source {
+            Source::Stdin => {
+                if stdin.is_none() {
+                    let mut text = String::new();
+                    match std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                        Ok(_) => stdin = Some(text),
+                        Err(e) => {
+                            errors.push(format!(
+                                "-: could not read standard input as UTF-8 text: {e}"
+                            ));
+                            stdin = Some(String::new());
+                            continue;
+                        }
+                    }
+                }
+                let config = configs.for_path(Path::new("-"));
+                let markup = config.markup_for("-").unwrap_or(Markup::PlainText);
+                texts.push((
+                    "-".to_string(),
+                    stdin.clone().unwrap_or_default(),
+                    markup,
+                    config,
+                ));
             }
-            continue;
-        }
-        match std::fs::read(p) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(Analyzed::new(p.clone(), text, Markup::from_path_or_language(p), kb, &config)),
-                Err(e) => errors.push(format!("{p}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())),
+            Source::File(path) => match read(&path) {
+                Ok(text) => {
+                    let name = path.display().to_string();
+                    let config = configs.for_path(&path);
+                    let markup = config.markup_of_path(&name);
+                    texts.push((name, text, markup, config));
+                }
+                Err(e) => errors.push(e),
             },
-            Err(e) => errors.push(format!("{p}: {e}")),
         }
     }
+    // An indexed parallel iterator keeps the input order when collected.
+    let files = texts
+        .into_par_iter()
+        .map(|(path, text, markup, config)| Analyzed::new(path, text, markup, kb, &config))
+        .collect();
     (files, errors)
+}
+
+/// The config of each input file: the `--config` file, or the nearest
+/// `.copydesk.toml` above the file (looked up from its absolute path), read
+/// once per config file.
+pub struct Configs {
+    explicit: Option<Arc<Config>>,
+    by_file: HashMap<PathBuf, Arc<Config>>,
+    pub errors: Vec<String>,
+}
+
+impl Configs {
+    pub fn new(explicit: Option<&Path>) -> Configs {
+        let mut c = Configs {
+            explicit: None,
+            by_file: HashMap::new(),
+            errors: Vec::new(),
+        };
+        if let Some(path) = explicit {
+            match settings::read_file(path) {
+                Ok(f) => c.explicit = Some(Arc::new(Self::report(f))),
+                Err(e) => c.errors.push(e),
+            }
+        }
+        c
+    }
+
+    /// The config file that applies to `path`, if any.
+    pub fn file_for(path: &Path) -> Option<PathBuf> {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        settings::discover(&absolute)
+    }
+
+    pub fn for_path(&mut self, path: &Path) -> Arc<Config> {
+        if let Some(c) = &self.explicit {
+            return c.clone();
+        }
+        let Some(file) = Self::file_for(path) else {
+            return Arc::new(Config::default());
+        };
+        if let Some(c) = self.by_file.get(&file) {
+            return c.clone();
+        }
+        let config = match settings::read_file(&file) {
+            Ok(f) => Arc::new(Self::report(f)),
+            Err(e) => {
+                eprintln!("copydesk: warning: {e}");
+                Arc::new(Config::default())
+            }
+        };
+        self.by_file.insert(file, config.clone());
+        config
+    }
+
+    fn report(f: settings::FileConfig) -> Config {
+        for e in &f.errors {
+            eprintln!("copydesk: warning: {e}");
+        }
+        config::resolve(&[(config::Source::File(f.path.display().to_string()), &f.layer)]).config
+    }
+}
+
+/// Something to read: standard input or a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// The files named by `paths`, directories expanded; problems (a path that
+/// does not exist, a directory that cannot be listed) go to `errors`.
+pub fn collect(paths: &[String], errors: &mut Vec<String>) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for p in paths {
+        if p == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(p);
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                let before = sources.len();
+                walk(&path, &mut sources, errors);
+                if sources.len() == before {
+                    eprintln!("copydesk: note: no .md, .markdown or .txt files in {p}");
+                }
+            }
+            Ok(_) => sources.push(Source::File(path)),
+            Err(e) => errors.push(format!("{p}: {}", describe(&e))),
+        }
+    }
+    sources
+}
+
+/// Whether the directory walk reads a file with this name.
+pub fn is_article(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "markdown", "txt"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+fn walk(dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(format!(
+                "{}: could not list the directory: {}",
+                dir.display(),
+                describe(&e)
+            ));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                errors.push(format!(
+                    "{}: could not list the directory: {}",
+                    dir.display(),
+                    describe(&err)
+                ));
+                None
+            }
+        })
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if name != "target" && name != "node_modules" {
+                walk(&path, out, errors);
+            }
+        } else if (kind.is_file() || (kind.is_symlink() && path.is_file())) && is_article(&path) {
+            out.push(Source::File(path));
+        }
+    }
+}
+
+/// Read a file as UTF-8, or say what is wrong with it, naming it.
+fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        format!(
+            "{}: could not read the file: {}",
+            path.display(),
+            describe(&e)
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+        format!(
+            "{}: not UTF-8 text (line {line}, byte {valid} is not valid UTF-8); save the file as UTF-8 and check it again",
+            path.display()
+        )
+    })
+}
+
+/// An I/O error in words, without Rust's "(os error 2)".
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_are_md_markdown_and_txt_in_any_case() {
+        for yes in ["a.md", "b.MARKDOWN", "dir/c.txt", "d.Md"] {
+            assert!(is_article(Path::new(yes)), "{yes}");
+        }
+        for no in ["a.rs", "md", "a.mdx", "notes", "a.txt.bak"] {
+            assert!(!is_article(Path::new(no)), "{no}");
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod check;
+pub mod config;
 pub mod input;
 pub mod outline;
 pub mod sources;
@@ -15,7 +16,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use input::Analyzed;
 
 #[derive(Parser)]
-#[command(name = "copydesk", version, about = "A copy desk inside the editor: quotes, sources, actors and sections of news copy.")]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A copy desk inside the editor: quotes, sources, actors and sections of news copy."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,13 +52,15 @@ enum Command {
         stdio: bool,
     },
     /// Report problems: unattributed quotes, broken quote marks, misspelled names.
-    Check(FileArgs),
+    Check(check::CheckArgs),
     /// List every quotation and who said it.
     Sources(FileArgs),
     /// List the actors of each file: who or what, how introduced, how often mentioned.
     Actors(FileArgs),
     /// Show each file's sections and the quotes under them.
     Outline(FileArgs),
+    /// Print the settings' JSON Schema, or the effective settings for a path.
+    Config(config::ConfigArgs),
 }
 
 /// Run the CLI; returns the process exit status.
@@ -67,21 +74,36 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Lsp { stdio: _ } => {
-            let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
-            rt.block_on(copydesk::lsp::run_stdio());
-            0
+            let rt = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    eprintln!("copydesk: could not start the language server: {e}");
+                    return 2;
+                }
+            };
+            let status = rt.block_on(copydesk::lsp::run_stdio());
+            // Analyses still running on blocking threads are abandoned.
+            rt.shutdown_background();
+            status
         }
-        Command::Check(args) => run_files(&args, check::render),
+        Command::Check(args) => check::main(&args),
         Command::Sources(args) => run_files(&args, sources::render),
         Command::Actors(args) => run_files(&args, actors::render),
         Command::Outline(args) => run_files(&args, outline::render),
+        Command::Config(args) => config::main(&args),
     }
 }
 
 /// Read and analyse the files, render them, and return the exit status:
 /// 2 when a file could not be read (after rendering the others), else what
 /// the renderer says.
-fn run_files(args: &FileArgs, render: fn(&[Analyzed], Format, &mut dyn Write) -> std::io::Result<i32>) -> i32 {
+fn run_files(
+    args: &FileArgs,
+    render: fn(&[Analyzed], Format, &mut dyn Write) -> std::io::Result<i32>,
+) -> i32 {
     let (files, errors) = input::load(&args.paths);
     for e in &errors {
         eprintln!("copydesk: {e}");
@@ -97,5 +119,9 @@ fn run_files(args: &FileArgs, render: fn(&[Analyzed], Format, &mut dyn Write) ->
         }
     };
     let _ = out.flush();
-    if errors.is_empty() { status } else { 2 }
+    if errors.is_empty() {
+        status
+    } else {
+        2
+    }
 }

@@ -45,18 +45,30 @@ impl Snapshot {
 
     pub fn position(&self, offset: usize) -> lsp::Position {
         let p = self.index().position(offset, self.encoding);
-        lsp::Position { line: p.line, character: p.character }
+        lsp::Position {
+            line: p.line,
+            character: p.character,
+        }
     }
 
     pub fn range(&self, range: &ByteRange) -> lsp::Range {
-        lsp::Range { start: self.position(range.start), end: self.position(range.end) }
+        lsp::Range {
+            start: self.position(range.start),
+            end: self.position(range.end),
+        }
     }
 
     /// The byte offset of a protocol position, or `None` when it is past the
     /// end of the document.
     pub fn offset(&self, position: lsp::Position) -> Option<usize> {
         self.index()
-            .offset(Position { line: position.line, character: position.character }, self.encoding)
+            .offset(
+                Position {
+                    line: position.line,
+                    character: position.character,
+                },
+                self.encoding,
+            )
             .ok()
     }
 
@@ -68,6 +80,9 @@ impl Snapshot {
     }
 
     pub fn location(&self, range: &ByteRange) -> lsp::Location {
-        lsp::Location { uri: self.uri.clone(), range: self.range(range) }
+        lsp::Location {
+            uri: self.uri.clone(),
+            range: self.range(range),
+        }
     }
 }

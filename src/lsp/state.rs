@@ -3,14 +3,17 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, RwLock};
 
 use tower_lsp::lsp_types::Url;
 
+use super::settings::Store;
 use super::snapshot::{ClientSupport, Snapshot};
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::kb::KnowledgeBase;
+use crate::markup::Markup;
 use crate::text::{Document, Encoding};
 
 pub struct Entry {
@@ -26,6 +29,16 @@ pub struct State {
     pub config: RwLock<Arc<Config>>,
     pub support: RwLock<Arc<ClientSupport>>,
     pub roots: RwLock<Vec<PathBuf>>,
+    /// Editor settings and config files (see `settings.rs`).
+    pub settings: Mutex<Store>,
+    /// The effective config of each open document, once computed.
+    pub doc_configs: Mutex<HashMap<Url, Arc<Config>>>,
+    /// The markup each document opened with (from its language id), before
+    /// `markup` globs.
+    pub base_markup: Mutex<HashMap<Url, Markup>>,
+    /// Set when the client sent `shutdown`; the process exits with status 0
+    /// only if it was set before `exit` (LSP 3.17).
+    pub shutdown: AtomicBool,
 }
 
 impl Default for State {
@@ -37,6 +50,10 @@ impl Default for State {
             config: RwLock::new(Arc::new(Config::default())),
             support: RwLock::new(Arc::new(ClientSupport::default())),
             roots: RwLock::new(Vec::new()),
+            settings: Mutex::new(Store::default()),
+            doc_configs: Mutex::new(HashMap::new()),
+            base_markup: Mutex::new(HashMap::new()),
+            shutdown: AtomicBool::new(false),
         }
     }
 }
@@ -48,10 +65,15 @@ impl State {
         let (rope, version, markup, cached) = {
             let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
             let entry = docs.get(uri)?;
-            (entry.doc.rope.clone(), entry.doc.version, entry.doc.markup, entry.analysis.clone())
+            (
+                entry.doc.rope.clone(),
+                entry.doc.version,
+                entry.doc.markup,
+                entry.analysis.clone(),
+            )
         };
         let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
-        let config = self.config.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let config = self.config_for(uri);
         let (text, analysis) = match cached {
             Some((v, text, analysis)) if v == version => (text, analysis),
             _ => {
@@ -75,11 +97,110 @@ impl State {
             encoding: *self.encoding.read().unwrap_or_else(|e| e.into_inner()),
             kb,
             config,
-            support: self.support.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            support: self
+                .support
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
         })
     }
 
+    /// The effective config of `uri`: default < nearest `.copydesk.toml`
+    /// < editor settings. Documents that are not files get the editor
+    /// settings over the defaults.
+    pub fn config_for(&self, uri: &Url) -> Arc<Config> {
+        if let Some(c) = self
+            .doc_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(uri)
+        {
+            return c.clone();
+        }
+        let path = uri.to_file_path().ok();
+        let config = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .config_for(path.as_deref());
+        self.doc_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(uri.clone(), config.clone());
+        config
+    }
+
+    /// Settings changed: drop every cached config and analysis, refresh the
+    /// fallback config and re-apply `markup` globs.
+    pub fn forget_configs(&self) {
+        self.doc_configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        let fallback = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .config_for(None);
+        *self.config.write().unwrap_or_else(|e| e.into_inner()) = fallback;
+        for uri in self.open_uris() {
+            if let Some(entry) = self
+                .docs
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_mut(&uri)
+            {
+                entry.analysis = None;
+            }
+            self.apply_markup(&uri, false);
+        }
+    }
+
+    /// Give `uri` the markup its config's `markup` globs assign, or the one
+    /// it opened with. `opened`: the document was just opened, so its
+    /// current markup is the one from its language id.
+    pub fn apply_markup(&self, uri: &Url, opened: bool) {
+        let Ok(path) = uri.to_file_path() else { return };
+        let config = self.config_for(uri);
+        let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(entry) = docs.get_mut(uri) else {
+            return;
+        };
+        let mut base = self.base_markup.lock().unwrap_or_else(|e| e.into_inner());
+        if opened {
+            base.insert(uri.clone(), entry.doc.markup);
+        }
+        let base = *base.entry(uri.clone()).or_insert(entry.doc.markup);
+        let markup = config.markup_for(&path.to_string_lossy()).unwrap_or(base);
+        if markup != entry.doc.markup {
+            entry.doc.markup = markup;
+            entry.analysis = None;
+        }
+    }
+
+    /// Whether `uri` is open.
+    pub fn is_open(&self, uri: &Url) -> bool {
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains_key(uri)
+    }
+
+    /// The version of `uri`, when it is open.
+    pub fn version(&self, uri: &Url) -> Option<i32> {
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(uri)
+            .map(|e| e.doc.version)
+    }
+
     pub fn open_uris(&self) -> Vec<Url> {
-        self.docs.lock().unwrap_or_else(|e| e.into_inner()).keys().cloned().collect()
+        self.docs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .cloned()
+            .collect()
     }
 }

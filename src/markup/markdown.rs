@@ -24,6 +24,7 @@ pub(super) fn parse(text: &str) -> Prose {
     let mut quote_groups: Vec<usize> = Vec::new();
     let mut next_group = 0;
     let mut skip_depth = 0usize; // inside code blocks and metadata
+    let mut html_block: Option<std::ops::Range<usize>> = None;
 
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -33,7 +34,10 @@ pub(super) fn parse(text: &str) -> Prose {
         if let Some((s, e)) = leaf.span {
             let range = trim_range(text, s..e);
             if !range.is_empty() {
-                blocks.push(Block { range, kind: leaf.kind });
+                blocks.push(Block {
+                    range,
+                    kind: leaf.kind,
+                });
             }
         }
     };
@@ -41,6 +45,7 @@ pub(super) fn parse(text: &str) -> Prose {
         match event {
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) => skip_depth += 1,
+                Tag::HtmlBlock => html_block = Some(range.start..range.start),
                 Tag::MetadataBlock(kind) => {
                     skip_depth += 1;
                     front_matter = Some(FrontMatter {
@@ -59,18 +64,36 @@ pub(super) fn parse(text: &str) -> Prose {
                         None if in_item => BlockKind::ListItem,
                         None => BlockKind::Paragraph,
                     };
-                    leaves.push(Leaf { kind, span: None, is_item: false });
+                    leaves.push(Leaf {
+                        kind,
+                        span: None,
+                        is_item: false,
+                    });
                 }
-                Tag::Heading { level, .. } => {
-                    leaves.push(Leaf { kind: BlockKind::Heading { level: level as u8 }, span: None, is_item: false })
-                }
-                Tag::Item => leaves.push(Leaf { kind: BlockKind::ListItem, span: None, is_item: true }),
-                Tag::TableCell => leaves.push(Leaf { kind: BlockKind::TableCell, span: None, is_item: false }),
+                Tag::Heading { level, .. } => leaves.push(Leaf {
+                    kind: BlockKind::Heading { level: level as u8 },
+                    span: None,
+                    is_item: false,
+                }),
+                Tag::Item => leaves.push(Leaf {
+                    kind: BlockKind::ListItem,
+                    span: None,
+                    is_item: true,
+                }),
+                Tag::TableCell => leaves.push(Leaf {
+                    kind: BlockKind::TableCell,
+                    span: None,
+                    is_item: false,
+                }),
                 Tag::List(_) => {
                     // Text of an item before its nested list is a block of its own.
                     if let Some(top) = leaves.last_mut() {
                         if top.is_item && top.span.is_some() {
-                            let done = Leaf { kind: top.kind, span: top.span.take(), is_item: true };
+                            let done = Leaf {
+                                kind: top.kind,
+                                span: top.span.take(),
+                                is_item: true,
+                            };
                             flush(done, &mut blocks);
                         }
                     }
@@ -78,7 +101,14 @@ pub(super) fn parse(text: &str) -> Prose {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => skip_depth = skip_depth.saturating_sub(1),
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => {
+                    skip_depth = skip_depth.saturating_sub(1)
+                }
+                TagEnd::HtmlBlock => {
+                    if let Some(block) = html_block.take() {
+                        scan_directives(text, block, &mut directives);
+                    }
+                }
                 TagEnd::BlockQuote(_) => {
                     quote_groups.pop();
                 }
@@ -98,19 +128,15 @@ pub(super) fn parse(text: &str) -> Prose {
                     });
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                let html = &text[range.clone()];
-                let mut offset = 0;
-                while let Some(open) = html[offset..].find("<!--") {
-                    let body_start = offset + open + 4;
-                    let Some(close) = html[body_start..].find("-->") else { break };
-                    let body_end = body_start + close;
-                    if let Some((file_wide, rules)) = parse_directive(&html[body_start..body_end]) {
-                        let r = range.start + offset + open..range.start + body_end + 3;
-                        directives.push(Directive { range: r, rules, file_wide, target: None });
-                    }
-                    offset = body_end + 3;
+            // An HTML block arrives one line per event: scan it whole, so
+            // a comment over several lines is still a directive.
+            Event::Html(_) if html_block.is_some() => {
+                if let Some(block) = &mut html_block {
+                    block.end = block.end.max(range.end);
                 }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                scan_directives(text, range.clone(), &mut directives)
             }
             _ => {}
         }
@@ -124,7 +150,34 @@ pub(super) fn parse(text: &str) -> Prose {
     }
 }
 
-fn front_matter_title(text: &str, range: std::ops::Range<usize>, kind: MetadataBlockKind) -> Option<(String, std::ops::Range<usize>)> {
+/// Every `<!-- copydesk-ignore ... -->` comment in `range` of `text`.
+fn scan_directives(text: &str, range: std::ops::Range<usize>, directives: &mut Vec<Directive>) {
+    let html = &text[range.clone()];
+    let mut offset = 0;
+    while let Some(open) = html[offset..].find("<!--") {
+        let body_start = offset + open + 4;
+        let Some(close) = html[body_start..].find("-->") else {
+            break;
+        };
+        let body_end = body_start + close;
+        if let Some((file_wide, rules)) = parse_directive(&html[body_start..body_end]) {
+            let r = range.start + offset + open..range.start + body_end + 3;
+            directives.push(Directive {
+                range: r,
+                rules,
+                file_wide,
+                target: None,
+            });
+        }
+        offset = body_end + 3;
+    }
+}
+
+fn front_matter_title(
+    text: &str,
+    range: std::ops::Range<usize>,
+    kind: MetadataBlockKind,
+) -> Option<(String, std::ops::Range<usize>)> {
     let sep = match kind {
         MetadataBlockKind::YamlStyle => ':',
         MetadataBlockKind::PlusesStyle => '=',
@@ -133,14 +186,22 @@ fn front_matter_title(text: &str, range: std::ops::Range<usize>, kind: MetadataB
     for line in text[range.clone()].split_inclusive('\n') {
         let start = pos;
         pos += line.len();
-        let Some(rest) = line.strip_prefix("title") else { continue };
+        let Some(rest) = line.strip_prefix("title") else {
+            continue;
+        };
         let rest = rest.trim_start();
-        let Some(value) = rest.strip_prefix(sep) else { continue };
+        let Some(value) = rest.strip_prefix(sep) else {
+            continue;
+        };
         let value_trim = value.trim();
         let unquoted = value_trim
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
-            .or_else(|| value_trim.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .or_else(|| {
+                value_trim
+                    .strip_prefix('\'')
+                    .and_then(|v| v.strip_suffix('\''))
+            })
             .unwrap_or(value_trim);
         if unquoted.is_empty() {
             return None;
@@ -156,7 +217,24 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<(&str, BlockKind)> {
-        parse(text).blocks.iter().map(|b| (&text[b.range.clone()], b.kind)).collect()
+        parse(text)
+            .blocks
+            .iter()
+            .map(|b| (&text[b.range.clone()], b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_comment_over_several_lines_is_one_directive() {
+        let text = "<!--\n  copydesk-ignore unattributed-quote\n-->\nThe paragraph.\n";
+        let p = parse(text);
+        assert_eq!(p.directives.len(), 1);
+        assert_eq!(
+            &text[p.directives[0].range.clone()],
+            "<!--\n  copydesk-ignore unattributed-quote\n-->"
+        );
+        assert_eq!(p.directives[0].rules, vec!["unattributed-quote"]);
+        assert!(!p.directives[0].file_wide);
     }
 
     #[test]

@@ -53,11 +53,15 @@ pub enum BlockKind {
     Paragraph,
     /// A Markdown ATX or setext heading. Plain-text headings are found by
     /// `outline`, and stay `Paragraph` here.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     ListItem,
     /// A paragraph inside a `>` block quote; paragraphs of one block quote
     /// share `group`.
-    BlockQuote { group: usize },
+    BlockQuote {
+        group: usize,
+    },
     TableCell,
 }
 
@@ -102,7 +106,11 @@ impl Prose {
         self.blocks
             .iter()
             .enumerate()
-            .map(|(index, b)| Paragraph { index, range: b.range.clone(), kind: b.kind })
+            .map(|(index, b)| Paragraph {
+                index,
+                range: b.range.clone(),
+                kind: b.kind,
+            })
             .collect()
     }
 }
@@ -172,8 +180,14 @@ mod tests {
 
     #[test]
     fn directive_words() {
-        assert_eq!(parse_directive(" copydesk-ignore unattributed-quote "), Some((false, vec!["unattributed-quote".into()])));
-        assert_eq!(parse_directive("copydesk-ignore-file a, b"), Some((true, vec!["a".into(), "b".into()])));
+        assert_eq!(
+            parse_directive(" copydesk-ignore unattributed-quote "),
+            Some((false, vec!["unattributed-quote".into()]))
+        );
+        assert_eq!(
+            parse_directive("copydesk-ignore-file a, b"),
+            Some((true, vec!["a".into(), "b".into()]))
+        );
         assert_eq!(parse_directive("copydesk-ignore"), Some((false, vec![])));
         assert_eq!(parse_directive("copydesk-ignorex"), None);
         assert_eq!(parse_directive("something else"), None);
@@ -183,7 +197,13 @@ mod tests {
     fn markup_from_names() {
         assert_eq!(Markup::from_path_or_language("a/b.md"), Markup::Markdown);
         assert_eq!(Markup::from_path_or_language("markdown"), Markup::Markdown);
-        assert_eq!(Markup::from_path_or_language("story.txt"), Markup::PlainText);
-        assert_eq!(Markup::from_path_or_language("plaintext"), Markup::PlainText);
+        assert_eq!(
+            Markup::from_path_or_language("story.txt"),
+            Markup::PlainText
+        );
+        assert_eq!(
+            Markup::from_path_or_language("plaintext"),
+            Markup::PlainText
+        );
     }
 }

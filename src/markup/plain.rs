@@ -21,7 +21,12 @@ pub(super) fn parse(text: &str) -> Prose {
                 let lead = content.len() - content.trim_start().len();
                 let range = start + lead..start + lead + trimmed.len();
                 blank(&mut masked, range.clone());
-                directives.push(Directive { range, rules, file_wide, target: None });
+                directives.push(Directive {
+                    range,
+                    rules,
+                    file_wide,
+                    target: None,
+                });
                 // A directive line ends the paragraph before it.
                 if let Some(s) = para_start.take() {
                     push_block(text, &mut blocks, s..para_end);
@@ -54,7 +59,10 @@ pub(super) fn parse(text: &str) -> Prose {
 fn push_block(text: &str, blocks: &mut Vec<Block>, range: std::ops::Range<usize>) {
     let range = trim_range(text, range);
     if !range.is_empty() {
-        blocks.push(Block { range, kind: BlockKind::Paragraph });
+        blocks.push(Block {
+            range,
+            kind: BlockKind::Paragraph,
+        });
     }
 }
 
@@ -63,12 +71,19 @@ mod tests {
     use super::*;
 
     fn ranges(text: &str) -> Vec<&str> {
-        parse(text).blocks.iter().map(|b| &text[b.range.clone()]).collect()
+        parse(text)
+            .blocks
+            .iter()
+            .map(|b| &text[b.range.clone()])
+            .collect()
     }
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        assert_eq!(ranges("One.\nStill one.\n\n  \nTwo.  \n"), vec!["One.\nStill one.", "Two."]);
+        assert_eq!(
+            ranges("One.\nStill one.\n\n  \nTwo.  \n"),
+            vec!["One.\nStill one.", "Two."]
+        );
         assert_eq!(ranges("\r\nA\r\n\r\nB"), vec!["A", "B"]);
         assert_eq!(ranges(""), Vec::<&str>::new());
     }

@@ -28,11 +28,11 @@ pub fn render(code: &str, text: &str) -> Vec<String> {
                 let e = &f.edits[0];
                 let mut s = e.range.start;
                 while s > 0 && !text[..s].ends_with(' ') {
-                    s -= 1;
+                    s = text[..s].char_indices().next_back().map_or(0, |(i, _)| i);
                 }
                 let mut end = e.range.end;
                 while end < text.len() && !text[end..].starts_with([' ', '\n']) {
-                    end += 1;
+                    end += text[end..].chars().next().map_or(1, char::len_utf8);
                 }
                 line.push_str(&format!(
                     " [fix «{}{}{}»]",

@@ -85,7 +85,7 @@ mod tests {
         check(
             "unattributed-quote",
             "“We will leave the country next week?”",
-            &["¶1 «“We will leave the country next week?”» This quote has no source in its paragraph."],
+            &["¶1 «“We will leave the country next week?”» This quote has no source in its paragraph. [fix «[copydesk-ignore unattributed-quote]\n“We»]"],
         );
     }
 }

@@ -25,14 +25,20 @@ pub struct PositionEdit {
 pub enum EditError {
     Position(PositionError),
     /// The range's end comes before its start.
-    Reversed { start: usize, end: usize },
+    Reversed {
+        start: usize,
+        end: usize,
+    },
 }
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             EditError::Position(e) => e.fmt(f),
-            EditError::Reversed { start, end } => write!(f, "the edit's end (byte {end}) comes before its start (byte {start})"),
+            EditError::Reversed { start, end } => write!(
+                f,
+                "the edit's end (byte {end}) comes before its start (byte {start})"
+            ),
         }
     }
 }
@@ -41,7 +47,11 @@ impl std::error::Error for EditError {}
 
 impl Document {
     pub fn new(text: &str, version: i32, markup: Markup) -> Self {
-        Document { rope: Rope::from_str(text), version, markup }
+        Document {
+            rope: Rope::from_str(text),
+            version,
+            markup,
+        }
     }
 
     pub fn text(&self) -> String {
@@ -94,14 +104,26 @@ mod tests {
     fn edits_apply_in_order_and_fail_atomically() {
         let mut doc = Document::new("Iran’s 😀\nline two", 1, Markup::PlainText);
         let edits = [
-            PositionEdit { range: Some((pos(0, 7), pos(0, 9))), text: "🎉!".into() },
-            PositionEdit { range: Some((pos(1, 0), pos(1, 5))), text: "".into() },
+            PositionEdit {
+                range: Some((pos(0, 7), pos(0, 9))),
+                text: "🎉!".into(),
+            },
+            PositionEdit {
+                range: Some((pos(1, 0), pos(1, 5))),
+                text: "".into(),
+            },
         ];
         doc.apply(&edits, Encoding::Utf16).unwrap();
         assert_eq!(doc.text(), "Iran’s 🎉!\ntwo");
         let bad = [
-            PositionEdit { range: Some((pos(0, 0), pos(0, 1))), text: "X".into() },
-            PositionEdit { range: Some((pos(9, 0), pos(9, 1))), text: "Y".into() },
+            PositionEdit {
+                range: Some((pos(0, 0), pos(0, 1))),
+                text: "X".into(),
+            },
+            PositionEdit {
+                range: Some((pos(9, 0), pos(9, 1))),
+                text: "Y".into(),
+            },
         ];
         assert!(doc.apply(&bad, Encoding::Utf16).is_err());
         assert_eq!(doc.text(), "Iran’s 🎉!\ntwo");

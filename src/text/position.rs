@@ -66,7 +66,10 @@ impl std::fmt::Display for PositionError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PositionError::LineOutOfRange { line, lines } => {
-                write!(f, "line {line} is past the end of the document ({lines} lines)")
+                write!(
+                    f,
+                    "line {line} is past the end of the document ({lines} lines)"
+                )
             }
         }
     }
@@ -98,7 +101,10 @@ impl<'a> LineIndex<'a> {
             Encoding::Utf16 => rope.char_to_utf16_cu(char_idx) - rope.char_to_utf16_cu(line_char),
             Encoding::Utf32 => char_idx - line_char,
         };
-        Position { line: line as u32, character: character as u32 }
+        Position {
+            line: line as u32,
+            character: character as u32,
+        }
     }
 
     /// The byte offset of `position`. A character past the end of its line
@@ -115,7 +121,10 @@ impl<'a> LineIndex<'a> {
             if line == lines && position.character == 0 {
                 return Ok(rope.len_bytes());
             }
-            return Err(PositionError::LineOutOfRange { line: position.line, lines });
+            return Err(PositionError::LineOutOfRange {
+                line: position.line,
+                lines,
+            });
         }
         let line_char = rope.line_to_char(line);
         let line_end_char = line_char + line_len_chars_without_break(rope, line);
@@ -142,7 +151,10 @@ impl<'a> LineIndex<'a> {
 
     /// Positions for both ends of a byte range.
     pub fn range(&self, range: std::ops::Range<usize>, encoding: Encoding) -> (Position, Position) {
-        (self.position(range.start, encoding), self.position(range.end, encoding))
+        (
+            self.position(range.start, encoding),
+            self.position(range.end, encoding),
+        )
     }
 }
 
@@ -176,10 +188,17 @@ mod tests {
                 let p = index.position(offset, enc);
                 // Offsets inside a line break map to the line's end, so only
                 // check offsets that are not the \n of a \r\n.
-                if offset > 0 && TEXT.as_bytes()[offset - 1] == b'\r' && TEXT.as_bytes().get(offset) == Some(&b'\n') {
+                if offset > 0
+                    && TEXT.as_bytes()[offset - 1] == b'\r'
+                    && TEXT.as_bytes().get(offset) == Some(&b'\n')
+                {
                     continue;
                 }
-                assert_eq!(index.offset(p, enc), Ok(offset), "{enc:?} offset {offset} -> {p:?}");
+                assert_eq!(
+                    index.offset(p, enc),
+                    Ok(offset),
+                    "{enc:?} offset {offset} -> {p:?}"
+                );
             }
         }
     }
@@ -197,10 +216,34 @@ mod tests {
     fn lines_break_at_cr_lf_and_crlf_only() {
         let rope = Rope::from_str("a\rb\r\nc\nd\u{2028}e");
         let index = LineIndex::new(&rope);
-        assert_eq!(index.position(2, Encoding::Utf16), Position { line: 1, character: 0 });
-        assert_eq!(index.position(5, Encoding::Utf16), Position { line: 2, character: 0 });
-        assert_eq!(index.position(7, Encoding::Utf16), Position { line: 3, character: 0 });
-        assert_eq!(index.position(11, Encoding::Utf16), Position { line: 3, character: 2 });
+        assert_eq!(
+            index.position(2, Encoding::Utf16),
+            Position {
+                line: 1,
+                character: 0
+            }
+        );
+        assert_eq!(
+            index.position(5, Encoding::Utf16),
+            Position {
+                line: 2,
+                character: 0
+            }
+        );
+        assert_eq!(
+            index.position(7, Encoding::Utf16),
+            Position {
+                line: 3,
+                character: 0
+            }
+        );
+        assert_eq!(
+            index.position(11, Encoding::Utf16),
+            Position {
+                line: 3,
+                character: 2
+            }
+        );
     }
 
     #[test]
@@ -208,14 +251,58 @@ mod tests {
         let rope = Rope::from_str("ab\ncd");
         let index = LineIndex::new(&rope);
         // Past the end of a line: the line's end.
-        assert_eq!(index.offset(Position { line: 0, character: 99 }, Encoding::Utf16), Ok(2));
+        assert_eq!(
+            index.offset(
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            Ok(2)
+        );
         // The line after the last, character 0: end of text.
-        assert_eq!(index.offset(Position { line: 2, character: 0 }, Encoding::Utf16), Ok(5));
-        assert!(index.offset(Position { line: 5, character: 0 }, Encoding::Utf16).is_err());
+        assert_eq!(
+            index.offset(
+                Position {
+                    line: 2,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            Ok(5)
+        );
+        assert!(index
+            .offset(
+                Position {
+                    line: 5,
+                    character: 0
+                },
+                Encoding::Utf16
+            )
+            .is_err());
         // Inside a surrogate pair rounds down.
         let rope = Rope::from_str("😀x");
         let index = LineIndex::new(&rope);
-        assert_eq!(index.offset(Position { line: 0, character: 1 }, Encoding::Utf16), Ok(0));
-        assert_eq!(index.offset(Position { line: 0, character: 2 }, Encoding::Utf8), Ok(0));
+        assert_eq!(
+            index.offset(
+                Position {
+                    line: 0,
+                    character: 1
+                },
+                Encoding::Utf16
+            ),
+            Ok(0)
+        );
+        assert_eq!(
+            index.offset(
+                Position {
+                    line: 0,
+                    character: 2
+                },
+                Encoding::Utf8
+            ),
+            Ok(0)
+        );
     }
 }

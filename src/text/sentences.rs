@@ -23,7 +23,10 @@ pub fn split(masked: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for p in paragraphs {
         for r in split_range(masked, p.range.clone()) {
-            out.push(Sentence { paragraph: p.index, range: r });
+            out.push(Sentence {
+                paragraph: p.index,
+                range: r,
+            });
         }
     }
     out
@@ -50,7 +53,10 @@ pub fn split_range(text: &str, range: ByteRange) -> Vec<ByteRange> {
                 while k < chars.len() && chars[k].1.is_whitespace() {
                     k += 1;
                 }
-                if k < chars.len() && starts_sentence(chars[k].1) && !(c == '.' && is_abbreviation(&s[start..at])) {
+                if k < chars.len()
+                    && starts_sentence(chars[k].1)
+                    && !(c == '.' && is_abbreviation(&s[start..at]))
+                {
                     push(&mut out, text, range.start + start, range.start + end);
                     start = chars[k].0;
                     i = k;
@@ -74,11 +80,16 @@ fn push(out: &mut Vec<ByteRange>, text: &str, start: usize, end: usize) {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“')
+    matches!(
+        c,
+        '.' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“'
+    )
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[')
 }
 
 /// Whether the text before a period ends in an abbreviation or an initial.
@@ -104,27 +115,45 @@ mod tests {
     use super::*;
 
     fn sentences(s: &str) -> Vec<&str> {
-        split_range(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+        split_range(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
     }
 
     #[test]
     fn splits_on_terminal_punctuation() {
-        assert_eq!(sentences("One. Two! Three? Four"), vec!["One.", "Two!", "Three?", "Four"]);
+        assert_eq!(
+            sentences("One. Two! Three? Four"),
+            vec!["One.", "Two!", "Three?", "Four"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials() {
-        assert_eq!(sentences("Mr. Smith met U.S. officials. J. K. Rowling wrote."), vec!["Mr. Smith met U.S. officials.", "J. K. Rowling wrote."]);
+        assert_eq!(
+            sentences("Mr. Smith met U.S. officials. J. K. Rowling wrote."),
+            vec!["Mr. Smith met U.S. officials.", "J. K. Rowling wrote."]
+        );
     }
 
     #[test]
     fn closing_marks_stay_with_their_sentence() {
-        assert_eq!(sentences("“This power will grow.” He left."), vec!["“This power will grow.”", "He left."]);
-        assert_eq!(sentences("He said, “go.” “Now,” she said."), vec!["He said, “go.”", "“Now,” she said."]);
+        assert_eq!(
+            sentences("“This power will grow.” He left."),
+            vec!["“This power will grow.”", "He left."]
+        );
+        assert_eq!(
+            sentences("He said, “go.” “Now,” she said."),
+            vec!["He said, “go.”", "“Now,” she said."]
+        );
     }
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(sentences("the decision. would depend"), vec!["the decision. would depend"]);
+        assert_eq!(
+            sentences("the decision. would depend"),
+            vec!["the decision. would depend"]
+        );
     }
 }

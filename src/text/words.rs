@@ -18,7 +18,10 @@ pub fn is_word_char(c: char) -> bool {
 
 /// True when the character before `at` in `text` is not a word character.
 pub fn is_word_start(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
 }
 
 /// True when the character at `at` in `text` is not a word character.

@@ -140,9 +140,19 @@ pub(crate) mod tests {
                     true
                 ),
                 (
+                    "Ignore quote-mark-spacing in this paragraph".to_string(),
+                    "[copydesk-ignore quote-mark-spacing]\n“If they leave, they will go home “said Gerges.".to_string(),
+                    false
+                ),
+                (
                     "Replace “ with ”".to_string(),
                     "“If they leave, they will go home ”said Gerges.".to_string(),
                     true
+                ),
+                (
+                    "Ignore misdirected-quote-mark in this paragraph".to_string(),
+                    "[copydesk-ignore misdirected-quote-mark]\n“If they leave, they will go home “said Gerges.".to_string(),
+                    false
                 ),
             ]
         );
@@ -152,8 +162,9 @@ pub(crate) mod tests {
     fn attribution_template_for_unattributed_quote() {
         let text = "“We want neither of them,” said Hitermann.\n\n“The Shia Iraqis may be vaguely aligned with Iran.”";
         let got = actions(text, "Shia");
-        assert_eq!(got.len(), 1);
+        assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, "Attribute to Hitermann: “Hitermann said”");
+        assert_eq!(got[1].0, "Ignore unattributed-quote in this paragraph");
         assert!(
             got[0].1.ends_with("aligned with Iran,” Hitermann said."),
             "{}",

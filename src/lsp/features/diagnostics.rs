@@ -30,7 +30,10 @@ pub fn to_lsp(snap: &Snapshot) -> Vec<lsp::Diagnostic> {
                 Some(
                     d.related
                         .iter()
-                        .map(|r| lsp::DiagnosticRelatedInformation { location: snap.location(&r.range), message: r.message.clone() })
+                        .map(|r| lsp::DiagnosticRelatedInformation {
+                            location: snap.location(&r.range),
+                            message: r.message.clone(),
+                        })
                         .collect(),
                 )
             } else {

@@ -4,6 +4,9 @@ use tower_lsp::lsp_types::*;
 
 use crate::lsp::snapshot::Snapshot;
 
-pub fn handle(_snap: &Snapshot, _params: &TextDocumentPositionParams) -> Option<PrepareRenameResponse> {
+pub fn handle(
+    _snap: &Snapshot,
+    _params: &TextDocumentPositionParams,
+) -> Option<PrepareRenameResponse> {
     None
 }

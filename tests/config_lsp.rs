@@ -1,0 +1,351 @@
+//! Protocol tests for settings (issue 7): initializationOptions, pulled and
+//! pushed workspace configuration, config files found by walking up,
+//! diagnostics on a broken `.copydesk.toml`, and reloads through watched
+//! files that keep the last good config.
+//!
+//! FIXME: move to the shared client in tests/common once it is on main.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    rx: Receiver<Value>,
+    next_id: i64,
+    /// What to answer `workspace/configuration` with.
+    configuration: Value,
+    /// Server-to-client requests seen, by method.
+    server_requests: Vec<Value>,
+    /// Notifications not yet consumed.
+    pending: Vec<Value>,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start copydesk lsp");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        length = v.parse::<usize>().ok();
+                    }
+                }
+                let mut body = vec![0; length.expect("Content-Length")];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if tx
+                    .send(serde_json::from_slice(&body).expect("JSON from the server"))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            configuration: Value::Null,
+            server_requests: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Handle one incoming message: answer server requests, keep notifications.
+    fn pump(&mut self, deadline: Instant) -> Option<Value> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let msg = self.rx.recv_timeout(left).ok()?;
+        if msg.get("method").is_some() && msg.get("id").is_some() {
+            let result = match msg["method"].as_str().unwrap() {
+                "workspace/configuration" => {
+                    let n = msg["params"]["items"].as_array().map_or(1, Vec::len);
+                    Value::Array(vec![self.configuration.clone(); n])
+                }
+                _ => Value::Null,
+            };
+            self.server_requests.push(msg.clone());
+            self.send(json!({"jsonrpc": "2.0", "id": msg["id"], "result": result}));
+            return Some(Value::Null);
+        }
+        if msg.get("method").is_some() {
+            self.pending.push(msg);
+            return Some(Value::Null);
+        }
+        Some(msg)
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match self.pump(deadline) {
+                Some(msg) if msg.get("id") == Some(&json!(id)) => return msg,
+                Some(_) => {}
+                None => panic!("no reply to {method}"),
+            }
+        }
+    }
+
+    /// The next notification `method` whose params satisfy `want`.
+    fn wait_for(&mut self, method: &str, want: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(i) = self
+                .pending
+                .iter()
+                .position(|m| m["method"] == method && want(&m["params"]))
+            {
+                let found = self.pending.remove(i);
+                // Drop older notifications of the same kind so later waits see newer ones.
+                return found["params"].clone();
+            }
+            if self.pump(deadline).is_none() {
+                panic!("no {method} as expected; pending: {:#?}", self.pending);
+            }
+        }
+    }
+
+    fn initialize(&mut self, capabilities: Value, options: Value, root: &Path) -> Value {
+        let reply = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": url(root),
+                "capabilities": capabilities,
+                "initializationOptions": options,
+            }),
+        );
+        self.notify("initialized", json!({}));
+        reply
+    }
+
+    fn open(&mut self, path: &Path, language: &str, text: &str) {
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": url(path), "languageId": language, "version": 1, "text": text}}));
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("copydesk-config-lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("desk")).unwrap();
+    dir
+}
+
+fn messages(params: &Value) -> Vec<String> {
+    params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_broken_config_file_gets_diagnostics_and_a_fixed_one_clears_them() {
+    let dir = temp_dir("broken");
+    let config = dir.join(".copydesk.toml");
+    std::fs::write(
+        &config,
+        "quoteMinWords = \"five\"\n[rules]\nunatributed-quote = \"off\"\n",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        Value::Null,
+        &dir,
+    );
+    c.open(&dir.join("desk/story.md"), "markdown", "# Title\n\nText.\n");
+    let config_url = url(&config);
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == config_url.as_str()
+    });
+    let msgs = messages(&params);
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    assert_eq!(
+        msgs[0],
+        "`quoteMinWords` must be a whole number; found a string"
+    );
+    assert!(
+        msgs[1].starts_with(
+            "unknown rule `unatributed-quote` in `rules` (did you mean `unattributed-quote`?"
+        ),
+        "{}",
+        msgs[1]
+    );
+    let first = &params["diagnostics"][0];
+    assert_eq!(first["range"]["start"], json!({"line": 0, "character": 16}));
+    assert_eq!(first["severity"], 1);
+    // The server asked to watch config files.
+    assert!(c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "client/registerCapability"
+            && r["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"]
+                == "**/.copydesk.toml"));
+
+    // Fixed on disk: the watcher's change clears the diagnostics.
+    std::fs::write(&config, "quoteMinWords = 5\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_url, "type": 2}]}),
+    );
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == config_url.as_str() && p["diagnostics"].as_array().unwrap().is_empty()
+    });
+    assert!(messages(&params).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_truncated_reload_is_reported_on_the_open_config_file() {
+    let dir = temp_dir("open");
+    let config = dir.join(".copydesk.toml");
+    std::fs::write(&config, "version = 1\n").unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let config_url = url(&config);
+    // The config file open in the editor: diagnostics from its buffer.
+    c.open(
+        &config,
+        "toml",
+        "version = 1\n[rules]\nunattributed-quote = \"err",
+    );
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == config_url.as_str() && !p["diagnostics"].as_array().unwrap().is_empty()
+    });
+    let msgs = messages(&params);
+    assert!(
+        msgs.iter().any(|m| m.starts_with("this is not valid TOML")),
+        "{msgs:?}"
+    );
+    assert_eq!(params["version"], 1);
+}
+
+#[test]
+fn editor_settings_with_problems_are_shown() {
+    let dir = temp_dir("editor");
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"copydesk": {"quoteMinWords": 0}}), &dir);
+    let shown = c.wait_for("window/showMessage", |_| true);
+    assert_eq!(
+        shown["message"],
+        "copydesk settings: `quoteMinWords` must be at least 1; found 0"
+    );
+    // Pushed settings (no workspace/configuration support) replace them.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"language": "de"}}}),
+    );
+    let shown = c.wait_for("window/showMessage", |_| true);
+    assert_eq!(
+        shown["message"],
+        "copydesk settings: `language` \"de\" is not supported yet; copydesk reads \"en\""
+    );
+    assert!(!c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "workspace/configuration"));
+}
+
+#[test]
+fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
+    let dir = temp_dir("pull");
+    let mut c = Client::start();
+    c.configuration = json!({"speechVerbs": [3]});
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        Value::Null,
+        &dir,
+    );
+    let shown = c.wait_for("window/showMessage", |_| true);
+    assert_eq!(
+        shown["message"],
+        "copydesk settings: `speechVerbs[0]` must be a string; found a number"
+    );
+    let pulls = |c: &Client| {
+        c.server_requests
+            .iter()
+            .filter(|r| r["method"] == "workspace/configuration")
+            .count()
+    };
+    assert_eq!(pulls(&c), 1);
+    assert_eq!(
+        c.server_requests[0]["params"]["items"][0]["section"],
+        "copydesk"
+    );
+    // Typing does not pull.
+    let doc = dir.join("desk/a.txt");
+    c.open(&doc, "plaintext", "One.");
+    c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == url(&doc).as_str()
+    });
+    for v in 2..6 {
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": url(&doc), "version": v}, "contentChanges": [{"text": format!("One {v}.")}]}));
+    }
+    c.wait_for("textDocument/publishDiagnostics", |p| p["version"] == 5);
+    assert_eq!(pulls(&c), 1);
+    // A change notification pulls again.
+    c.configuration = json!({"speechVerbs": ["", "quip"]});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    let shown = c.wait_for("window/showMessage", |_| true);
+    assert_eq!(
+        shown["message"],
+        "copydesk settings: `speechVerbs` item 1 is empty"
+    );
+    assert_eq!(pulls(&c), 2);
+}
