@@ -257,6 +257,7 @@ pub fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params);
+        self.state.warm_up_kb();
         *self
             .state
             .encoding

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use tower_lsp::lsp_types::Url;
 
@@ -39,6 +39,8 @@ pub struct State {
     /// Set when the client sent `shutdown`; the process exits with status 0
     /// only if it was set before `exit` (LSP 3.17).
     pub shutdown: AtomicBool,
+    /// Set once the built-in knowledge base is in `kb` (see [`State::kb`]).
+    pub kb_ready: OnceLock<()>,
 }
 
 impl Default for State {
@@ -54,6 +56,7 @@ impl Default for State {
             doc_configs: Mutex::new(HashMap::new()),
             base_markup: Mutex::new(HashMap::new()),
             shutdown: AtomicBool::new(false),
+            kb_ready: OnceLock::new(),
         }
     }
 }
@@ -72,7 +75,7 @@ impl State {
                 entry.analysis.clone(),
             )
         };
-        let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let kb = self.kb();
         let config = self.config_for(uri);
         let (text, analysis) = match cached {
             Some((v, text, analysis)) if v == version => (text, analysis),
@@ -103,6 +106,35 @@ impl State {
                 .unwrap_or_else(|e| e.into_inner())
                 .clone(),
         })
+    }
+
+    /// The knowledge base analyses use. The first call puts the built-in base
+    /// in `kb` (decoding it and building its automaton) unless a base has been
+    /// set already; callers that come meanwhile wait for it. `initialize`
+    /// starts that first call on a background thread ([`State::warm_up_kb`]),
+    /// so its reply does not wait and the first document usually does not.
+    pub fn kb(&self) -> Arc<KnowledgeBase> {
+        self.kb_ready.get_or_init(|| {
+            let mut kb = self.kb.write().unwrap_or_else(|e| e.into_inner());
+            if kb.is_empty() {
+                *kb = Arc::new(KnowledgeBase::builtin().clone());
+            }
+        });
+        self.kb.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Build the knowledge base on a background thread.
+    pub fn warm_up_kb(self: &Arc<Self>) {
+        let state = self.clone();
+        let spawned = std::thread::Builder::new()
+            .name("copydesk-kb".into())
+            .spawn(move || {
+                state.kb();
+            });
+        if let Err(e) = spawned {
+            // The first request builds it instead.
+            eprintln!("copydesk: could not start the knowledge-base thread: {e}");
+        }
     }
 
     /// The effective config of `uri`: default < nearest `.copydesk.toml`
