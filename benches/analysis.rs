@@ -12,13 +12,15 @@
 //!   pass for the bytes that start a quote mark.
 //!
 //! Throughput is reported in bytes; BENCHMARKS.md has the ratios.
-//! Run: `cargo bench --bench analysis`.
+//! Run: `cargo bench --bench analysis` (add `COPYDESK_BENCH_10MB=1` for 10 MB).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{
+    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 
 use copydesk::{analyze, Config, KnowledgeBase, Markup};
 
@@ -121,13 +123,18 @@ fn inputs() -> Vec<(&'static str, Markup, String)> {
     let reference = read(&Path::new(FIXTURES).join("reference/iran-iraq-influence.txt"));
     let corpus = corpus();
     let mb1 = repeat_to(&corpus, 1 << 20);
-    let mb10 = repeat_to(&corpus, 10 << 20);
-    vec![
+    let mut inputs = vec![
         ("reference", Markup::PlainText, reference),
-        ("wikinews", Markup::Markdown, corpus),
+        ("wikinews", Markup::Markdown, corpus.clone()),
         ("1mb", Markup::Markdown, mb1),
-        ("10mb", Markup::Markdown, mb10),
-    ]
+    ];
+    // FIXME: analysis is superlinear today (3.2 s for 1 MB, see
+    // BENCHMARKS.md), so 10 MB would take minutes per iteration; run it on
+    // demand until the quadratic steps are fixed.
+    if std::env::var_os("COPYDESK_BENCH_10MB").is_some() {
+        inputs.push(("10mb", Markup::Markdown, repeat_to(&corpus, 10 << 20)));
+    }
+    inputs
 }
 
 fn benches(c: &mut Criterion) {
@@ -138,6 +145,7 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         if text.len() >= 1 << 20 {
+            group.sampling_mode(SamplingMode::Flat);
             group.sample_size(10);
             group.warm_up_time(Duration::from_secs(1));
             group.measurement_time(Duration::from_secs(if text.len() >= 10 << 20 {
