@@ -163,8 +163,9 @@ fn random_edits_keep_text_in_step(encoding: &str, seed: u64, count: usize) {
         versions.windows(2).all(|w| w[0] < w[1]),
         "versions published out of order: {versions:?}"
     );
+    let analyses = server.analyses(&doc);
     eprintln!(
-        "{encoding}: {count} edits, {} publishDiagnostics, {} bytes at the end",
+        "{encoding}: {count} edits, {analyses} analyses, {} publishDiagnostics, {} bytes at the end",
         versions.len(),
         text.len()
     );
@@ -173,7 +174,16 @@ fn random_edits_keep_text_in_step(encoding: &str, seed: u64, count: usize) {
         .into_iter()
         .filter(|p| p["type"] == 1)
         .collect();
-    assert!(errors.is_empty(), "valid edits were refused: {errors:?}");
+    let panics: Vec<String> = server
+        .stderr()
+        .lines()
+        .filter(|l| l.contains("panicked at"))
+        .map(String::from)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "errors logged on valid edits: {errors:?}\npanics: {panics:?}"
+    );
     assert!(server.shutdown().success());
 }
 
@@ -334,10 +344,17 @@ fn diagnostics_carry_the_version_and_close_clears_them() {
     server.change(&doc, 2, json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "“Hello,” "}]));
     server.diagnostics(&doc, 2);
     // A burst: only the last version is sure to be published, nothing older after it.
+    let before = server.analyses(&doc);
     for v in 3..=52 {
         server.change(&doc, v, json!([{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "x"}]));
     }
     server.diagnostics(&doc, 52);
+    // How many analyses the burst cost depends on timing; it is reported,
+    // not asserted (speed is for benchmarks).
+    eprintln!(
+        "a burst of 50 edits: {} analyses",
+        server.analyses(&doc) - before
+    );
     server.close(&doc);
     let cleared = server.wait_for("textDocument/publishDiagnostics", |p| {
         p["uri"] == doc.as_str() && p.get("version").is_none_or(Value::is_null)
@@ -397,4 +414,101 @@ fn end_of_input_without_exit_ends_the_server() {
 fn shutdown_then_exit_exits_with_status_0() {
     let (server, _) = Server::initialized(&[]);
     assert_eq!(server.shutdown().code(), Some(0));
+}
+
+#[test]
+fn a_panic_fails_alone_and_the_server_keeps_serving() {
+    let mut server = Server::start_with(&[("COPYDESK_TEST_HOOKS", "1")]);
+    server.initialize(&[]);
+    let doc = uri("panic.txt");
+    server.open(&doc, "plaintext", 1, "Text.");
+    // A request that panics gets an error reply.
+    let err = server
+        .request("copydesk/testPanic", json!({"textDocument": {"uri": doc}}))
+        .unwrap_err();
+    assert_eq!(err["code"], -32603, "internal error: {err}");
+    // A notification that panics gets a log line.
+    server.notify("copydesk/testPanicNotification", json!({}));
+    let log = server.log_containing("copydesk/testPanicNotification");
+    assert_eq!(log["type"], 1);
+    // And the server still works: edits, requests, diagnostics.
+    server.change(&doc, 2, json!([{"text": "More text."}]));
+    assert_eq!(server.document_text(&doc), ("More text.".to_string(), 2));
+    server.diagnostics(&doc, 2);
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn the_test_hooks_are_off_by_default() {
+    let (mut server, _) = Server::initialized(&[]);
+    let doc = uri("no-hooks.txt");
+    server.open(&doc, "plaintext", 1, "Text.");
+    let err = server
+        .request("copydesk/testPanic", json!({"textDocument": {"uri": doc}}))
+        .unwrap_err();
+    assert_eq!(err["code"], -32601, "method not found: {err}");
+    assert!(server.shutdown().success());
+}
+
+/// Several documents edited at once, interleaved with requests sent without
+/// waiting: every document's text stays in step and every request is
+/// answered with a result, not an error.
+#[test]
+fn interleaved_edits_and_requests_on_several_documents() {
+    let (mut server, encoding) = Server::initialized(&["utf-16"]);
+    let docs: Vec<String> = (0..3).map(|i| uri(&format!("multi-{i}.md"))).collect();
+    let mut texts: Vec<String> = vec![reference_article(); 3];
+    let mut versions = vec![1; 3];
+    for (d, t) in docs.iter().zip(&texts) {
+        server.open(d, "markdown", 1, t);
+    }
+    let mut rng = Rng(0x5EED_3333);
+    let mut pending = Vec::new();
+    for step in 0..900 {
+        let i = rng.below(3);
+        let (start, end, new) = random_edit(&mut rng, &texts[i]);
+        let change = json!([{
+            "range": {"start": position_of(&texts[i], start, &encoding), "end": position_of(&texts[i], end, &encoding)},
+            "text": new,
+        }]);
+        texts[i].replace_range(start..end, &new);
+        versions[i] += 1;
+        server.change(&docs[i], versions[i], change);
+        if step % 30 == 0 {
+            let at = position_of(
+                &texts[i],
+                boundary(&texts[i], rng.below(texts[i].len() + 1)),
+                &encoding,
+            );
+            pending.push(server.send_request(
+                "textDocument/documentSymbol",
+                json!({"textDocument": {"uri": docs[i]}}),
+            ));
+            pending.push(server.send_request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": docs[i]}, "position": at}),
+            ));
+        }
+    }
+    for id in pending {
+        if let Err(e) = server.response(id) {
+            panic!(
+                "request {id} failed: {e}\npanics: {:?}",
+                server
+                    .stderr()
+                    .lines()
+                    .filter(|l| l.contains("panicked"))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    for i in 0..3 {
+        assert_eq!(
+            server.document_text(&docs[i]),
+            (texts[i].clone(), versions[i] as i64),
+            "document {i}"
+        );
+        server.diagnostics(&docs[i], versions[i] as i64);
+    }
+    assert!(server.shutdown().success());
 }

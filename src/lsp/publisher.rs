@@ -7,8 +7,9 @@
 //! *latest* version on a blocking thread and publishes it with that
 //! version:
 //!
-//! - a burst of edits while an analysis runs leaves one wake-up behind it
-//!   (a [`Notify`] keeps at most one permit), so 50 edits cost two or three
+//! - the worker waits [`SETTLE`] after a wake-up before it analyses, and a
+//!   burst of edits while it waits or analyses leaves one wake-up behind it
+//!   (a [`Notify`] keeps at most one permit), so 50 edits cost one or two
 //!   analyses, not 50;
 //! - diagnostics whose version was overtaken during the analysis are dropped,
 //!   the newer version is analysed next, so an older version is never
@@ -19,7 +20,9 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::sync::Notify;
 use tower_lsp::lsp_types::{MessageType, Url};
@@ -27,6 +30,10 @@ use tower_lsp::Client;
 
 use super::features::diagnostics;
 use super::state::State;
+
+/// How long a worker lets edits settle before it analyses: a typing burst
+/// is analysed once, and the delay is below what a reader notices.
+pub const SETTLE: Duration = Duration::from_millis(15);
 
 pub struct Publisher {
     client: Client,
@@ -57,11 +64,22 @@ impl Publisher {
         tokio::spawn(self.clone().run(uri.clone(), notify));
     }
 
+    /// Bring every open document's diagnostics up to date (after
+    /// [`State::invalidate_analyses`]).
+    pub fn schedule_all(self: &Arc<Self>) {
+        for uri in self.state.open_uris() {
+            self.schedule(&uri);
+        }
+    }
+
     async fn run(self: Arc<Self>, uri: Url, notify: Arc<Notify>) {
-        // The version last published for this document, if any.
-        let mut published: Option<i32> = None;
+        // The version and epoch last published for this document, if any.
+        let mut published: Option<(i32, u64)> = None;
         loop {
             notify.notified().await;
+            tokio::time::sleep(SETTLE).await;
+            // The analysis will be from this epoch or a newer one.
+            let epoch = self.state.epoch.load(Ordering::SeqCst);
             let state = self.state.clone();
             let u = uri.clone();
             let computed = tokio::task::spawn_blocking(move || {
@@ -74,7 +92,7 @@ impl Publisher {
             .await;
             match computed {
                 Ok(Ok(Some((version, diags)))) => {
-                    if published == Some(version) {
+                    if published == Some((version, epoch)) {
                         continue;
                     }
                     // Overtaken by an edit (which has already woken us): the
@@ -85,7 +103,7 @@ impl Publisher {
                     self.client
                         .publish_diagnostics(uri.clone(), diags, Some(version))
                         .await;
-                    published = Some(version);
+                    published = Some((version, epoch));
                 }
                 Ok(Ok(None)) => {
                     self.client

@@ -49,6 +49,12 @@ pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
         }
     })
     .custom_method("copydesk/documentText", Backend::document_text)
+    .custom_method("copydesk/testPanic", Backend::test_panic)
+    .custom_method(
+        "copydesk/testPanicNotification",
+        Backend::test_panic_notification,
+    )
+    .custom_method("copydesk/effectiveConfig", Backend::effective_config)
     .finish()
 }
 
@@ -60,14 +66,45 @@ pub struct DocumentTextParams {
 
 impl Backend {
     /// `copydesk/documentText`: the server's copy of a document and its
-    /// version, so tests can prove the server's text equals the client's.
+    /// version, so tests can prove the server's text equals the client's;
+    /// `analyses` counts the analyses the server has run so far (all
+    /// documents).
     pub async fn document_text(&self, params: DocumentTextParams) -> Result<Value> {
         let docs = self.state.docs.lock().unwrap_or_else(|e| e.into_inner());
         match docs.get(&params.text_document.uri) {
-            Some(e) => {
-                Ok(serde_json::json!({ "text": e.doc.rope.to_string(), "version": e.doc.version }))
-            }
+            Some(e) => Ok(serde_json::json!({
+                "text": e.doc.rope.to_string(),
+                "version": e.doc.version,
+                "analyses": self.state.analyses.load(std::sync::atomic::Ordering::Relaxed),
+            })),
             None => Err(not_open(&params.text_document.uri)),
+        }
+    }
+
+    /// `copydesk/testPanic` (request) panics inside the same guard as every
+    /// feature request, to prove a panic fails that request alone. Served
+    /// only when the server was started with `COPYDESK_TEST_HOOKS=1`.
+    pub async fn test_panic(&self, params: DocumentTextParams) -> Result<Value> {
+        if !test_hooks() {
+            return Err(Error::method_not_found());
+        }
+        fn boom(_: &Snapshot, _: &DocumentTextParams) -> Option<Value> {
+            panic!("copydesk/testPanic")
+        }
+        self.feature(&params.text_document.uri.clone(), &params, boom)
+            .map(|v| v.unwrap_or(Value::Null))
+    }
+
+    /// `copydesk/testPanicNotification`: panics inside the same guard as the
+    /// document notifications (with `COPYDESK_TEST_HOOKS=1` only).
+    pub async fn test_panic_notification(&self, _params: Value) {
+        if !test_hooks() {
+            return;
+        }
+        if let Err(msg) = self.guarded("copydesk/testPanicNotification", || -> () {
+            panic!("copydesk/testPanicNotification")
+        }) {
+            self.log(MessageType::ERROR, msg).await;
         }
     }
 
@@ -174,6 +211,11 @@ impl Backend {
     }
 }
 
+/// Whether the hidden test hooks are served (`COPYDESK_TEST_HOOKS=1`).
+fn test_hooks() -> bool {
+    std::env::var_os("COPYDESK_TEST_HOOKS").is_some_and(|v| v == "1")
+}
+
 fn not_open(uri: &Url) -> Error {
     Error::invalid_params(format!("{uri} is not open in copydesk"))
 }
@@ -257,7 +299,6 @@ pub fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params);
-        self.state.warm_up_kb();
         *self
             .state
             .encoding
@@ -270,6 +311,7 @@ impl LanguageServer for Backend {
             .unwrap_or_else(|e| e.into_inner()) = Arc::new(client_support(&params.capabilities));
         *self.state.roots.write().unwrap_or_else(|e| e.into_inner()) = workspace_roots(&params);
         super::settings::on_initialize(&self.state, &params);
+        super::user_kb::on_initialize(self, &params).await;
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
             server_info: Some(ServerInfo {
@@ -281,6 +323,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _params: InitializedParams) {
         super::settings::on_initialized(self).await;
+        super::user_kb::on_initialized(self).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -289,6 +332,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         super::settings::on_watched_files(self, &params).await;
+        super::user_kb::on_watched_files(self, &params).await;
     }
 
     async fn shutdown(&self) -> Result<()> {

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 use tower_lsp::lsp_types::Url;
 
@@ -36,11 +36,16 @@ pub struct State {
     /// The markup each document opened with (from its language id), before
     /// `markup` globs.
     pub base_markup: Mutex<HashMap<Url, Markup>>,
+    /// Bumped when the settings change, before cached analyses are dropped.
     /// Set when the client sent `shutdown`; the process exits with status 0
     /// only if it was set before `exit` (LSP 3.17).
     pub shutdown: AtomicBool,
-    /// Set once the built-in knowledge base is in `kb` (see [`State::kb`]).
-    pub kb_ready: OnceLock<()>,
+    /// How many analyses this server has run (for tests and benchmarks:
+    /// bursts of edits must not cost one analysis each).
+    pub analyses: AtomicU64,
+    /// Bumped by [`State::invalidate_analyses`] when the knowledge base or
+    /// the config changes: analyses from an older epoch are not cached.
+    pub epoch: AtomicU64,
 }
 
 impl Default for State {
@@ -48,7 +53,7 @@ impl Default for State {
         State {
             docs: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
-            kb: RwLock::new(Arc::new(KnowledgeBase::default())),
+            kb: RwLock::new(Arc::new(KnowledgeBase::builtin().clone())),
             config: RwLock::new(Arc::new(Config::default())),
             support: RwLock::new(Arc::new(ClientSupport::default())),
             roots: RwLock::new(Vec::new()),
@@ -56,7 +61,8 @@ impl Default for State {
             doc_configs: Mutex::new(HashMap::new()),
             base_markup: Mutex::new(HashMap::new()),
             shutdown: AtomicBool::new(false),
-            kb_ready: OnceLock::new(),
+            analyses: AtomicU64::new(0),
+            epoch: AtomicU64::new(0),
         }
     }
 }
@@ -65,7 +71,7 @@ impl State {
     /// A snapshot of `uri` with an analysis of its current version, computing
     /// it when the cached one is stale. `None` when the document is not open.
     pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
-        let (rope, version, markup, cached) = {
+        let (rope, version, markup, cached, epoch) = {
             let docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
             let entry = docs.get(uri)?;
             (
@@ -73,17 +79,24 @@ impl State {
                 entry.doc.version,
                 entry.doc.markup,
                 entry.analysis.clone(),
+                self.epoch.load(Ordering::SeqCst),
             )
         };
-        let kb = self.kb();
+        let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
         let config = self.config_for(uri);
         let (text, analysis) = match cached {
             Some((v, text, analysis)) if v == version => (text, analysis),
             _ => {
                 let text: Arc<str> = Arc::from(rope.to_string());
                 let analysis = Arc::new(crate::analyze(&text, markup, &kb, &config));
+                self.analyses.fetch_add(1, Ordering::Relaxed);
                 let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some(entry) = docs.get_mut(uri) {
+                // Not when the kb or config changed meanwhile: this analysis
+                // may have used the old ones.
+                if let Some(entry) = docs
+                    .get_mut(uri)
+                    .filter(|_| self.epoch.load(Ordering::SeqCst) == epoch)
+                {
                     if entry.doc.version == version {
                         entry.analysis = Some((version, text.clone(), analysis.clone()));
                     }
@@ -108,32 +121,15 @@ impl State {
         })
     }
 
-    /// The knowledge base analyses use. The first call puts the built-in base
-    /// in `kb` (decoding it and building its automaton) unless a base has been
-    /// set already; callers that come meanwhile wait for it. `initialize`
-    /// starts that first call on a background thread ([`State::warm_up_kb`]),
-    /// so its reply does not wait and the first document usually does not.
-    pub fn kb(&self) -> Arc<KnowledgeBase> {
-        self.kb_ready.get_or_init(|| {
-            let mut kb = self.kb.write().unwrap_or_else(|e| e.into_inner());
-            if kb.is_empty() {
-                *kb = Arc::new(KnowledgeBase::builtin().clone());
-            }
-        });
-        self.kb.read().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-
-    /// Build the knowledge base on a background thread.
-    pub fn warm_up_kb(self: &Arc<Self>) {
-        let state = self.clone();
-        let spawned = std::thread::Builder::new()
-            .name("copydesk-kb".into())
-            .spawn(move || {
-                state.kb();
-            });
-        if let Err(e) = spawned {
-            // The first request builds it instead.
-            eprintln!("copydesk: could not start the knowledge-base thread: {e}");
+    /// Forget every cached analysis, after the knowledge base or the config
+    /// changed (replace them first); then
+    /// [`Publisher::schedule_all`](super::publisher::Publisher::schedule_all)
+    /// republishes.
+    pub fn invalidate_analyses(&self) {
+        let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        for entry in docs.values_mut() {
+            entry.analysis = None;
         }
     }
 
@@ -149,41 +145,40 @@ impl State {
         {
             return c.clone();
         }
+        let epoch = self.epoch.load(Ordering::SeqCst);
         let path = uri.to_file_path().ok();
         let config = self
             .settings
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .config_for(path.as_deref());
-        self.doc_configs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(uri.clone(), config.clone());
+        let mut configs = self.doc_configs.lock().unwrap_or_else(|e| e.into_inner());
+        // Settings that changed while this config was computed may have
+        // made it stale: use it once, do not keep it.
+        if self.epoch.load(Ordering::SeqCst) == epoch {
+            configs.insert(uri.clone(), config.clone());
+        }
         config
     }
 
     /// Settings changed: drop every cached config and analysis, refresh the
     /// fallback config and re-apply `markup` globs.
     pub fn forget_configs(&self) {
-        self.doc_configs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
         let fallback = self
             .settings
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .config_for(None);
         *self.config.write().unwrap_or_else(|e| e.into_inner()) = fallback;
+        {
+            // Cleared and a new epoch in one step (see `config_for`): the
+            // worker republishes at the same version, and no config or
+            // analysis computed from the old settings is kept.
+            let mut configs = self.doc_configs.lock().unwrap_or_else(|e| e.into_inner());
+            configs.clear();
+            self.invalidate_analyses();
+        }
         for uri in self.open_uris() {
-            if let Some(entry) = self
-                .docs
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .get_mut(&uri)
-            {
-                entry.analysis = None;
-            }
             self.apply_markup(&uri, false);
         }
     }
@@ -206,6 +201,8 @@ impl State {
         let markup = config.markup_for(&path.to_string_lossy()).unwrap_or(base);
         if markup != entry.doc.markup {
             entry.doc.markup = markup;
+            // Same version, new analysis: a new epoch (see `snapshot`).
+            self.epoch.fetch_add(1, Ordering::SeqCst);
             entry.analysis = None;
         }
     }
@@ -234,5 +231,62 @@ impl State {
             .keys()
             .cloned()
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::Markup;
+
+    fn state_with(uri: &Url, text: &str, version: i32) -> State {
+        let state = State::default();
+        state.docs.lock().unwrap().insert(
+            uri.clone(),
+            Entry {
+                doc: Document::new(text, version, Markup::PlainText),
+                analysis: None,
+            },
+        );
+        state
+    }
+
+    #[test]
+    fn snapshots_reuse_the_analysis_of_the_same_version() {
+        let uri = Url::parse("file:///a.txt").unwrap();
+        let state = state_with(&uri, "One paragraph.\n\nTwo.", 3);
+        let first = state.snapshot(&uri).unwrap();
+        let second = state.snapshot(&uri).unwrap();
+        assert_eq!((first.version, second.version), (3, 3));
+        assert!(Arc::ptr_eq(&first.analysis, &second.analysis));
+        assert_eq!(state.analyses.load(Ordering::Relaxed), 1);
+        assert_eq!(first.analysis.paragraphs.len(), 2);
+        // A new version is analysed anew.
+        {
+            let mut docs = state.docs.lock().unwrap();
+            let entry = docs.get_mut(&uri).unwrap();
+            entry.doc.rope = ropey::Rope::from_str("Only one.");
+            entry.doc.version = 4;
+            entry.analysis = None;
+        }
+        let third = state.snapshot(&uri).unwrap();
+        assert_eq!((third.version, &*third.text), (4, "Only one."));
+        assert_eq!(third.analysis.paragraphs.len(), 1);
+        assert_eq!(state.analyses.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn invalidation_forces_a_new_analysis() {
+        let uri = Url::parse("file:///a.txt").unwrap();
+        let state = state_with(&uri, "Text.", 1);
+        let before = state.snapshot(&uri).unwrap();
+        state.invalidate_analyses();
+        let after = state.snapshot(&uri).unwrap();
+        assert!(!Arc::ptr_eq(&before.analysis, &after.analysis));
+        assert_eq!(state.analyses.load(Ordering::Relaxed), 2);
+        assert_eq!(state.epoch.load(Ordering::SeqCst), 1);
+        assert!(state
+            .snapshot(&Url::parse("file:///closed.txt").unwrap())
+            .is_none());
     }
 }

@@ -39,10 +39,14 @@ impl Tok<'_> {
     }
 }
 
-/// Tokens of `text[range]`, leaving out any byte inside `skip`.
+/// Tokens of `text[range]`, leaving out any byte inside `skip` (sorted, disjoint ranges).
 pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
+    // `skip` is sorted and disjoint: only the ranges overlapping this one.
+    let lo = skip.partition_point(|r| r.end <= range.start);
+    let hi = skip.partition_point(|r| r.start < range.end);
+    let skip = &skip[lo..hi.max(lo)];
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let at = range.start + i;
@@ -95,7 +99,7 @@ pub struct Found {
     pub according_to: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// Words between a subject and its verb: `he also said`, `Trump has said`.
 const AUX: &[&str] = &[
@@ -164,6 +168,7 @@ const DETERMINERS: &[&str] = &[
 /// Function words that are not the head of a role (`which said`).
 const NOT_HEADS: &[&str] = &[
     "that",
+    "you",
     "which",
     "who",
     "whom",
@@ -209,13 +214,6 @@ const NOT_HEADS: &[&str] = &[
     "week",
     "day",
     "interview",
-    "statement",
-    "report",
-    "letter",
-    "post",
-    "message",
-    "email",
-    "speech",
     "conference",
     "briefing",
 ];
@@ -439,6 +437,43 @@ const TITLES: &[&str] = &[
     "Superintendent",
     "Premier",
     "Chairman",
+    "Fellow",
+    "Executive",
+    "MP",
+    "MEP",
+    "Legislator",
+    "Voter",
+    "Sheriff",
+    "Broadcaster",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Analyst",
+    "Author",
+    "Scientist",
+    "Researcher",
+    "Economist",
+    "Activist",
+    "Lawyer",
+    "Commander",
+    "Head",
+    "Founder",
+    "Actor",
+    "Actress",
+    "Singer",
+    "Journalist",
+    "Reporter",
+    "Editor",
+    "Historian",
+    "Councilman",
+    "Councilwoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Selectman",
+    "Pastor",
+    "Coroner",
+    "Marshal",
+    "Lead",
     "Chairwoman",
     "Chair",
     "CEO",
@@ -487,19 +522,119 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
             break;
         }
     }
+    let mut had_title =
+        lo > 0 && (TITLES.contains(&toks[lo - 1].text) || toks[lo - 1].text.starts_with("Co-"));
+    // `Co-author Jing-Shan Zhao`
+    if toks[lo].text.starts_with("Co-") && lo < hi {
+        lo += 1;
+        had_title = true;
+    }
     // A title later in the run: `US Secretary of State Mike Pompeo`.
     if let Some(last_title) = (lo..=hi).rev().find(|&i| TITLES.contains(&toks[i].text)) {
         if last_title < hi {
             lo = last_title + 1;
+            had_title = true;
+            while lo < hi && PARTICLES.contains(&toks[lo].text) {
+                lo += 1;
+            }
         }
     }
     while hi > lo && (PARTICLES.contains(&toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
-    if TITLES.contains(&toks[hi].text) || NOT_NAMES.contains(&toks[hi].text) {
+    if TITLES.contains(&toks[hi].text) || (lo == hi && NOT_NAMES.contains(&toks[hi].text)) {
         return None;
     }
+    if is_org_word(toks[hi].text) {
+        return Some((lo, hi));
+    }
+    // `Ross Spano of Florida`: the person before `of`.
+    if let Some(k) = (lo + 2..hi).find(|&k| toks[k].is("of")) {
+        if !is_org_word(toks[k - 1].text) {
+            return Some((lo, k - 1));
+        }
+    }
+    // `Mayor of London Sadiq Khan`, `United Nations Nikki Haley`: a long run
+    // after a title ends with the person's first and last name.
+    let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
+    let has_particle = (lo..=hi).any(|i| PARTICLES.contains(&toks[i].text) || toks[i].is("."));
+    if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
+        lo = hi - 1;
+    }
     Some((lo, hi))
+}
+
+/// A word that ends an organisation's name: `Institute`, `Ministry`.
+pub fn is_org_word(w: &str) -> bool {
+    const ORG: &[&str] = &[
+        "Institute",
+        "University",
+        "Ministry",
+        "Department",
+        "Council",
+        "Association",
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Court",
+        "Party",
+        "Committee",
+        "Commission",
+        "Office",
+        "Service",
+        "Services",
+        "Bank",
+        "Fund",
+        "Society",
+        "Foundation",
+        "Center",
+        "Centre",
+        "Police",
+        "Army",
+        "News",
+        "Times",
+        "Post",
+        "Union",
+        "Group",
+        "Board",
+        "Authority",
+        "Company",
+        "Corporation",
+        "Inc",
+        "Ltd",
+        "Network",
+        "Watch",
+        "Hospital",
+        "School",
+        "College",
+        "Program",
+        "Programme",
+        "Survey",
+        "Guard",
+        "Force",
+        "Forces",
+        "Navy",
+        "Command",
+        "Administration",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "House",
+        "Assembly",
+        "Government",
+        "Nations",
+        "Alliance",
+        "Coalition",
+        "Federation",
+        "League",
+        "Club",
+        "Team",
+        "Magazine",
+        "Journal",
+        "Press",
+        "Agency",
+    ];
+    ORG.contains(&w)
 }
 
 /// The name run ending at `hi` (walking back).
@@ -518,7 +653,7 @@ fn name_back(toks: &[Tok], hi: usize, lo_bound: usize) -> Option<(usize, usize)>
         } else {
             break;
         }
-        if hi - lo > 6 {
+        if hi - lo > 8 {
             break;
         }
     }
@@ -531,7 +666,7 @@ fn name_forward(toks: &[Tok], lo: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut hi = lo;
-    while hi + 1 < toks.len() && hi - lo < 6 {
+    while hi + 1 < toks.len() && hi - lo < 8 {
         let n = &toks[hi + 1];
         if name_word(n)
             || (PARTICLES.contains(&n.text) && toks.get(hi + 2).is_some_and(name_word))
@@ -552,23 +687,237 @@ fn span(toks: &[Tok], lo: usize, hi: usize) -> ByteRange {
     toks[lo].range.start..toks[hi].range.end
 }
 
-/// The subject standing before the verb at `v`, not reaching before `lo`.
-fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
-    let mut i = v.checked_sub(1)?;
-    while i >= lo
-        && toks[i].kind == TokKind::Word
-        && (AUX.contains(&toks[i].lower().as_str())
-            || (toks[i].text.ends_with("ly") && !toks[i].capitalized()))
-    {
-        if i == 0 {
+fn is_possessive(t: &Tok) -> bool {
+    t.text.ends_with("'s") || t.text.ends_with("’s")
+}
+
+/// Words that may stand between a subject and its verb besides auxiliaries:
+/// `Liton, on Sunday, told`, `Smith last week said`.
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Abbreviations whose period does not end a clause: `said Dr. Livermore`.
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+    "Jr", "Sr", "Rev", "Mt",
+];
+
+/// Verbs that introduce a quoted text rather than speech: `the statement read`.
+fn is_lead_verb(t: &Tok) -> bool {
+    matches!(t.text, "read" | "reads" | "Read" | "Reads")
+}
+
+/// Skip back from `i` over auxiliaries, adverbs, times and parentheses to
+/// the word a subject should end at.
+fn skip_back(toks: &[Tok], mut i: usize, lo: usize) -> Option<usize> {
+    loop {
+        if i < lo {
             return None;
         }
-        i -= 1;
+        let t = &toks[i];
+        let l = t.lower();
+        let skippable = t.kind == TokKind::Word
+            && (AUX.contains(&l.as_str())
+                || (l.ends_with("ly") && !t.capitalized())
+                || TIME_WORDS.contains(&l.as_str()));
+        if skippable {
+            i = i.checked_sub(1)?;
+            continue;
+        }
+        if t.is(")") {
+            let mut j = i;
+            let mut depth = 0;
+            loop {
+                if toks[j].is(")") {
+                    depth += 1;
+                } else if toks[j].is("(") {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                if j <= lo {
+                    return None;
+                }
+                j -= 1;
+            }
+            i = j.checked_sub(1)?;
+            continue;
+        }
+        if t.is(",") && i > lo && TIME_WORDS.contains(&toks[i - 1].lower().as_str()) {
+            // `Liton, on Sunday, told`: the comma closes a time phrase.
+            i -= 1;
+            continue;
+        }
+        return Some(i);
     }
-    if i < lo {
+}
+
+fn name_found(toks: &[Tok], a: usize, b: usize) -> Found {
+    Found {
+        range: span(toks, a, b),
+        kind: MentionKind::Name,
+        according_to: false,
+    }
+}
+
+/// A name ending at `hi`, preferring the person in `X of the Y`
+/// (`Mick Jagger of The Rolling Stones`, `Nikki Holland of the UK's NCA`).
+fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
+    let (a, b) = name_back(toks, hi, lo)?;
+    // `Mick Jagger of The Rolling Stones` is one run: cut it at `of The`.
+    if let Some(k) = (a + 1..b).find(|&k| toks[k].is("of") && toks[k + 1].is("The")) {
+        if let Some(r) = trim_name(toks, a, k - 1) {
+            return Some(r);
+        }
+    }
+    let mut k = a;
+    for _ in 0..3 {
+        if k <= lo {
+            break;
+        }
+        let p = &toks[k - 1];
+        if p.is("of") || p.is("at") || p.is("from") {
+            if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
+                if let Some(r) = name_back(toks, k - 2, lo) {
+                    return Some(r);
+                }
+            }
+            break;
+        }
+        if p.lower() == "the" || is_possessive(p) {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    Some((a, b))
+}
+
+/// A role ending at `head`: `the Iraqi interim prime minister`, `police`,
+/// `a spokesman for the ministry`, `the family's statement on the death`.
+fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
+    let t = &toks[head];
+    if t.kind != TokKind::Word
+        || NOT_HEADS.contains(&t.lower().as_str())
+        || DETERMINERS.contains(&t.lower().as_str())
+        || PRONOUNS.contains(&t.lower().as_str())
+        || t.text.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
+    let mut j = head;
+    let mut start = None;
+    while j > lo && head - j < 10 {
+        let p = &toks[j - 1];
+        let pl = p.lower();
+        if p.kind != TokKind::Word {
+            break;
+        }
+        if DETERMINERS.contains(&pl.as_str()) || is_possessive(p) {
+            let mut s = j - 1;
+            if is_possessive(p) && s > lo && DETERMINERS.contains(&toks[s - 1].lower().as_str()) {
+                s -= 1;
+            }
+            start = Some(s);
+            // `a spokesman for the ministry`: keep the head noun phrase.
+            if s >= lo + 2
+                && matches!(
+                    toks[s - 1].lower().as_str(),
+                    "for" | "of" | "at" | "from" | "with" | "in" | "on"
+                )
+            {
+                j = s - 1;
+                continue;
+            }
+            break;
+        }
+        if NOT_HEADS.contains(&pl.as_str()) || PRONOUNS.contains(&pl.as_str()) {
+            break;
+        }
+        j -= 1;
+    }
+    let start = match start {
+        Some(s) => s,
+        // A bare plural at a clause's start: `police said`, `officials said`.
+        None if (j == lo
+            || toks[j - 1].kind == TokKind::Punct
+            || matches!(toks[j - 1].lower().as_str(), "and" | "but" | "that"))
+            && head - j <= 2 =>
+        {
+            j
+        }
+        None => return None,
+    };
+    // Without a determiner, a capitalised word inside is a name and a verb
+    // follows it (`Trump characterized the`): not a role.
+    if !DETERMINERS.contains(&toks[start].lower().as_str())
+        && !is_possessive(&toks[start])
+        && (start..=head).any(|k| toks[k].capitalized())
+    {
+        return None;
+    }
+    if start == head && DETERMINERS.contains(&toks[head].lower().as_str()) {
+        return None;
+    }
+    Some(Found {
+        range: span(toks, start, head),
+        kind: MentionKind::Role,
+        according_to: false,
+    })
+}
+
+/// The subject standing before the verb at `v`, not reaching before `lo`.
+fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
+    let i = skip_back(toks, v.checked_sub(1)?, lo)?;
     let t = &toks[i];
+    if matches!(t.lower().as_str(), "who" | "which") && i > lo {
+        // `Alex Greenwich who said`, `a statement which said`: the antecedent.
+        let j = if toks[i - 1].is(",") {
+            i.checked_sub(2)?
+        } else {
+            i - 1
+        };
+        if j < lo {
+            return None;
+        }
+        if name_word(&toks[j]) {
+            return person_back(toks, j, lo).map(|(a, b)| name_found(toks, a, b));
+        }
+        return role_back(toks, j, lo);
+    }
     if is_pronoun(t) {
         return Some(Found {
             range: t.range.clone(),
@@ -576,12 +925,20 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             according_to: false,
         });
     }
-    if name_word(t) {
-        return name_back(toks, i, lo).map(|(a, b)| Found {
-            range: span(toks, a, b),
-            kind: MentionKind::Name,
+    if t.capitalized()
+        && TITLES.contains(&t.text)
+        && i > lo
+        && DETERMINERS.contains(&toks[i - 1].lower().as_str())
+    {
+        // `the Pope read`, `One MP told`
+        return Some(Found {
+            range: span(toks, i - 1, i),
+            kind: MentionKind::Role,
             according_to: false,
         });
+    }
+    if name_word(t) {
+        return person_back(toks, i, lo).map(|(a, b)| name_found(toks, a, b));
     }
     if t.is(",") {
         // `Fawaz Gerges, professor at ..., said`
@@ -591,81 +948,41 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             j -= 1;
             steps += 1;
             if toks[j].is(",") {
-                let (a, b) = name_back(toks, j.checked_sub(1)?, lo)?;
-                return Some(Found {
-                    range: span(toks, a, b),
-                    kind: MentionKind::Name,
-                    according_to: false,
-                });
+                if j > lo && name_word(&toks[j - 1]) {
+                    if let Some((a, b)) = person_back(toks, j - 1, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
+                // `Anna Franowska of “Have no fear”, an abuse victim support
+                // charity, told`: the quoted name is left out of the tokens.
+                if j >= lo + 2
+                    && matches!(toks[j - 1].text, "of" | "at" | "from")
+                    && name_word(&toks[j - 2])
+                {
+                    if let Some((a, b)) = person_back(toks, j - 2, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
+                break;
             }
             if matches!(toks[j].text, "." | ";" | ":" | "“" | "”" | "\"") {
                 break;
             }
         }
+        // `One activist, Nur Khan Liton, told`: the name is the apposition.
+        if i > lo && name_word(&toks[i - 1]) {
+            return person_back(toks, i - 1, lo).map(|(a, b)| name_found(toks, a, b));
+        }
         return None;
     }
-    if t.kind == TokKind::Word
-        && !NOT_HEADS.contains(&t.lower().as_str())
-        && !t.capitalized()
-        && !t.text.chars().all(|c| c.is_ascii_digit())
-    {
-        // A role: `the Iraqi interim prime minister said`, `police said`.
-        let head = i;
-        let mut j = i;
-        let mut start = None;
-        while j > lo && head - j < 8 {
-            let p = &toks[j - 1];
-            let pl = p.lower();
-            if p.kind != TokKind::Word {
-                break;
-            }
-            if DETERMINERS.contains(&pl.as_str())
-                || p.text.ends_with("'s")
-                || p.text.ends_with("’s")
-            {
-                start = Some(j - 1);
-                // `a spokesman for the ministry`: keep the head noun phrase.
-                if j >= 3
-                    && matches!(
-                        toks[j - 2].lower().as_str(),
-                        "for" | "of" | "at" | "from" | "with" | "in"
-                    )
-                {
-                    j -= 2;
-                    continue;
-                }
-                break;
-            }
-            if NOT_HEADS.contains(&pl.as_str()) || PRONOUNS.contains(&pl.as_str()) {
-                break;
-            }
-            j -= 1;
-        }
-        let start = match start {
-            Some(s) => s,
-            // A bare plural at a clause's start: `police said`, `officials said`.
-            None if (j == lo
-                || toks[j - 1].kind == TokKind::Punct
-                || matches!(toks[j - 1].lower().as_str(), "and" | "but" | "that"))
-                && head - j <= 2 =>
-            {
-                j
-            }
-            None => return None,
-        };
-        if start == head && DETERMINERS.contains(&toks[head].lower().as_str()) {
-            return None;
-        }
-        return Some(Found {
-            range: span(toks, start, head),
-            kind: MentionKind::Role,
-            according_to: false,
-        });
+    if !t.capitalized() {
+        return role_back(toks, i, lo);
     }
     None
 }
 
-/// The subject after the verb at `v` (`said Fawaz Gerges`, `said the spokeswoman`).
+/// The subject after the verb at `v` (`said Fawaz Gerges`, `said the
+/// spokeswoman`, `said study co-author and Research Fellow Martin How`).
 fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
     let t = toks.get(v + 1)?;
     if is_pronoun(t) && matches!(t.lower().as_str(), "he" | "she") {
@@ -675,19 +992,13 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
             according_to: false,
         });
     }
-    if t.capitalized() {
-        return name_forward(toks, v + 1).map(|(a, b)| Found {
-            range: span(toks, a, b),
-            kind: MentionKind::Name,
-            according_to: false,
-        });
-    }
-    if t.kind == TokKind::Word && DETERMINERS.contains(&t.lower().as_str()) {
+    if t.kind == TokKind::Word && !t.capitalized() && DETERMINERS.contains(&t.lower().as_str()) {
         let mut j = v + 1;
         let mut end = None;
         while j + 1 < toks.len() && j - v < 10 {
             let n = &toks[j + 1];
             if n.kind != TokKind::Word
+                || n.capitalized()
                 || matches!(
                     n.lower().as_str(),
                     "who"
@@ -712,30 +1023,81 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
                 end = Some(j);
             }
         }
-        let end = end?;
-        return Some(Found {
-            range: span(toks, v + 1, end),
-            kind: MentionKind::Role,
-            according_to: false,
-        });
+        if let Some(end) = end {
+            return Some(Found {
+                range: span(toks, v + 1, end),
+                kind: MentionKind::Role,
+                according_to: false,
+            });
+        }
     }
-    // `said spokesman John Smith`, `said Humane Society director Sara Amundson`.
+    // Name runs, possibly after title words; the last run before a break is the person.
     let mut j = v + 1;
-    while j < toks.len() && j - v <= 3 && toks[j].kind == TokKind::Word && !toks[j].capitalized() {
+    let mut best = None;
+    let mut lower_gap = 0;
+    while j < toks.len() && j - v <= 16 {
+        let t = &toks[j];
+        if t.capitalized() {
+            let (a, b) = match name_forward(toks, j) {
+                Some(r) => r,
+                None => {
+                    j += 1;
+                    continue;
+                }
+            };
+            best = Some((a, b));
+            lower_gap = 0;
+            j = b + 1;
+            if toks.get(j).is_some_and(|n| n.is(".")) && ABBREVIATIONS.contains(&toks[b].text) {
+                j += 1;
+            }
+            continue;
+        }
+        if t.is(".") && j > 0 && ABBREVIATIONS.contains(&toks[j - 1].text) {
+            j += 1;
+            continue;
+        }
+        if t.kind != TokKind::Word
+            || matches!(
+                t.lower().as_str(),
+                "in" | "on"
+                    | "at"
+                    | "to"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "from"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "who"
+                    | "that"
+                    | "which"
+            )
+            || is_possessive(t)
+        {
+            break;
+        }
+        // `said Professor David Livermore of the University ...`: a full
+        // name ends the search.
+        if matches!(t.text, "of" | "for")
+            && best.is_some_and(|(a, b): (usize, usize)| b > a && !is_org_word(toks[b].text))
+        {
+            break;
+        }
+        lower_gap += 1;
+        if lower_gap > 5 || (best.is_none() && DETERMINERS.contains(&t.lower().as_str())) {
+            break;
+        }
         j += 1;
     }
-    if j > v + 1 && j < toks.len() && toks[j].capitalized() {
-        return name_forward(toks, j).map(|(a, b)| Found {
-            range: span(toks, a, b),
-            kind: MentionKind::Name,
-            according_to: false,
-        });
-    }
-    None
+    best.map(|(a, b)| name_found(toks, a, b))
 }
 
-/// `according to X` anywhere in `toks`.
-fn according_to(toks: &[Tok]) -> Option<Found> {
+/// `according to X` anywhere in `toks`; `any` also takes a bare noun
+/// (`, according to investigators`).
+fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     let i = toks
         .windows(2)
         .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
@@ -757,14 +1119,14 @@ fn according_to(toks: &[Tok]) -> Option<Found> {
         });
     }
     // `according to the ministry`, `according to a statement from police`
-    if !DETERMINERS.contains(&t.lower().as_str()) {
+    if !any && !DETERMINERS.contains(&t.lower().as_str()) {
         return None;
     }
     let mut j = s;
     while j + 1 < toks.len() && toks[j + 1].kind == TokKind::Word && j - s < 6 {
         j += 1;
     }
-    (j > s).then(|| Found {
+    (j > s || any).then(|| Found {
         range: span(toks, s, j),
         kind: MentionKind::Role,
         according_to: true,
@@ -784,51 +1146,129 @@ fn is_verb(verbs: &Verbs, toks: &[Tok], i: usize) -> bool {
         && t.text != "told")
 }
 
+/// Where the clause after a closing mark ends: a sentence end that is not
+/// an abbreviation's period (`said Dr. Livermore.`), or another mark.
+fn clause_end(toks: &[Tok]) -> usize {
+    toks.iter()
+        .enumerate()
+        .position(|(i, t)| match t.text {
+            "." => {
+                !(i > 0
+                    && (ABBREVIATIONS.contains(&toks[i - 1].text)
+                        || (toks[i - 1].text.len() == 1 && toks[i - 1].capitalized())))
+            }
+            ";" | "!" | "?" | "“" | "”" | "\"" => true,
+            _ => false,
+        })
+        .unwrap_or(toks.len())
+}
+
 /// The speaker in the words after a closing mark: `, said X`, `X said`, `he said`.
 pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
-    let limit = toks
-        .iter()
-        .position(|t| matches!(t.text, "." | ";" | "!" | "?" | "“" | "”" | "\""))
-        .unwrap_or(toks.len());
-    let toks = &toks[..limit];
+    let toks = &toks[..clause_end(toks)];
     // `“...,” according to X.`
     let lead = toks.iter().take_while(|t| t.kind == TokKind::Punct).count();
     if toks.get(lead).is_some_and(|t| t.lower() == "according") {
-        if let Some(f) = according_to(&toks[lead..]) {
+        if let Some(f) = according_to(&toks[lead..], true) {
             return Some(f);
         }
     }
-    let v = (0..toks.len().min(16)).find(|&i| is_verb(verbs, toks, i))?;
+    let v = (0..toks.len().min(16))
+        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))?;
     // Words between the mark and the verb are the subject, if any.
-    let lead = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
-    if lead > 0 {
+    let lead_words = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
+    if lead_words > 0 {
         if let Some(f) = subject_before(toks, v, 0) {
             return Some(f);
         }
     }
-    subject_after(toks, v)
+    if let Some(f) = subject_after(toks, v) {
+        return Some(f);
+    }
+    // `, according to investigators` later in the clause.
+    let comma_according = toks
+        .windows(2)
+        .position(|w| w[0].is(",") && w[1].lower() == "according");
+    comma_according.and_then(|i| according_to(&toks[i + 1..], true))
+}
+
+/// The speaker after a quote that ends its sentence, when the next sentence
+/// opens with the attribution: `“...in two days!” Macron told the world.`
+pub fn next_sentence(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
+    let v = (0..toks.len().min(5)).find(|&i| is_verb(verbs, toks, i))?;
+    let f = subject_before(toks, v, 0)?;
+    (f.kind != MentionKind::Role).then_some(f)
 }
 
 /// The speaker in the words before an opening mark: the verb nearest the
 /// quote with a subject (`Gerges said`, `Trump admitted ... that he wanted`).
 pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
-    if let Some(f) = according_to(toks) {
+    if let Some(f) = according_to(toks, false) {
         return Some(f);
     }
     for v in (0..toks.len()).rev() {
-        if is_verb(verbs, toks, v) || is_call(toks, v) {
+        let rest_is_lead = toks[v + 1..]
+            .iter()
+            .all(|t| t.kind == TokKind::Punct || matches!(t.text, "in" | "part"));
+        let sentence_start_verb = v == 0 && verbs.contains(&toks[0].lower());
+        if !(is_verb(verbs, toks, v)
+            || is_call(toks, v)
+            || (is_lead_verb(&toks[v]) && rest_is_lead)
+            || sentence_start_verb)
+        {
+            continue;
+        }
+        // `..., saying that “...`, `went as far as to say, “...`: the clause's subject.
+        let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
+        if participle || (v > 0 && toks[v - 1].is("to")) {
+            if let Some(f) = first_subject(&toks[..v]) {
+                return Some(f);
+            }
+            continue;
+        }
+        if !sentence_start_verb {
             if let Some(f) = subject_before(toks, v, 0) {
                 return Some(f);
             }
-            if v > 0 && matches!(toks[v - 1].text, "," | ":" | "“" | "”") || v == 0 {
-                // `Said Smith:` / `, said Smith, “`
-                if let Some(f) = subject_after(toks, v) {
-                    return Some(f);
-                }
+        }
+        if (v == 0 || matches!(toks[v - 1].text, "," | ":" | "“" | "”"))
+            && !takes_addressee(&toks[v])
+        {
+            // `Said Smith:` / `, said Smith, “`
+            if let Some(f) = subject_after(toks, v) {
+                return Some(f);
             }
         }
     }
     None
+}
+
+/// Verbs whose next word is the one spoken to, never an inverted subject:
+/// `told Reuters`, `asked reporters`.
+fn takes_addressee(t: &Tok) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "ask"
+            | "asks"
+            | "asked"
+            | "asking"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "informing"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "urging"
+            | "remind"
+            | "reminds"
+            | "reminded"
+            | "reminding"
+    )
 }
 
 /// `called` with an object before the quote (`Obama called the report “...”`),
@@ -837,44 +1277,140 @@ fn is_call(toks: &[Tok], v: usize) -> bool {
     matches!(toks[v].text, "call" | "calls" | "called" | "calling")
         && v + 1 < toks.len()
         && toks[v + 1].kind == TokKind::Word
+        && !(v > 0 && DETERMINERS.contains(&toks[v - 1].lower().as_str()))
 }
 
-/// The subject of a colon lead-in without a speech verb: `Fashion designer Mary Quant described Day:`.
-pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
-    for i in 0..toks.len() {
-        if toks[i].capitalized()
-            && !NOT_NAMES.contains(&toks[i].text)
-            && !TITLES.contains(&toks[i].text)
+/// The first subject of a clause: a name, a pronoun, or a role at its start.
+fn first_subject(toks: &[Tok]) -> Option<Found> {
+    // `One of them`, `Some of the protesters`
+    if toks.len() >= 3
+        && matches!(
+            toks[0].lower().as_str(),
+            "one" | "some" | "many" | "several" | "most" | "all" | "both" | "each"
+        )
+        && toks[1].is("of")
+    {
+        let end = if matches!(toks[2].lower().as_str(), "the" | "his" | "her" | "their")
+            && toks.len() > 3
         {
-            let (a, b) = name_forward(toks, i)?;
+            3
+        } else {
+            2
+        };
+        return Some(Found {
+            range: span(toks, 0, end),
+            kind: MentionKind::Role,
+            according_to: false,
+        });
+    }
+    let mut depth = 0;
+    for (i, t) in toks.iter().enumerate() {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        if is_pronoun(t) && !t.is("it") {
             return Some(Found {
-                range: span(toks, a, b),
-                kind: MentionKind::Name,
+                range: t.range.clone(),
+                kind: MentionKind::Pronoun,
                 according_to: false,
             });
         }
-        if toks[i].kind == TokKind::Word
-            && !toks[i].capitalized()
-            && !TITLES.contains(&toks[i].text)
-            && i > 3
+        if name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
+            || (t.capitalized() && TITLES.contains(&t.text))
         {
-            break;
+            if let Some((a, b)) = name_forward(toks, i) {
+                return Some(name_found(toks, a, b));
+            }
         }
     }
     None
 }
 
+/// The subject of a colon lead-in without a speech verb: `Fashion designer
+/// Mary Quant described Day:`, `The palace issued the following statement:`.
+pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
+    // A full name anywhere in the lead-in.
+    for i in 0..toks.len() {
+        if name_word(&toks[i]) && !NOT_NAMES.contains(&toks[i].text) {
+            if let Some((a, b)) = name_forward(toks, i) {
+                if b > a {
+                    return Some(name_found(toks, a, b));
+                }
+            }
+        }
+    }
+    // A single name at the start.
+    for i in 0..toks.len().min(4) {
+        if name_word(&toks[i])
+            && !NOT_NAMES.contains(&toks[i].text)
+            && !TITLES.contains(&toks[i].text)
+        {
+            if let Some((a, b)) = name_forward(toks, i) {
+                return Some(name_found(toks, a, b));
+            }
+        }
+    }
+    // A role opening the sentence: `The study itself outlined ...:`.
+    let d = (0..toks.len().min(6)).find(|&i| {
+        toks.get(i + 1)
+            .is_some_and(|n| !TIME_WORDS.contains(&n.lower().as_str()))
+            && toks[i].kind == TokKind::Word
+            && DETERMINERS.contains(&toks[i].lower().as_str())
+    })?;
+    let mut e = d;
+    while e + 1 < toks.len() && e - d < 5 {
+        let n = &toks[e + 1];
+        let l = n.lower();
+        if n.kind != TokKind::Word
+            || l.ends_with("ed")
+            || matches!(
+                l.as_str(),
+                "made"
+                    | "issued"
+                    | "gave"
+                    | "put"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "said"
+                    | "read"
+                    | "itself"
+                    | "themselves"
+                    | "wrote"
+                    | "took"
+                    | "sent"
+            )
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > d).then(|| Found {
+        range: span(toks, d, e),
+        kind: MentionKind::Role,
+        according_to: false,
+    })
+}
+
 /// Every speech-verb subject in `toks` (for the list of named speakers).
 pub fn all_subjects(toks: &[Tok], verbs: &Verbs) -> Vec<Found> {
     let mut out = Vec::new();
-    if let Some(f) = according_to(toks) {
+    if let Some(f) = according_to(toks, false) {
         out.push(f);
     }
     for v in 0..toks.len() {
         if is_verb(verbs, toks, v) {
             if let Some(f) = subject_before(toks, v, 0) {
                 out.push(f);
-            } else if v > 0 && toks[v - 1].is(",") {
+            } else if v > 0 && toks[v - 1].is(",") && !takes_addressee(&toks[v]) {
                 if let Some(f) = subject_after(toks, v) {
                     out.push(f);
                 }
@@ -982,6 +1518,16 @@ mod tests {
             Some(("he".into(), MentionKind::Pronoun))
         );
         assert_eq!(found_after(" and the crowd cheered."), None);
+        assert_eq!(
+            found_after(
+                " said study co-author and Royal Society University Research Fellow Martin How."
+            ),
+            Some(("Martin How".into(), MentionKind::Name))
+        );
+        assert_eq!(
+            found_after(", said Dr. Livermore."),
+            Some(("Livermore".into(), MentionKind::Name))
+        );
     }
 
     #[test]

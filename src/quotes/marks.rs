@@ -404,6 +404,7 @@ pub fn pair(masked: &str, paragraphs: &[ByteRange], breaks: &[bool]) -> Pairing 
             family_of(c.glyph) == Family::Single && single_use(c, masked) == SingleUse::MayOpen
         });
         let mut single_reopen: Option<usize> = None;
+        let mut nested_close: Option<usize> = None;
         if !open_singles.is_empty() {
             let continues = open_double.is_none()
                 && !breaks.get(pi).copied().unwrap_or(false)
@@ -441,6 +442,33 @@ pub fn pair(masked: &str, paragraphs: &[ByteRange], breaks: &[bool]) -> Pairing 
                         });
                     }
                     continue;
+                }
+                if Some(ci) == nested_close {
+                    nested_close = None;
+                    push_mark(&mut report, c, Role::Close);
+                    continue;
+                }
+                if open_double.is_some()
+                    && nested_close.is_none()
+                    && opens(c.before, c.after)
+                    && c.before != Side::Edge
+                {
+                    // `"... The "United States" is not ... Turkey."`: double
+                    // marks nested in a double quotation, when the next two
+                    // double marks can both close.
+                    let next: Vec<usize> = (ci + 1..cands.len())
+                        .filter(|&k| family_of(cands[k].glyph) == Family::Double)
+                        .take(2)
+                        .collect();
+                    if next.len() == 2
+                        && next
+                            .iter()
+                            .all(|&k| closes(cands[k].before, cands[k].after))
+                    {
+                        nested_close = Some(next[0]);
+                        push_mark(&mut report, c, Role::Open);
+                        continue;
+                    }
                 }
                 match open_double.take() {
                     Some(od) => {
@@ -870,6 +898,18 @@ mod tests {
         let (q, r) = paired("Er sagte: „Wir gehen.“ Il dit : « Nous partons. »");
         assert_eq!(q.len(), 2);
         assert!(r.misdirected.is_empty() && r.unbalanced.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn double_marks_nested_in_double_quotes() {
+        let (q, r) = paired(
+            "He wrote, \"The \"United States\" is not holding them.\" Later he wrote, \"Not one.\"",
+        );
+        assert_eq!(
+            q,
+            vec!["The \"United States\" is not holding them.", "Not one."]
+        );
+        assert!(r.unbalanced.is_empty() && r.spacing.is_empty(), "{r:?}");
     }
 
     #[test]

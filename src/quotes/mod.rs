@@ -96,7 +96,7 @@ pub fn analyze(
         .collect();
     let pairing = marks::pair(masked, &ranges, &breaks);
     let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
-    let skip: Vec<ByteRange> = quotations.iter().map(|q| q.range()).collect();
+    let skip = merge(quotations.iter().map(|q| q.range()).collect());
     let verbs = Verbs::new(&config.speech_verbs);
     let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs);
 
@@ -124,6 +124,8 @@ struct Named {
     name: String,
     mention: ByteRange,
     kind: MentionKind,
+    /// Looks like a person: a full name of two words or more, not an organisation.
+    person: bool,
 }
 
 struct Doc<'a> {
@@ -136,6 +138,10 @@ struct Doc<'a> {
     names: Vec<(ByteRange, Vec<String>)>,
     /// Speech-verb subjects outside quotations, in order.
     subjects: Vec<Named>,
+    /// Last word of each full name -> (start, full name), in text order.
+    surnames: std::collections::HashMap<String, Vec<(usize, String)>>,
+    /// Role word -> (end, person introduced with it), in text order.
+    roles: std::collections::HashMap<String, Vec<(usize, String)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -154,11 +160,35 @@ impl<'a> Doc<'a> {
             verbs,
             names: Vec::new(),
             subjects: Vec::new(),
+            surnames: Default::default(),
+            roles: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
             doc.names.extend(attribution::full_names(&toks));
         }
+        for (r, words) in &doc.names {
+            if words.len() > 1 {
+                let last = words.last().expect("a word").clone();
+                doc.surnames
+                    .entry(last)
+                    .or_default()
+                    .push((r.start, words.join(" ")));
+            }
+        }
+        let mut roles: std::collections::HashMap<String, Vec<(usize, String)>> = Default::default();
+        for (r, words) in &doc.names {
+            let full = words.join(" ");
+            if is_person_name(&full) {
+                for w in doc.role_words(r) {
+                    let v = roles.entry(w).or_default();
+                    if v.last().is_none_or(|(end, _)| *end != r.end) {
+                        v.push((r.end, full.clone()));
+                    }
+                }
+            }
+        }
+        doc.roles = roles;
         let mut subjects = Vec::new();
         for s in sentences {
             let toks = attribution::tokens(text, s.range.clone(), skip);
@@ -177,12 +207,14 @@ impl<'a> Doc<'a> {
                     None => continue,
                 },
             };
+            let person = !f.according_to && is_person_name(&name);
             doc.subjects.push(Named {
                 at: f.range.start,
                 paragraph,
                 name,
                 mention: f.range.clone(),
                 kind: f.kind,
+                person,
             });
         }
         doc
@@ -198,10 +230,11 @@ impl<'a> Doc<'a> {
         let m = attribution::strip_possessive(self.text[mention.clone()].trim());
         let words: Vec<&str> = m.split_whitespace().collect();
         if words.len() == 1 {
-            if let Some((_, full)) = self.names.iter().rev().find(|(r, w)| {
-                r.start < mention.start && w.last().is_some_and(|l| l == words[0]) && w.len() > 1
+            if let Some(full) = self.surnames.get(words[0]).and_then(|v| {
+                let i = v.partition_point(|(start, _)| *start < mention.start);
+                i.checked_sub(1).map(|i| &v[i].1)
             }) {
-                return full.join(" ");
+                return full.clone();
             }
         }
         words.join(" ")
@@ -213,11 +246,26 @@ impl<'a> Doc<'a> {
         if p != "he" && p != "she" {
             return None;
         }
-        self.subjects
+        let before = &self.subjects[..self.subjects.partition_point(|n| n.at < mention.start)];
+        before
             .iter()
             .rev()
-            .find(|n| n.at < mention.start && n.kind == MentionKind::Name)
+            .find(|n| n.kind == MentionKind::Name && n.person)
             .map(|n| n.name.clone())
+            .or_else(|| {
+                // No full name before: a lone surname that is not an organisation.
+                before
+                    .iter()
+                    .rev()
+                    .find(|n| {
+                        n.kind == MentionKind::Name
+                            && !n.name.contains(' ')
+                            && !n.name.split_whitespace().any(|w| {
+                                attribution::is_org_word(w) || w.chars().all(|c| !c.is_lowercase())
+                            })
+                    })
+                    .map(|n| n.name.clone())
+            })
     }
 
     /// `the spokeswoman` -> a person introduced earlier with that role.
@@ -227,33 +275,37 @@ impl<'a> Doc<'a> {
             return None;
         }
         let head = attribution::head_noun(&m)?;
-        for (r, words) in self
-            .names
-            .iter()
+        let people = self.roles.get(&head)?;
+        let n = people.partition_point(|(end, _)| *end <= mention.start);
+        n.checked_sub(1).map(|k| people[k].1.clone())
+    }
+
+    /// The role words introducing a person: up to three words just before
+    /// the name (`spokeswoman Jane Doe`) and its apposition after a comma
+    /// (`Jane Doe, a spokeswoman for`), lower case.
+    fn role_words(&self, r: &ByteRange) -> Vec<String> {
+        let mut out: Vec<String> = self.text[..r.start]
+            .split_whitespace()
             .rev()
-            .filter(|(r, _)| r.end <= mention.start)
-        {
-            // The words just before the name and its apposition after it.
-            let before_start = self.text[..r.start]
-                .char_indices()
-                .rev()
-                .take(40)
-                .last()
-                .map_or(r.start, |(i, _)| i);
-            let before = &self.text[before_start..r.start];
-            let after_end = self.text[r.end..]
-                .find(['.', ';', '\n'])
-                .map_or(self.text.len(), |i| r.end + i);
-            let after = &self.text[r.end..after_end.min(r.end + 120)];
-            let has = |s: &str| {
-                s.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(&head))
-            };
-            if has(before) || (after.starts_with(',') && has(after)) {
-                return Some(words.join(" "));
-            }
+            .take(3)
+            .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            .map(str::to_lowercase)
+            .collect();
+        let after_end = self.text[r.end..]
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| matches!(c, ',' | '.' | ';' | '\n'))
+            .map_or(self.text.len(), |(i, _)| r.end + i);
+        let after = &self.text[r.end..after_end];
+        if after.starts_with(',') {
+            out.extend(
+                after
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase),
+            );
         }
-        None
+        out
     }
 
     fn tokens(&self, range: ByteRange) -> Vec<Tok<'a>> {
@@ -300,6 +352,30 @@ impl<'a> Doc<'a> {
                 let post = self.tokens(close.end..s.range.end.max(close.end));
                 if let Some(f) = attribution::after_quote(&post, self.verbs) {
                     return Some(self.speaker(&f, false));
+                }
+                // `“...in two days!” Macron told the world.`
+                if post.is_empty() {
+                    let next = self
+                        .sentences
+                        .get(
+                            self.sentences
+                                .partition_point(|n| n.range.start < s.range.end),
+                        )
+                        .filter(|n| n.paragraph == s.paragraph);
+                    if let Some(next) = next {
+                        let opens_with_quote = self
+                            .skip
+                            .binary_search_by_key(&next.range.start, |r| r.start)
+                            .is_ok();
+                        if self.text[close.end..next.range.start].trim().is_empty()
+                            && !opens_with_quote
+                        {
+                            let toks = self.tokens(next.range.clone());
+                            if let Some(f) = attribution::next_sentence(&toks, self.verbs) {
+                                return Some(self.speaker(&f, false));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -356,7 +432,9 @@ impl<'a> Doc<'a> {
                 QuoteKind::Term
             }
         } else if speaker.is_none()
-            && (is_title_case(&text) || self.after_naming_word(first.open.start))
+            && (is_title_case(&text)
+                || self.after_naming_word(first.open.start)
+                || (q.parts.len() == 1 && words < 8 && self.embedded(last)))
         {
             QuoteKind::Term
         } else {
@@ -397,11 +475,14 @@ impl<'a> Doc<'a> {
 
     fn after_naming_word(&self, at: usize) -> bool {
         let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
-        let word = before
+        let mut words = before
             .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let mut word = words.next().unwrap_or_default();
+        if matches!(word.as_str(), "the" | "a" | "an") {
+            word = words.next().unwrap_or_default();
+        }
         NAMING.contains(&word.as_str())
     }
 
@@ -471,6 +552,11 @@ impl<'a> Doc<'a> {
     /// Second pass: quotes with no speaker of their own take one from their
     /// paragraph, or (as `context`) from reported speech just before.
     fn attribute_from_paragraphs(&self, quotes: &mut [Quote], quotations: &[&Quotation]) {
+        let multi_starts: std::collections::HashSet<usize> = quotations
+            .iter()
+            .filter(|q| q.parts.len() > 1)
+            .map(|q| q.range().start)
+            .collect();
         for i in 0..quotes.len() {
             if quotes[i].kind != QuoteKind::Quote || quotes[i].speaker.is_some() || quotes[i].block
             {
@@ -478,10 +564,7 @@ impl<'a> Doc<'a> {
             }
             let para = quotes[i].paragraph;
             let start = quotes[i].range.start;
-            let multi = quotations
-                .iter()
-                .find(|q| q.range().start == start)
-                .is_some_and(|q| q.parts.len() > 1);
+            let multi = multi_starts.contains(&start);
             let via = if multi {
                 Via::Continuation
             } else {
@@ -491,14 +574,13 @@ impl<'a> Doc<'a> {
             let earlier = quotes[..i]
                 .iter()
                 .rev()
-                .find(|q| q.paragraph == para && q.speaker.is_some())
+                .take_while(|q| q.paragraph == para)
+                .find(|q| q.speaker.is_some())
                 .and_then(|q| q.speaker.clone());
             // A speech verb's subject earlier in the paragraph.
-            let subject = self
-                .subjects
-                .iter()
-                .rev()
-                .find(|n| n.paragraph == para && n.at < start)
+            let subject = self.subjects[..self.subjects.partition_point(|n| n.at < start)]
+                .last()
+                .filter(|n| n.paragraph == para)
                 .map(|n| Speaker {
                     mention: self.text[n.mention.clone()].to_string(),
                     mention_range: n.mention.clone(),
@@ -517,7 +599,8 @@ impl<'a> Doc<'a> {
             let later = || {
                 quotes[i + 1..]
                     .iter()
-                    .find(|q| q.paragraph == para && q.speaker.is_some())
+                    .take_while(|q| q.paragraph == para)
+                    .find(|q| q.speaker.is_some())
                     .and_then(|q| q.speaker.clone())
             };
             let found = nearest_earlier.or_else(later);
@@ -544,18 +627,17 @@ impl<'a> Doc<'a> {
             return None;
         }
         let sent = self.sentence_at(prev.range.end.saturating_sub(1))?;
+        let first_after = self.skip.partition_point(|r| r.end <= sent.range.start);
         if self
             .skip
-            .iter()
-            .any(|r| r.start < sent.range.end && sent.range.start < r.end)
+            .get(first_after)
+            .is_some_and(|r| r.start < sent.range.end)
         {
             return None;
         }
-        let n = self
-            .subjects
-            .iter()
-            .rev()
-            .find(|n| n.at >= sent.range.start && n.at < sent.range.end)?;
+        let n = self.subjects[..self.subjects.partition_point(|n| n.at < sent.range.end)]
+            .last()
+            .filter(|n| n.at >= sent.range.start)?;
         Some(Speaker {
             mention: self.text[n.mention.clone()].to_string(),
             mention_range: n.mention.clone(),
@@ -564,6 +646,33 @@ impl<'a> Doc<'a> {
             via: Via::Context,
         })
     }
+}
+
+/// A full personal name: two to four capitalised words, no organisation word.
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
+        && !words.iter().any(|w| {
+            attribution::is_org_word(w)
+                || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                || matches!(*w, "of" | "the" | "and")
+        })
+}
+
+/// Sort ranges and merge overlapping ones.
+fn merge(mut ranges: Vec<ByteRange>) -> Vec<ByteRange> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<ByteRange> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Collapse runs of white space (masked markup) to single spaces.
@@ -583,7 +692,10 @@ fn is_title_case(s: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    if words.is_empty() || s.trim_end().ends_with(['.', '!', '?', ',']) {
+    if words.is_empty()
+        || s.trim_end().ends_with(['!', '?'])
+        || (s.trim_end().ends_with('.') && words.len() < 3)
+    {
         return false;
     }
     words.iter().all(|w| {
@@ -608,6 +720,9 @@ fn is_title_case(s: &str) -> bool {
                     | "but"
                     | "nor"
                     | "as"
+                    | "vs."
+                    | "v."
+                    | "vs"
             )
     })
 }

@@ -148,12 +148,12 @@ fn config_words_and_verbs() {
     };
     assert_eq!(
         render(
-            "It was “a disaster” for all. “We lost everything today,” Smith harrumphed.",
+            "It was “a disaster.” “We lost everything today,” Smith harrumphed.",
             Markup::PlainText,
             &config
         ),
         vec![
-            "quote «a disaster» <- Smith (Smith) Paragraph",
+            "quote «a disaster.» <- Smith (Smith) Paragraph",
             "quote «We lost everything today,» <- Smith (Smith) Verb"
         ]
     );

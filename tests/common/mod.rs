@@ -114,8 +114,16 @@ pub struct Server {
 impl Server {
     /// Start the server; nothing is sent yet.
     pub fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// Start the server with these environment variables (for example
+    /// `COPYDESK_TEST_HOOKS=1`, which serves the hidden `copydesk/testPanic`
+    /// request and `copydesk/testPanicNotification` notification).
+    pub fn start_with(env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
             .args(["lsp", "--stdio"])
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -280,6 +288,18 @@ impl Server {
             r["text"].as_str().expect("text").to_string(),
             r["version"].as_i64().expect("version"),
         )
+    }
+
+    /// How many analyses the server has run so far, all documents together
+    /// (from `copydesk/documentText`).
+    pub fn analyses(&mut self, uri: &str) -> u64 {
+        let r = self
+            .request(
+                "copydesk/documentText",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .expect("documentText");
+        r["analyses"].as_u64().expect("analyses")
     }
 
     /// Every notification with this method received so far: their params.
