@@ -144,7 +144,7 @@ fn benches(c: &mut Criterion) {
     for (name, markup, text) in inputs() {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        if text.len() >= 1 << 20 {
+        if text.len() >= 100 << 10 {
             group.sampling_mode(SamplingMode::Flat);
             group.sample_size(10);
             group.warm_up_time(Duration::from_secs(1));
