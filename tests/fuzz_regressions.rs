@@ -15,6 +15,9 @@ fn fuzz_regressions_do_not_panic() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.is_dir() {
+            continue;
+        }
         if path.extension().is_some_and(|e| e == "md")
             && path.file_name().is_some_and(|f| f == "README.md")
         {
@@ -27,4 +30,73 @@ fn fuzz_regressions_do_not_panic() {
         n += 1;
     }
     assert!(n > 0, "no regression inputs found in {dir}");
+}
+
+fn inputs(sub: &str) -> Vec<(std::path::PathBuf, String)> {
+    let dir = format!("{}/tests/fixtures/fuzz/{sub}", env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+            (p, text)
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no inputs in {dir}");
+    out
+}
+
+/// Inputs for the kb_user fuzz target: the parser never panics, an error
+/// names the file and a line inside the text, and a parsed file builds a
+/// knowledge base the analysis can use.
+#[test]
+fn knowledge_base_regressions() {
+    for (path, text) in inputs("kb") {
+        let lines = text.matches('\n').count() + 1;
+        match copydesk::kb::parse("actors.toml", &text) {
+            Err(e) => assert!(e.line >= 1 && e.line <= lines, "{path:?}: {e}"),
+            Ok(actors) => {
+                let kb = copydesk::KnowledgeBase::builtin_with(actors);
+                common::check_with(
+                    "\"We will not stop,\" Jane Roe said.",
+                    Markup::PlainText,
+                    &kb,
+                    &copydesk::Config::default(),
+                );
+            }
+        }
+    }
+}
+
+/// Inputs for the config fuzz target: `.toml` through config::parse,
+/// `.json` through config::from_json; errors point inside the text and the
+/// config drives an analysis.
+#[test]
+fn config_regressions() {
+    use copydesk::config::{self, Source};
+    for (path, text) in inputs("config") {
+        let cfg = if path.extension().is_some_and(|e| e == "json") {
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let (layer, _) = config::from_json("copydesk settings", &value);
+            config::resolve(&[(Source::Editor, &layer)]).config
+        } else {
+            let (cfg, errors) = config::parse(".copydesk.toml", &text);
+            let lines = text.matches('\n').count() + 1;
+            assert!(
+                !errors.is_empty(),
+                "{path:?}: hostile input without an error"
+            );
+            for e in &errors {
+                assert!(e.line >= 1 && e.line <= lines, "{path:?}: {e}");
+            }
+            cfg
+        };
+        common::check_with(
+            "\"Unsourced words in this quote,\" it went.",
+            Markup::Markdown,
+            copydesk::KnowledgeBase::builtin(),
+            &cfg,
+        );
+    }
 }
