@@ -34,7 +34,7 @@ pub fn inflect(base: &str) -> Vec<String> {
         && !base.ends_with("ey")
         && !base.ends_with("oy")
         && !base.ends_with("uy");
-    let stem_y = &base[..base.len().saturating_sub(1)];
+    let stem_y = base.strip_suffix('y').unwrap_or(&base);
     // Third person.
     if consonant_y {
         out.push(format!("{stem_y}ies"));
@@ -91,6 +91,16 @@ impl Verbs<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inflecting_a_verb_ending_in_a_multibyte_character_does_not_panic() {
+        // Found by the config fuzz target (issue 9): speechVerbs = ["eޛ"].
+        assert_eq!(
+            super::inflect("eޛ")[..2],
+            ["eޛ".to_string(), "eޛs".to_string()]
+        );
+        assert_eq!(super::inflect("épié")[1], "épiés");
+    }
+
     use super::*;
 
     #[test]
