@@ -83,10 +83,6 @@ fn config_regressions() {
         } else {
             let (cfg, errors) = config::parse(".copydesk.toml", &text);
             let lines = text.matches('\n').count() + 1;
-            assert!(
-                !errors.is_empty(),
-                "{path:?}: hostile input without an error"
-            );
             for e in &errors {
                 assert!(e.line >= 1 && e.line <= lines, "{path:?}: {e}");
             }
