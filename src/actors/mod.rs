@@ -658,7 +658,13 @@ pub fn link_speakers(quotes: &mut [Quote], actors: &ActorReport, _kb: &Knowledge
         let by_range = actors
             .mentions
             .iter()
-            .find(|m| m.range.start < sp.mention_range.end && sp.mention_range.start < m.range.end)
+            // The actor must cover the mention's head (its last word): the
+            // demonym in "the Iraqi interim prime minister" is not the speaker.
+            .find(|m| {
+                m.range.start < sp.mention_range.end
+                    && sp.mention_range.start < m.range.end
+                    && m.range.end >= sp.mention_range.end
+            })
             .map(|m| m.actor);
         let resolved = sp.name.trim();
         let by_name = || {
