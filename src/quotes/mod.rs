@@ -142,6 +142,103 @@ struct Doc<'a> {
     surnames: std::collections::HashMap<String, Vec<(usize, String)>>,
     /// Role word -> (end, person introduced with it), in text order.
     roles: std::collections::HashMap<String, Vec<(usize, String)>>,
+    /// Every mention of a person outside quotations, in text order: the
+    /// candidates a `he` or `she` may stand for.
+    people: Vec<Person>,
+    /// Full name -> gender evidence (positive: he, negative: she).
+    gender: std::collections::HashMap<String, i32>,
+}
+
+/// A mention of a person (full name, or a surname standing for one).
+struct Person {
+    at: usize,
+    sentence: usize,
+    /// Opens its sentence (after at most a title or two): likely its subject.
+    subject: bool,
+    paragraph: usize,
+    name: String,
+    /// After a preposition (`speaking to Martin Smith`): rarely what a
+    /// subject pronoun refers to.
+    oblique: bool,
+}
+
+/// Words that say a person is a man (`Mr`, `actor`... not: `actor` is used
+/// for both) or a woman, in a role before or after a name.
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "businessman",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "boy",
+    "man",
+    "uncle",
+    "nephew",
+    "grandfather",
+    "duke",
+    "emperor",
+    "fiancé",
+    "widower",
+    "he",
+    "his",
+    "him",
+    "himself",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "actress",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "businesswoman",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "girl",
+    "woman",
+    "aunt",
+    "niece",
+    "grandmother",
+    "duchess",
+    "empress",
+    "fiancée",
+    "widow",
+    "she",
+    "her",
+    "hers",
+    "herself",
+];
+const PREPOSITIONS: &[&str] = &[
+    "to", "with", "of", "by", "for", "from", "against", "at", "about", "on", "toward", "towards",
+    "and", "or",
+];
+
+const PLACE_PREPOSITIONS: &[&str] = &["the", "in", "from", "into", "across", "near", "throughout"];
+
+fn gender_of(word: &str) -> i32 {
+    if MALE_WORDS.contains(&word) {
+        1
+    } else if FEMALE_WORDS.contains(&word) {
+        -1
+    } else {
+        0
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -162,6 +259,8 @@ impl<'a> Doc<'a> {
             subjects: Vec::new(),
             surnames: Default::default(),
             roles: Default::default(),
+            people: Vec::new(),
+            gender: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -189,6 +288,7 @@ impl<'a> Doc<'a> {
             }
         }
         doc.roles = roles;
+        doc.index_people();
         let mut subjects = Vec::new();
         for s in sentences {
             let toks = attribution::tokens(text, s.range.clone(), skip);
@@ -240,13 +340,191 @@ impl<'a> Doc<'a> {
         words.join(" ")
     }
 
-    /// `he`/`she` -> the nearest earlier named speaker.
+    /// Index every person mention outside quotations (full names, and
+    /// single words that are the surname of a full name introduced before)
+    /// and gather gender evidence for each person: gendered role words
+    /// around a name (`actress Denise Crosby`, `Hatice Cengiz, fiancée of`)
+    /// and, in a sentence naming only one person, the pronouns it uses for
+    /// them (`Day ... her`). One pass over the text.
+    fn index_people(&mut self) {
+        let mut people = Vec::new();
+        let mut gender: std::collections::HashMap<String, i32> = Default::default();
+        let mut places: std::collections::HashSet<String> = Default::default();
+        for (si, s) in self.sentences.iter().enumerate() {
+            if self
+                .paragraphs
+                .get(s.paragraph)
+                .is_some_and(|p| matches!(p.kind, BlockKind::Heading { .. }))
+            {
+                continue;
+            }
+            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+            let full = attribution::full_names(&toks);
+            let mut here: Vec<String> = Vec::new();
+            let mut k = 0;
+            for (i, t) in toks.iter().enumerate() {
+                while k < full.len() && full[k].0.end <= t.range.start {
+                    k += 1;
+                }
+                let in_full = full.get(k).is_some_and(|(r, _)| r.start <= t.range.start);
+                let name = if in_full {
+                    if full[k].0.start != t.range.start {
+                        continue;
+                    }
+                    let n = full[k].1.join(" ");
+                    if !is_person_name(&n) {
+                        continue;
+                    }
+                    self.resolve_name(&full[k].0)
+                } else {
+                    if t.kind != attribution::TokKind::Word
+                        || !t.text.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        continue;
+                    }
+                    let w = attribution::strip_possessive(t.text);
+                    let Some(v) = self.surnames.get(w) else {
+                        continue;
+                    };
+                    let j = v.partition_point(|(start, _)| *start < t.range.start);
+                    let Some(n) = j.checked_sub(1).map(|j| v[j].1.clone()) else {
+                        continue;
+                    };
+                    if !is_person_name(&n) {
+                        continue;
+                    }
+                    n
+                };
+                // A preposition before the name, possibly over a role
+                // (`of journalist Jamal Khashoggi`).
+                let oblique = toks[..i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|p| p.kind == attribution::TokKind::Word)
+                    .any(|p| PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                // `in South Africa`, `the United States`.
+                let place = toks[..i]
+                    .last()
+                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                if place {
+                    places.insert(name.clone());
+                }
+                let r = if in_full {
+                    full[k].0.clone()
+                } else {
+                    t.range.clone()
+                };
+                let g: i32 = self
+                    .role_words(&r)
+                    .iter()
+                    .filter(|w| {
+                        !matches!(
+                            w.as_str(),
+                            "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
+                        )
+                    })
+                    .map(|w| gender_of(w))
+                    .sum();
+                *gender.entry(name.clone()).or_default() += 2 * g.signum();
+                if !here.contains(&name) {
+                    here.push(name.clone());
+                }
+                let subject = i <= 3
+                    && toks[..i]
+                        .iter()
+                        .all(|p| p.kind == attribution::TokKind::Word);
+                people.push(Person {
+                    at: t.range.start,
+                    sentence: si,
+                    subject,
+                    paragraph: s.paragraph,
+                    name,
+                    oblique,
+                });
+            }
+            if here.len() == 1 {
+                let g: i32 = toks
+                    .iter()
+                    .filter(|t| t.kind == attribution::TokKind::Word)
+                    .map(|t| t.text.to_lowercase())
+                    .filter(|w| {
+                        matches!(
+                            w.as_str(),
+                            "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
+                        )
+                    })
+                    .map(|w| gender_of(&w))
+                    .sum();
+                *gender.entry(here[0].clone()).or_default() += g.signum();
+            }
+        }
+        // A name seen after `in` or `from` is a place, not a person.
+        people.retain(|p| !places.contains(&p.name));
+        self.people = people;
+        self.gender = gender;
+    }
+
+    /// The nearest earlier person mention (within the last few paragraphs)
+    /// that a `he` or `she` can stand for: not after a preposition, and not
+    /// of the other gender when the text says which.
+    fn pronoun_antecedent(&self, at: usize, sign: i32) -> Option<(String, usize, usize, bool)> {
+        let n = self.people.partition_point(|p| p.at < at);
+        let para = self.paragraph_index(at)?;
+        let fits =
+            |p: &&Person| !p.oblique && self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0;
+        // The most recent sentence with a fitting mention; in it, the first
+        // one (the subject, more often than not).
+        let last = self.people[..n]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|p| p.paragraph + 3 > para)
+            .find(fits)?;
+        self.people[..n]
+            .iter()
+            .skip_while(|p| p.sentence != last.sentence)
+            .find(fits)
+            .map(|p| (p.name.clone(), p.paragraph, p.sentence, p.subject))
+    }
+
+    fn paragraph_index(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.range.end <= at);
+        (i < self.paragraphs.len()).then_some(i)
+    }
+
+    /// `he`/`she` -> the nearest earlier person mention of that gender, or
+    /// else the nearest earlier named speaker.
     fn resolve_pronoun(&self, mention: &ByteRange) -> Option<String> {
         let p = self.text[mention.clone()].to_lowercase();
         if p != "he" && p != "she" {
             return None;
         }
+        let sign = if p == "he" { 1 } else { -1 };
         let before = &self.subjects[..self.subjects.partition_point(|n| n.at < mention.start)];
+        let antecedent = self.pronoun_antecedent(mention.start, sign);
+        // A named speaker is the likelier referent, unless the text has
+        // moved on to a person in a later paragraph or to a later sentence
+        // about another person, or the gender differs.
+        let para = self.paragraph_index(mention.start).unwrap_or(0);
+        let speaker = before
+            .iter()
+            .rev()
+            .take_while(|n| n.paragraph + 3 > para)
+            .find(|n| n.kind == MentionKind::Name && n.person);
+        if let Some(sp) = speaker {
+            let fits = self.gender.get(&sp.name).copied().unwrap_or(0) * sign >= 0;
+            let sp_sentence = self.sentences.partition_point(|s| s.range.end <= sp.at);
+            let later = antecedent.as_ref().is_some_and(|(_, ap, asent, subj)| {
+                *ap > sp.paragraph || (*subj && *asent > sp_sentence)
+            });
+            if fits && !later {
+                return Some(sp.name.clone());
+            }
+        }
+        if let Some((n, ..)) = antecedent {
+            return Some(n);
+        }
         before
             .iter()
             .rev()
