@@ -229,6 +229,9 @@ const PREPOSITIONS: &[&str] = &[
     "and", "or",
 ];
 
+const PRONOUN_WORDS: &[&str] = &[
+    "he", "his", "him", "himself", "she", "her", "hers", "herself",
+];
 const PLACE_PREPOSITIONS: &[&str] = &["the", "in", "from", "into", "across", "near", "throughout"];
 
 fn gender_of(word: &str) -> i32 {
@@ -558,6 +561,30 @@ impl<'a> Doc<'a> {
         n.checked_sub(1).map(|k| people[k].1.clone())
     }
 
+    /// `the father`, `the actress`: a role that says the person's gender
+    /// and was not introduced with a name stands for the nearest earlier
+    /// person of that gender, as `he` or `she` would.
+    fn resolve_gendered_role(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_lowercase();
+        let rest = m.strip_prefix("the ")?;
+        if rest.contains(' ') {
+            return None;
+        }
+        let sign = gender_of(rest);
+        if sign == 0 || PRONOUN_WORDS.contains(&rest) {
+            return None;
+        }
+        let n = self.people.partition_point(|p| p.at < mention.start);
+        let para = self.paragraph_index(mention.start)?;
+        self.people[..n]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|p| p.paragraph + 3 > para)
+            .find(|p| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0)
+            .map(|p| p.name.clone())
+    }
+
     /// The role words introducing a person: up to three words just before
     /// the name (`spokeswoman Jane Doe`) and its apposition after a comma
     /// (`Jane Doe, a spokeswoman for`), lower case.
@@ -599,7 +626,10 @@ impl<'a> Doc<'a> {
                     .unwrap_or_else(|| mention.clone()),
                 Via::Pronoun,
             ),
-            MentionKind::Role => match self.resolve_role(&f.range) {
+            MentionKind::Role => match self
+                .resolve_role(&f.range)
+                .or_else(|| self.resolve_gendered_role(&f.range))
+            {
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
             },
@@ -887,10 +917,33 @@ impl<'a> Doc<'a> {
                 quotes[i].speaker = Some(s);
                 continue;
             }
+            if let Some(s) = self.pronoun_in_paragraph(para, start) {
+                quotes[i].speaker = Some(s);
+                continue;
+            }
             if let Some(s) = self.context_speaker(&quotes[i]) {
                 quotes[i].speaker = Some(s);
             }
         }
+    }
+
+    /// A `he` or `she` earlier in the quote's paragraph, outside quotations,
+    /// that stands for a person: `Underwhelmed with her role, she left the
+    /// series. “This is not what I wanted...”`.
+    fn pronoun_in_paragraph(&self, paragraph: usize, start: usize) -> Option<Speaker> {
+        let p = self.paragraphs.get(paragraph)?;
+        let toks = self.tokens(p.range.start..start.max(p.range.start));
+        let t = toks.iter().rev().find(|t| {
+            t.kind == attribution::TokKind::Word && matches!(t.text, "he" | "He" | "she" | "She")
+        })?;
+        let name = self.resolve_pronoun(&t.range)?;
+        Some(Speaker {
+            mention: t.text.to_string(),
+            mention_range: t.range.clone(),
+            name,
+            actor: None,
+            via: Via::Pronoun,
+        })
     }
 
     /// A paragraph that opens with a quote, after a paragraph whose last
