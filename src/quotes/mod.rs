@@ -104,6 +104,24 @@ pub fn analyze(
     quotes.extend(doc.block_quotes(&quotes, config));
     quotes.sort_by_key(|q| q.range.start);
     doc.attribute_from_paragraphs(&mut quotes, &quotations);
+    // Quotations nested in another (single marks inside double ones): each
+    // a quotation of its own, with its speaker from the words around it
+    // inside the outer quote (`One of the musicians said, 'Bloody hell'`).
+    let nested: Vec<Quote> = pairing
+        .quotations
+        .iter()
+        .filter(|q| q.nested)
+        .filter_map(|q| {
+            let r = q.range();
+            let outer = quotes
+                .iter()
+                .filter(|o| o.range.start < r.start && r.end <= o.range.end)
+                .min_by_key(|o| o.range.len())?;
+            Some(doc.nested_quote(q, outer, config))
+        })
+        .collect();
+    quotes.extend(nested);
+    quotes.sort_by_key(|q| q.range.start);
     QuoteReport {
         quotes,
         marks: pairing.report,
@@ -759,6 +777,74 @@ impl<'a> Doc<'a> {
             kind,
             paragraph: first.paragraph,
             speaker,
+            block: false,
+        }
+    }
+
+    /// A quotation inside `outer`: its kind as for any quotation, and its
+    /// speaker from the words of the outer quote in the same sentence (`I`
+    /// and `we` there are the outer quote's speaker).
+    fn nested_quote(&self, q: &Quotation, outer: &Quote, config: &Config) -> Quote {
+        let first = &q.parts[0];
+        let last = q.parts.last().expect("part");
+        let text = collapse(&self.text[first.inner.start..last.inner.end]);
+        let words = word_count(&text);
+        let ends = |c: char| matches!(c, '.' | '!' | '?' | '“' | '”' | '"');
+        // The outer quote's words before and after, to a sentence end.
+        let lo = outer.range.start.max(
+            self.text[outer.range.start..first.open.start]
+                .rfind(ends)
+                .map_or(outer.range.start, |i| outer.range.start + i + 1),
+        );
+        let close_end = last.close.clone().map_or(last.inner.end, |c| c.end);
+        let hi = self.text[close_end..outer.range.end]
+            .find(ends)
+            .map_or(outer.range.end, |i| close_end + i);
+        let none: &[ByteRange] = &[];
+        let pre = attribution::tokens(self.text, lo..first.open.start, none);
+        let post = attribution::tokens(self.text, close_end..hi, none);
+        // `would ask me, 'Is ...?' and I said, '...'`: a lead-in ending in
+        // a comma or colon comes first.
+        let lead_in = self.text[lo..first.open.start]
+            .trim_end()
+            .ends_with([',', ':']);
+        let found = if lead_in {
+            attribution::before_quote(&pre, self.verbs)
+                .or_else(|| attribution::after_quote(&post, self.verbs))
+        } else {
+            attribution::after_quote(&post, self.verbs)
+                .or_else(|| attribution::before_quote(&pre, self.verbs))
+        };
+        let speaker = found.map(|f| {
+            let mut s = self.speaker(&f, false);
+            let m = s.mention.to_lowercase();
+            if matches!(m.as_str(), "i" | "we") {
+                if let Some(o) = &outer.speaker {
+                    s.name = o.name.clone();
+                }
+            }
+            s
+        });
+        let kind = if words >= config.quote_min_words.max(1)
+            && !is_title_case(&text)
+            && !self.after_naming_word(first.open.start)
+        {
+            QuoteKind::Quote
+        } else if speaker.is_some() && !self.embedded(last) {
+            QuoteKind::Quote
+        } else {
+            QuoteKind::Term
+        };
+        Quote {
+            range: q.range(),
+            text,
+            kind,
+            paragraph: first.paragraph,
+            speaker: if kind == QuoteKind::Quote {
+                speaker
+            } else {
+                None
+            },
             block: false,
         }
     }

@@ -163,6 +163,10 @@ fn config_words_and_verbs() {
 fn straight_quotes_with_nested_singles() {
     check(
         "When interviewed by the BBC, Day said of Hudson, \"Many people would ask me, 'Is Rock Hudson really gay?' and I said, 'It's something that I will not discuss.'\"",
-        &["quote «Many people would ask» <- Day (Day) Verb"],
+        &[
+            "quote «Many people would ask» <- Day (Day) Verb",
+            "quote «Is Rock Hudson really» <- Many people (Many people) Verb",
+            "quote «It's something that I» <- I (Day) Pronoun",
+        ],
     );
 }
