@@ -165,7 +165,43 @@ struct Doc<'a> {
     people: Vec<Person>,
     /// Full name -> gender evidence (positive: he, negative: she).
     gender: std::collections::HashMap<String, i32>,
+    /// Documents and who issued them, in text order: (the document noun's
+    /// start, paragraph, issuer) for `Facebook released a statement`.
+    issuers: Vec<(usize, usize, String)>,
 }
+
+/// Nouns for documents that speak: `the statement read`.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "release",
+    "report",
+    "letter",
+    "tweet",
+    "post",
+    "communiqué",
+    "communique",
+    "announcement",
+    "notice",
+    "memo",
+    "filing",
+    "ruling",
+    "judgment",
+    "verdict",
+];
+/// Verbs for issuing a document.
+const ISSUING: &[&str] = &[
+    "released",
+    "issued",
+    "published",
+    "posted",
+    "sent",
+    "tweeted",
+    "put",
+    "made",
+    "releases",
+    "issues",
+    "publishes",
+];
 
 /// A mention of a person (full name, or a surname standing for one).
 struct Person {
@@ -282,6 +318,7 @@ impl<'a> Doc<'a> {
             roles: Default::default(),
             people: Vec::new(),
             gender: Default::default(),
+            issuers: Vec::new(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -310,6 +347,7 @@ impl<'a> Doc<'a> {
         }
         doc.roles = roles;
         doc.index_people();
+        doc.index_issuers();
         let mut subjects = Vec::new();
         for s in sentences {
             let toks = attribution::tokens(text, s.range.clone(), skip);
@@ -486,6 +524,63 @@ impl<'a> Doc<'a> {
         self.gender = gender;
     }
 
+    /// `the Combined Joint Task Force released a statement`: who issued
+    /// each document named in the text (outside quotations). One pass.
+    fn index_issuers(&mut self) {
+        let mut out = Vec::new();
+        for s in self.sentences {
+            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+            for (k, t) in toks.iter().enumerate() {
+                if !DOCUMENTS.contains(&t.text.to_lowercase().as_str()) || k < 3 {
+                    continue;
+                }
+                // verb, (out,) a/an/the, (one adjective,) document
+                let Some(v) = (k.saturating_sub(4)..k)
+                    .rev()
+                    .find(|&i| ISSUING.contains(&toks[i].text))
+                else {
+                    continue;
+                };
+                let cap = |t: &Tok| {
+                    t.kind == attribution::TokKind::Word
+                        && t.text.chars().next().is_some_and(char::is_uppercase)
+                };
+                let mut lo = v;
+                while lo > 0
+                    && v - lo < 8
+                    && (cap(&toks[lo - 1])
+                        || (matches!(toks[lo - 1].text, "of" | "for" | "and")
+                            && lo >= 2
+                            && cap(&toks[lo - 2])))
+                {
+                    lo -= 1;
+                }
+                while lo < v && matches!(toks[lo].text, "The" | "On" | "In" | "A" | "An") {
+                    lo += 1;
+                }
+                if lo == v || !cap(&toks[lo]) {
+                    continue;
+                }
+                let name = self.resolve_name(&(toks[lo].range.start..toks[v - 1].range.end));
+                out.push((t.range.start, s.paragraph, name));
+            }
+        }
+        self.issuers = out;
+    }
+
+    /// `the statement` -> who issued it, named shortly before.
+    fn resolve_document(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_lowercase();
+        let head = attribution::head_noun(&m)?;
+        if !DOCUMENTS.contains(&head.as_str()) || m.split_whitespace().count() > 3 {
+            return None;
+        }
+        let para = self.paragraph_index(mention.start)?;
+        let n = self.issuers.partition_point(|(at, ..)| *at < mention.end);
+        let (_, p, name) = self.issuers[..n].last()?;
+        (p + 2 > para).then(|| name.clone())
+    }
+
     /// The nearest earlier person mention (within the last few paragraphs)
     /// that a `he` or `she` can stand for: not after a preposition, and not
     /// of the other gender when the text says which.
@@ -647,6 +742,7 @@ impl<'a> Doc<'a> {
             MentionKind::Role => match self
                 .resolve_role(&f.range)
                 .or_else(|| self.resolve_gendered_role(&f.range))
+                .or_else(|| self.resolve_document(&f.range))
             {
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
