@@ -359,7 +359,7 @@ def load_partyfacts(src, kb, iso3, country_names):
                 continue
             eng = [x.strip() for x in (row.get("name_english") or "").split("/") if x.strip()]
             name = eng[0] if eng else (row.get("name") or "").strip()
-            if not name or not is_latin(name):
+            if not name or not is_latin(name) or "[" in name or "no-party" in name.lower():
                 continue
             code = iso3.get((row.get("country") or "").upper(), "")
             aliases = eng[1:]

@@ -3,7 +3,11 @@
 //! diagnostics on a broken `.copydesk.toml`, and reloads through watched
 //! files that keep the last good config.
 //!
-//! FIXME: move to the shared client in tests/common once it is on main.
+//! These tests keep a small client of their own: its `wait_for` consumes
+//! the notification it returns, so a test can wait for the *next*
+//! publication of a document at the same version (settings change the
+//! diagnostics, not the version). tests/config_protocol.rs covers the
+//! main paths with the shared client in tests/common.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -348,4 +352,338 @@ fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
         "copydesk settings: `speechVerbs` item 1 is empty"
     );
     assert_eq!(pulls(&c), 2);
+}
+
+const UNSOURCED: &str = "“The Shia Iraqis may be vaguely aligned with Iran.”\n";
+
+/// (code, severity) of each diagnostic published for `uri` with `version`.
+fn published(
+    c: &mut Client,
+    uri: &str,
+    want: impl Fn(&[(String, u64)]) -> bool,
+) -> Vec<(String, u64)> {
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == uri && want(&severities(p))
+    });
+    severities(&params)
+}
+
+fn severities(p: &Value) -> Vec<(String, u64)> {
+    p["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn initialization_options_set_a_severity_and_did_change_configuration_changes_it() {
+    let dir = temp_dir("severity-push");
+    let mut c = Client::start();
+    c.initialize(
+        json!({}),
+        json!({"copydesk": {"rules": {"unattributed-quote": "error"}}}),
+        &dir,
+    );
+    let doc = url(&dir.join("desk/story.txt"));
+    c.open(&dir.join("desk/story.txt"), "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    // Pushed settings, re-published without an edit.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unattributed-quote": "hint"}}}}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unattributed-quote": "off"}}}}),
+    );
+    assert_eq!(published(&mut c, &doc, |_| true), vec![]);
+}
+
+#[test]
+fn pulled_settings_override_the_config_file() {
+    let dir = temp_dir("severity-pull");
+    std::fs::write(
+        dir.join(".copydesk.toml"),
+        "[rules]\nunattributed-quote = \"error\"\n",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        Value::Null,
+        &dir,
+    );
+    let path = dir.join("desk/story.md");
+    let doc = url(&path);
+    c.open(&path, "markdown", UNSOURCED);
+    // The file applies (default < file).
+    assert_eq!(
+        published(&mut c, &doc, |d| !d.is_empty()),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    // The editor's pulled settings win over the file (file < editor).
+    c.configuration = json!({"rules": {"unattributed-quote": "information"}});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |d| d.first().is_some_and(|x| x.1 == 3)),
+        vec![("unattributed-quote".to_string(), 3)]
+    );
+    // Settings that do not name the rule leave the file's level.
+    c.configuration = json!({"quoteMinWords": 4});
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |d| d.first().is_some_and(|x| x.1 == 1)),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+}
+
+#[test]
+fn a_changed_config_file_re_publishes_and_a_broken_one_keeps_the_last_good() {
+    let dir = temp_dir("severity-file");
+    let config = dir.join(".copydesk.toml");
+    std::fs::write(&config, "[rules]\nunattributed-quote = \"error\"\n").unwrap();
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let path = dir.join("desk/story.txt");
+    let doc = url(&path);
+    c.open(&path, "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    std::fs::write(&config, "[rules]\nunattributed-quote = \"hint\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&config), "type": 2}]}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    // Truncated: the config file gets a diagnostic, the document keeps "hint".
+    std::fs::write(&config, "[rules]\nunattributed-quote = \"err").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&config), "type": 2}]}),
+    );
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == url(&config).as_str() && !messages(p).is_empty()
+    });
+    assert!(
+        messages(&params)
+            .iter()
+            .any(|m| m.starts_with("this is not valid TOML")),
+        "{params}"
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    // The file goes away: defaults again.
+    std::fs::remove_file(&config).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&config), "type": 3}]}),
+    );
+    assert_eq!(
+        published(&mut c, &doc, |_| true),
+        vec![("unattributed-quote".to_string(), 2)]
+    );
+}
+
+#[test]
+fn the_ignore_code_action_is_a_workspace_edit() {
+    let dir = temp_dir("ignore-action");
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let path = dir.join("desk/story.md");
+    let doc = url(&path);
+    let text = format!("Intro.\n\n{UNSOURCED}");
+    c.open(&path, "markdown", &text);
+    let params = c.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == doc.as_str()
+    });
+    let diagnostic = params["diagnostics"][0].clone();
+    let reply = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+    );
+    let actions = reply["result"].as_array().expect("actions");
+    let ignore = actions
+        .iter()
+        .find(|a| a["title"] == "Ignore unattributed-quote in this paragraph")
+        .expect("an ignore action");
+    assert!(
+        ignore.get("command").is_none_or(Value::is_null),
+        "no client-side command: {ignore}"
+    );
+    let edits = &ignore["edit"]["changes"][doc.as_str()];
+    assert_eq!(
+        edits,
+        &json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "newText": "<!-- copydesk-ignore unattributed-quote -->\n"}])
+    );
+}
+
+#[test]
+fn initialization_options_mean_no_pull_at_start_and_an_empty_pull_keeps_them() {
+    let dir = temp_dir("empty-pull");
+    let mut c = Client::start();
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        json!({"rules": {"unattributed-quote": "error"}}),
+        &dir,
+    );
+    let path = dir.join("desk/story.txt");
+    c.open(&path, "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    let pulls = |c: &Client| {
+        c.server_requests
+            .iter()
+            .filter(|r| r["method"] == "workspace/configuration")
+            .count()
+    };
+    assert_eq!(pulls(&c), 0);
+    // The pull model: a notification without settings makes the server ask;
+    // an empty answer keeps what it has.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 1)]
+    );
+    assert_eq!(pulls(&c), 1);
+}
+
+#[test]
+fn settings_sent_with_the_notification_are_used_without_a_pull() {
+    let dir = temp_dir("sent");
+    let mut c = Client::start();
+    c.configuration = json!({"rules": {"unattributed-quote": "error"}});
+    c.initialize(
+        json!({"workspace": {"configuration": true}}),
+        json!({}),
+        &dir,
+    );
+    let path = dir.join("desk/story.txt");
+    c.open(&path, "plaintext", UNSOURCED);
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 2)]
+    );
+    // As the VS Code extension sends them: the client's own keys ride along and are skipped quietly.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unattributed-quote": "hint"}, "server": {"path": ""}, "trace": {"server": "off"}}}}),
+    );
+    assert_eq!(
+        published(&mut c, &url(&path), |_| true),
+        vec![("unattributed-quote".to_string(), 4)]
+    );
+    assert!(!c
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "workspace/configuration"));
+    assert!(
+        !c.pending
+            .iter()
+            .any(|m| m["method"] == "window/showMessage"),
+        "{:?}",
+        c.pending
+    );
+}
+
+#[test]
+fn effective_config_names_the_origin_of_each_value() {
+    let dir = temp_dir("effective");
+    let config = dir.join(".copydesk.toml");
+    std::fs::write(
+        &config,
+        "quoteMinWords = 6\n[rules]\nunattributed-quote = \"error\"\n",
+    )
+    .unwrap();
+    let mut c = Client::start();
+    c.initialize(
+        json!({}),
+        json!({"copydesk": {"rules": {"name-misspelling": "off"}}}),
+        &dir,
+    );
+    let path = dir.join("desk/story.md");
+    c.open(&path, "markdown", "Text.\n");
+    let reply = c.request(
+        "copydesk/effectiveConfig",
+        json!({"textDocument": {"uri": url(&path)}}),
+    );
+    let r = &reply["result"];
+    assert_eq!(r["configFile"], config.display().to_string());
+    assert_eq!(r["settings"]["quoteMinWords"], 6);
+    assert_eq!(r["settings"]["rules"]["name-misspelling"], "off");
+    assert_eq!(r["settings"]["rules"]["inconsistent-name"], "warning");
+    assert_eq!(
+        r["origins"]["quoteMinWords"],
+        json!({"from": "file", "path": config.display().to_string(), "line": 1})
+    );
+    assert_eq!(
+        r["origins"]["rules.unattributed-quote"],
+        json!({"from": "file", "path": config.display().to_string(), "line": 3})
+    );
+    assert_eq!(
+        r["origins"]["rules.name-misspelling"],
+        json!({"from": "editor"})
+    );
+    assert_eq!(r["origins"]["language"], json!({"from": "default"}));
+}
+
+#[test]
+fn markup_globs_apply_to_open_documents() {
+    // In Markdown the code span hides the quote; in plain text it is prose.
+    let dir = temp_dir("markup");
+    let text = format!("`{}`\n", UNSOURCED.trim());
+    let mut c = Client::start();
+    c.initialize(json!({}), Value::Null, &dir);
+    let plain = dir.join("desk/a.txt");
+    c.open(&plain, "plaintext", &text);
+    assert_eq!(published(&mut c, &url(&plain), |_| true).len(), 1);
+
+    std::fs::write(
+        dir.join(".copydesk.toml"),
+        "[markup]\n\"desk/*.txt\" = \"markdown\"\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&dir.join(".copydesk.toml")), "type": 1}]}),
+    );
+    assert_eq!(published(&mut c, &url(&plain), |_| true), vec![]);
+    // Removing the glob gives the document its own markup back.
+    std::fs::write(dir.join(".copydesk.toml"), "version = 1\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&dir.join(".copydesk.toml")), "type": 2}]}),
+    );
+    assert_eq!(published(&mut c, &url(&plain), |_| true).len(), 1);
 }

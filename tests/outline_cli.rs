@@ -51,6 +51,31 @@ fn json_has_the_documented_shape() {
     assert_eq!(first["range"]["end"]["line"], 38);
     assert!(first["children"].is_array());
     assert_eq!(sections[2]["byte_range"], serde_json::json!([7165, 8791]));
+    // The quote under ¶13–¶20: ¶16, Jack Watling's.
+    let quote = &first["children"][0];
+    assert_eq!(quote["title"], "Watling: “Because of the…”");
+    assert_eq!(quote["kind"], "quote");
+    assert_eq!(quote["speaker"], "Jack Watling");
+    assert_eq!(
+        quote["range"]["start"],
+        serde_json::json!({"line": 30, "character": 0})
+    );
+    let b = quote["byte_range"].as_array().unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/reference/iran-iraq-influence.txt"
+    ))
+    .unwrap();
+    assert!(text[b[0].as_u64().unwrap() as usize..].starts_with("“Because of the institutional"));
+    // The unattributed quote of ¶36 has a null speaker.
+    let last = sections[2]["children"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["title"], "(no source): “The Shia Iraqis…”");
+    assert!(last["speaker"].is_null());
     let lead = &files[0]["lead"];
     assert_eq!(lead["byte_range"], serde_json::json!([0, 3304]));
     for s in sections {

@@ -2,18 +2,26 @@
 //! the three sections of iran-iraq-influence.expected.md, with their byte
 //! ranges, and the quotes under each.
 
-use copydesk::outline::HeadingSource;
+use copydesk::outline::{quote_label, sources, HeadingSource};
 use copydesk::{analyze, Analysis, Config, KnowledgeBase, Markup};
 
 const TEXT: &str = include_str!("fixtures/reference/iran-iraq-influence.txt");
 
+/// The analysis with the built-in knowledge base, as the product runs it.
 fn analysis() -> Analysis {
     analyze(
         TEXT,
         Markup::PlainText,
-        KnowledgeBase::empty(),
+        KnowledgeBase::builtin(),
         &Config::default(),
     )
+}
+
+fn labels(a: &Analysis, quotes: &[usize]) -> Vec<String> {
+    quotes
+        .iter()
+        .map(|&i| quote_label(&a.quotes[i], &a.actors))
+        .collect()
 }
 
 /// Byte range of paragraphs ¶first..=¶last (numbered from 1), found
@@ -109,4 +117,48 @@ fn quotes_fall_under_the_section_they_open_in() {
         .filter(|q| q.kind == copydesk::QuoteKind::Quote)
         .count();
     assert_eq!(listed, real, "every quote is in the lead or in one section");
+}
+
+#[test]
+fn the_quotes_under_each_section_and_their_sources() {
+    let a = analysis();
+    let s = &a.outline.sections;
+    // ¶16 (Watling); ¶24 (Trump), ¶26 and ¶28 (he → Watling); ¶35
+    // (Hitermann → Joost Hiltermann) and ¶36 (no source). Terms such as
+    // “maximum pressure” (¶27) and “confessionalism,” (¶33) are not listed.
+    assert_eq!(labels(&a, &s[0].quotes), ["Watling: “Because of the…”"]);
+    assert_eq!(
+        labels(&a, &s[1].quotes),
+        [
+            "Trump: “because I want…”",
+            "Watling: “If the United…”",
+            "Watling: “We have seen…”"
+        ]
+    );
+    assert_eq!(
+        labels(&a, &s[2].quotes),
+        [
+            "Hiltermann: “The Iraqis want…”",
+            "(no source): “The Shia Iraqis…”"
+        ]
+    );
+    let of = |i: usize| -> (Vec<String>, usize) {
+        let quotes: Vec<&copydesk::Quote> =
+            s[i].all_quotes().iter().map(|&q| &a.quotes[q]).collect();
+        sources(&quotes, &a.actors)
+    };
+    assert_eq!(of(0), (vec!["Watling".to_string()], 0));
+    assert_eq!(of(1), (vec!["Trump".to_string(), "Watling".to_string()], 0));
+    assert_eq!(of(2), (vec!["Hiltermann".to_string()], 1));
+    // ¶3 (the interim prime minister), ¶8 twice and ¶10 (Gerges) are in the lead.
+    let lead = a.outline.lead.as_ref().unwrap();
+    assert_eq!(
+        labels(&a, &lead.quotes),
+        [
+            "the Iraqi interim prime minister: “protect everyone on…”",
+            "Gerges: “Iran is currently…”",
+            "Gerges: “This power will…”",
+            "Gerges: “If the United…”",
+        ]
+    );
 }

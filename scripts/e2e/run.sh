@@ -8,6 +8,8 @@
 #   scripts/e2e/run.sh                 # everything
 #   scripts/e2e/run.sh neovim emacs    # some editors only (neovim|vscode|emacs)
 #   E2E_NO_INSTALL=1 scripts/e2e/run.sh  # skip the install step
+#   COPYDESK_E2E_SERVER=path scripts/e2e/run.sh  # test that server, build none
+#   COPYDESK_TIMEOUT_MS=20000          # how long each check waits (default 15-20 s)
 #
 # Each check prints `ok - ...` or `not ok - ...: why`. The last line is
 # `N passed, N failed`; the exit status is 1 if anything failed.
@@ -17,7 +19,9 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 export E2E=${E2E:-$ROOT/target/e2e}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-SERVER=$TARGET/debug/copydesk
+# COPYDESK_E2E_SERVER: test that executable instead of building one (e.g. a
+# release build, or a broken server to see the tests fail).
+SERVER=${COPYDESK_E2E_SERVER:-$TARGET/debug/copydesk}
 ARTICLE=$ROOT/tests/fixtures/reference/iran-iraq-influence.txt
 mkdir -p "$E2E"
 
@@ -91,12 +95,14 @@ if [ -z "${E2E_NO_INSTALL:-}" ]; then
 fi
 
 # --- the server ------------------------------------------------------------
-if ! cargo build --quiet --bin copydesk; then
+if [ -n "${COPYDESK_E2E_SERVER:-}" ]; then
+  stamp "testing $SERVER (not built here)"
+elif ! cargo build --quiet --bin copydesk; then
   echo "not ok - e2e: cargo build failed"
   failed=$((failed + 1))
   finish
 fi
-stamp "built $SERVER"
+[ -n "${COPYDESK_E2E_SERVER:-}" ] || stamp "built $SERVER"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-e2e.XXXXXX")
 trap 'rm -rf "$work"' EXIT

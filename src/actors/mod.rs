@@ -264,13 +264,26 @@ pub fn analyze(
         let covers_known_surname = kb_cover
             .iter()
             .any(|m| b.actors[m.actor].kind == ActorKind::Person);
-        if intro.is_none() && !covers_known_surname {
+        let words: Vec<&str> = span.words.iter().map(|r| &masked[r.clone()]).collect();
+        // Without a role, a name that starts with a common given name is
+        // still a person ("Paul Budd"); a near miss counts only in a
+        // person-like position (a role, a title, a speech verb).
+        let plain_name = intro.is_none()
+            && !covers_known_surname
+            && words.len() <= 3
+            && kb.is_given_name(words[0])
+            && !words.iter().any(|w| names::is_place_word(w));
+        if intro.is_none() && !covers_known_surname && !plain_name {
             continue;
         }
+        let person_like = !plain_name || person_position(masked, &span.range);
         let written = masked[span.range.clone()].to_string();
-        let words: Vec<&str> = span.words.iter().map(|r| &masked[r.clone()]).collect();
         // Near miss of a known person: one word the same, the other a near miss.
-        let known = near_known_person(kb, &words);
+        let known = if person_like {
+            near_known_person(kb, &words)
+        } else {
+            None
+        };
         let ai = if let Some(k) = known {
             let ai = b.actor_for(k, span.range.clone());
             b.misspellings.push(NameIssue {
@@ -541,10 +554,11 @@ fn introduction(
                     .take(6)
                     .any(|w| is_role_noun(w.trim_matches(|c: char| !c.is_alphanumeric()))));
         if ok {
-            let role_range = start..start + role.len();
+            let lead = after[..end_rel].len() - after[..end_rel].trim_start().len();
+            let mut role_range = start + lead..start + lead + role.len();
             return Some(Introduction {
                 range: span.range.clone(),
-                role: text[role_range.clone()].to_string(),
+                role: role_text(masked, text, &mut role_range),
                 role_range,
                 paragraph: paragraphs.get(paragraph).map_or(paragraph, |p| p.index),
             });
@@ -552,6 +566,13 @@ fn introduction(
     }
     // Before: titles, role nouns, demonyms and "of" right before the name.
     let toks = tokens(masked, sentence.range.start..span.range.start);
+    // the word right before the name must be a title or a role ("commander")
+    if !toks.last().is_some_and(|t| {
+        let w = &masked[t.range.clone()];
+        t.range.end + 1 == span.range.start && (is_title(w) || is_role_noun(w))
+    }) {
+        return None;
+    }
     let mut k = toks.len();
     let mut has_role = false;
     while k > 0 {
@@ -578,15 +599,30 @@ fn introduction(
         k += 1;
     }
     if has_role && k < toks.len() {
-        let role_range = toks[k].range.start..toks[toks.len() - 1].range.end;
+        let mut role_range = toks[k].range.start..toks[toks.len() - 1].range.end;
         return Some(Introduction {
             range: span.range.clone(),
-            role: text[role_range.clone()].to_string(),
+            role: role_text(masked, text, &mut role_range),
             role_range,
             paragraph,
         });
     }
     None
+}
+
+/// The role words as written; the range is widened to character boundaries
+/// of the original text (masked markup may hide multi-byte characters).
+fn role_text(masked: &str, text: &str, range: &mut ByteRange) -> String {
+    while range.start > 0 && !text.is_char_boundary(range.start) {
+        range.start -= 1;
+    }
+    while range.end < text.len() && !text.is_char_boundary(range.end) {
+        range.end += 1;
+    }
+    masked[range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Set each speaker's actor id and canonical name from the actors found:

@@ -172,3 +172,22 @@ fn rename_and_definition() {
     let m = mention_at(&a.actors, at).unwrap();
     assert_eq!(definition(&a.actors, m.actor), 5..17);
 }
+
+#[test]
+fn a_common_given_name_makes_a_person_without_a_role() {
+    let kb = KnowledgeBase::builtin();
+    let a = actors_of(
+        "The photo was taken by Paul Budd at the fair. Roman Catholic bishops met.",
+        kb,
+    );
+    let names: Vec<&str> = a.actors.actors.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"Paul Budd"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Catholic")), "{names:?}");
+    let p = a
+        .actors
+        .actors
+        .iter()
+        .find(|x| x.name == "Paul Budd")
+        .unwrap();
+    assert!(p.introduction.is_none());
+}

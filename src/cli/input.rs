@@ -21,8 +21,10 @@ use serde_json::{json, Value};
 
 /// The knowledge base every subcommand analyses with: the one place that
 /// chooses it.
+/// The built-in actors; files get the nearest `.copydesk/actors.toml` on
+/// top of it (see `KbCache`).
 pub fn knowledge_base() -> &'static KnowledgeBase {
-    KnowledgeBase::empty()
+    KnowledgeBase::builtin()
 }
 
 /// One file read and analysed.
@@ -81,7 +83,7 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
 /// of the nearest one. Problems in a config file are printed to standard
 /// error once, as warnings; an unreadable `--config` file is an error.
 pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec<String>) {
-    let kb = knowledge_base();
+    let mut kbs = KbCache::default();
     let mut configs = Configs::new(config);
     let mut errors = configs.errors.clone();
     let mut texts = Vec::new();
@@ -104,11 +106,13 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
                 }
                 let config = configs.for_path(Path::new("-"));
                 let markup = config.markup_for("-").unwrap_or(Markup::PlainText);
+                let kb = kbs.knowledge_base(Path::new("."), &config, &mut errors);
                 texts.push((
                     "-".to_string(),
                     stdin.clone().unwrap_or_default(),
                     markup,
                     config,
+                    kb,
                 ));
             }
             Source::File(path) => match read(&path) {
@@ -116,7 +120,8 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
                     let name = path.display().to_string();
                     let config = configs.for_path(&path);
                     let markup = config.markup_of_path(&name);
-                    texts.push((name, text, markup, config));
+                    let kb = kbs.knowledge_base(&path, &config, &mut errors);
+                    texts.push((name, text, markup, config, kb));
                 }
                 Err(e) => errors.push(e),
             },
@@ -125,7 +130,7 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
     // An indexed parallel iterator keeps the input order when collected.
     let files = texts
         .into_par_iter()
-        .map(|(path, text, markup, config)| Analyzed::new(path, text, markup, kb, &config))
+        .map(|(path, text, markup, config, kb)| Analyzed::new(path, text, markup, &kb, &config))
         .collect();
     (files, errors)
 }
@@ -182,6 +187,9 @@ impl Configs {
         config
     }
 
+    /// The knowledge base for `config`: [`knowledge_base`], with the actors
+    /// of the config's `knowledgeBases` files over it when it names any (a
+    /// file that cannot be read or parsed is a warning naming file and line).
     fn report(f: settings::FileConfig) -> Config {
         for e in &f.errors {
             eprintln!("copydesk: warning: {e}");
@@ -324,5 +332,57 @@ mod tests {
         for no in ["a.rs", "md", "a.mdx", "notes", "a.txt.bak"] {
             assert!(!is_article(Path::new(no)), "{no}");
         }
+    }
+}
+
+/// The knowledge base of each input file: the built-in one, plus the
+/// nearest `.copydesk/actors.toml` above the file and the config's
+/// `knowledgeBases` files, built once per distinct combination.
+#[derive(Default)]
+struct KbCache {
+    by_files: HashMap<(Option<PathBuf>, Vec<String>), Arc<KnowledgeBase>>,
+}
+
+impl KbCache {
+    fn knowledge_base(
+        &mut self,
+        path: &Path,
+        config: &Config,
+        errors: &mut Vec<String>,
+    ) -> Arc<KnowledgeBase> {
+        let start = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let found = start
+            .ancestors()
+            .map(|d| d.join(".copydesk").join("actors.toml"))
+            .find(|f| f.is_file());
+        let key = (found.clone(), config.knowledge_bases.clone());
+        if let Some(kb) = self.by_files.get(&key) {
+            return kb.clone();
+        }
+        let mut actors = Vec::new();
+        if !config.knowledge_bases.is_empty() {
+            let (more, problems) = settings::read_knowledge_bases(&config.knowledge_bases);
+            for p in problems {
+                eprintln!("copydesk: warning: {p}");
+            }
+            actors.extend(more);
+        }
+        if let Some(f) = &found {
+            match std::fs::read_to_string(f) {
+                Ok(text) => match copydesk::kb::parse(&f.display().to_string(), &text) {
+                    Ok(more) => actors.extend(more),
+                    Err(e) => errors.push(format!("{e} (the built-in actors are used instead)")),
+                },
+                Err(e) => errors.push(format!("{}: {e}", f.display())),
+            }
+        }
+        let kb = if actors.is_empty() {
+            knowledge_base().clone()
+        } else {
+            KnowledgeBase::builtin_with(actors)
+        };
+        let kb = Arc::new(kb);
+        self.by_files.insert(key, kb.clone());
+        kb
     }
 }

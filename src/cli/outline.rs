@@ -72,7 +72,7 @@ fn section_json(f: &Analyzed, s: &Section) -> Value {
 
 fn quote_json(f: &Analyzed, q: &Quote) -> Value {
     json!({
-        "title": quote_label(q),
+        "title": quote_label(q, &f.analysis.actors),
         "kind": "quote",
         "speaker": q.speaker.as_ref().map(|s| s.name.clone()),
         "range": f.range_json(&q.range),
@@ -97,7 +97,7 @@ fn tree(f: &Analyzed, out: &mut dyn Write) -> std::io::Result<()> {
         let quotes: Vec<&Quote> = l.quotes.iter().map(|&i| &f.analysis.quotes[i]).collect();
         items.push(Item::Lead {
             range: l.range.clone(),
-            summary: summary(&quotes),
+            summary: summary(&quotes, &f.analysis.actors),
             quotes: l.quotes.clone(),
         });
     }
@@ -155,7 +155,7 @@ fn draw(
                 "{prefix}{branch}{}  line {line}, {}{}",
                 s.title,
                 paragraphs(f, &s.range),
-                summary(&quotes)
+                summary(&quotes, &f.analysis.actors)
             )?;
             s.children
                 .iter()
@@ -168,7 +168,7 @@ fn draw(
             writeln!(
                 out,
                 "{prefix}{branch}{}  line {}",
-                quote_label(q),
+                quote_label(q, &f.analysis.actors),
                 f.line_col(q.range.start).0 + 1
             )?;
             Vec::new()
@@ -183,11 +183,11 @@ fn draw(
 }
 
 /// " · 3 quotes · Gerges, Watling · 1 without a source", or "" for none.
-fn summary(quotes: &[&Quote]) -> String {
+fn summary(quotes: &[&Quote], actors: &copydesk::actors::ActorReport) -> String {
     if quotes.is_empty() {
         return String::new();
     }
-    let (names, unsourced) = sources(quotes);
+    let (names, unsourced) = sources(quotes, actors);
     let mut s = if quotes.len() == 1 {
         " · 1 quote".to_string()
     } else {

@@ -539,17 +539,19 @@ mod tests {
 
     #[test]
     fn markup_globs_longest_wins() {
-        let mut c = Config::default();
-        c.markup = vec![
-            MarkupGlob {
-                glob: "*.txt".into(),
-                markup: Markup::Markdown,
-            },
-            MarkupGlob {
-                glob: "wire/**/*.txt".into(),
-                markup: Markup::PlainText,
-            },
-        ];
+        let c = Config {
+            markup: vec![
+                MarkupGlob {
+                    glob: "*.txt".into(),
+                    markup: Markup::Markdown,
+                },
+                MarkupGlob {
+                    glob: "wire/**/*.txt".into(),
+                    markup: Markup::PlainText,
+                },
+            ],
+            ..Config::default()
+        };
         assert_eq!(c.markup_of_path("/x/story.txt"), Markup::Markdown);
         assert_eq!(c.markup_of_path("/x/wire/ap/story.txt"), Markup::PlainText);
         assert_eq!(c.markup_of_path("/x/story.md"), Markup::Markdown);

@@ -86,6 +86,8 @@ pub struct Layer {
     by_id: HashMap<String, u32>,
     /// Lower-cased first and last tokens of people's names -> actor indexes.
     by_token: HashMap<String, Vec<u32>>,
+    /// First words of at least three people's names ("Jack", "Fawaz" is not).
+    given_names: HashSet<String>,
 }
 
 impl Layer {
@@ -107,11 +109,27 @@ impl Layer {
                 }
             }
         }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for a in actors.iter().filter(|a| a.kind == ActorKind::Person) {
+            let toks: Vec<&str> = a.name.split_whitespace().collect();
+            if toks.len() >= 2
+                && toks[0].chars().count() >= 3
+                && toks[0].chars().all(char::is_alphabetic)
+            {
+                *counts.entry(toks[0]).or_default() += 1;
+            }
+        }
+        let given_names = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 3)
+            .map(|(w, _)| w.to_string())
+            .collect();
         Layer {
             actors,
             matcher,
             by_id,
             by_token,
+            given_names,
         }
     }
 }
@@ -206,6 +224,11 @@ impl KnowledgeBase {
         })
     }
 
+    /// True when `word` (as written) begins the names of several known people.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.layers.iter().any(|l| l.given_names.contains(word))
+    }
+
     /// People whose name starts or ends with `token` (any case).
     pub fn people_with_token(&self, token: &str) -> Vec<&Actor> {
         let key = token.to_lowercase();
@@ -225,7 +248,9 @@ impl KnowledgeBase {
     /// Every alias of every actor found in `text` on word boundaries with the
     /// case rules, longest first, without overlaps, in text order.
     pub fn find(&self, text: &str) -> Vec<KbMatch<'_>> {
-        let mut all: Vec<(ByteRange, usize, Vec<(&Actor, AliasKind)>)> = Vec::new();
+        // (range, layer, candidates)
+        type Found<'k> = (ByteRange, usize, Vec<(&'k Actor, AliasKind)>);
+        let mut all: Vec<Found> = Vec::new();
         for (li, layer) in self.layers.iter().enumerate() {
             for (range, cands) in layer.matcher.find(text) {
                 let cands: Vec<(&Actor, AliasKind)> = cands

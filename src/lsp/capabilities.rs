@@ -36,6 +36,15 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
                 work_done_progress_options: Default::default(),
             },
         )),
+        // Actors (issue 4): who is who, where introduced, every mention.
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
         ..Default::default()
     }
 }

@@ -13,6 +13,7 @@ pub mod server;
 pub mod settings;
 pub mod snapshot;
 pub mod state;
+pub mod user_kb;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;

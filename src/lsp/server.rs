@@ -54,6 +54,7 @@ pub fn build_service() -> (LspService<Backend>, tower_lsp::ClientSocket) {
         "copydesk/testPanicNotification",
         Backend::test_panic_notification,
     )
+    .custom_method("copydesk/effectiveConfig", Backend::effective_config)
     .finish()
 }
 
@@ -310,6 +311,7 @@ impl LanguageServer for Backend {
             .unwrap_or_else(|e| e.into_inner()) = Arc::new(client_support(&params.capabilities));
         *self.state.roots.write().unwrap_or_else(|e| e.into_inner()) = workspace_roots(&params);
         super::settings::on_initialize(&self.state, &params);
+        super::user_kb::on_initialize(self, &params).await;
         Ok(InitializeResult {
             capabilities: super::capabilities::server_capabilities(encoding),
             server_info: Some(ServerInfo {
@@ -321,6 +323,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _params: InitializedParams) {
         super::settings::on_initialized(self).await;
+        super::user_kb::on_initialized(self).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -329,6 +332,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         super::settings::on_watched_files(self, &params).await;
+        super::user_kb::on_watched_files(self, &params).await;
     }
 
     async fn shutdown(&self) -> Result<()> {

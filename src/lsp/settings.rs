@@ -64,6 +64,24 @@ pub fn parse_file(path: &Path, text: &str) -> FileConfig {
     }
 }
 
+/// Read the user knowledge-base files a config names (absolute paths, as
+/// the loaders make them). Returns every actor read and one message per
+/// file that could not be read or parsed.
+pub fn read_knowledge_bases(paths: &[String]) -> (Vec<crate::kb::Actor>, Vec<String>) {
+    let mut actors = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        match std::fs::read_to_string(p) {
+            Ok(text) => match crate::kb::parse(p, &text) {
+                Ok(mut a) => actors.append(&mut a),
+                Err(e) => problems.push(e.to_string()),
+            },
+            Err(e) => problems.push(format!("{p}: could not read the knowledge base: {e}")),
+        }
+    }
+    (actors, problems)
+}
+
 /// The `copydesk` section of editor settings: `{"copydesk": {...}}` or the
 /// settings themselves. `null` when there are none.
 pub fn editor_section(value: &Value) -> &Value {
@@ -75,12 +93,24 @@ pub fn editor_section(value: &Value) -> &Value {
 
 /// Parse editor settings; relative paths start at `root` when given.
 pub fn parse_editor(value: &Value, root: Option<&Path>) -> (Layer, Vec<ConfigError>) {
-    let (mut layer, errors) = config::from_json("copydesk settings", editor_section(value));
+    let mut section = editor_section(value).clone();
+    // Settings of the editor client itself (`copydesk.server.path`,
+    // `copydesk.trace.server` in VS Code) come along in a pulled section.
+    if let Some(map) = section.as_object_mut() {
+        for key in CLIENT_KEYS {
+            map.remove(*key);
+        }
+    }
+    let (mut layer, errors) = config::from_json("copydesk settings", &section);
     if let Some(root) = root {
         layer.resolve_paths(root);
     }
     (layer, errors)
 }
+
+/// Top-level keys of the `copydesk` section that belong to editor clients,
+/// not to the server: skipped without a message.
+pub const CLIENT_KEYS: &[&str] = &["server", "trace"];
 
 /// One config file the server knows: its last good layer and the problems
 /// of its latest read.
@@ -98,6 +128,8 @@ pub struct Store {
     /// The workspace root, for relative paths in editor settings.
     pub root: Option<PathBuf>,
     pub editor: Layer,
+    /// The client sent its settings in initializationOptions.
+    pub editor_sent: bool,
     pub editor_errors: Vec<ConfigError>,
     /// Config file path -> what was read from it.
     pub files: HashMap<PathBuf, KnownFile>,
@@ -159,12 +191,6 @@ impl Store {
         // A new file may now be the nearest one for some folders.
         self.nearest.clear();
         outcome
-    }
-
-    /// Apply a config file's text (from disk or from the editor buffer).
-    pub fn apply_text(&mut self, path: &Path, text: &str) -> Reloaded {
-        let f = parse_file(path, text);
-        self.apply_text_result(f)
     }
 
     fn apply_text_result(&mut self, f: FileConfig) -> Reloaded {
@@ -250,6 +276,7 @@ pub fn on_initialize(state: &State, params: &InitializeParams) {
     if let Some(options) = &params.initialization_options {
         let root = store.root.clone();
         store.set_editor(options, root.as_deref());
+        store.editor_sent = !editor_section(options).is_null();
     }
 }
 
@@ -294,7 +321,16 @@ pub async fn on_initialized(backend: &Backend) {
                 .await;
         }
     }
-    if support.workspace_configuration {
+    // Pull at start only when the client sent no initializationOptions: a
+    // pulled section may carry every default of the editor's settings UI,
+    // which would hide the project's .copydesk.toml.
+    let sent = backend
+        .state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .editor_sent;
+    if support.workspace_configuration && !sent {
         pull(backend).await;
         settings_changed(backend).await;
     } else {
@@ -311,7 +347,10 @@ pub async fn on_change_configuration(backend: &Backend, params: &DidChangeConfig
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .workspace_configuration;
-    if pulls {
+    // Settings sent with the notification are used as they are; a
+    // notification without them (the pull model) makes the server ask.
+    let sent = !editor_section(&params.settings).is_null();
+    if pulls && !sent {
         pull(backend).await;
     } else {
         let mut store = backend
@@ -394,6 +433,10 @@ async fn pull(backend: &Backend) {
     match backend.client.configuration(items).await {
         Ok(values) => {
             let value = values.into_iter().next().unwrap_or(serde_json::Value::Null);
+            // No copydesk settings in the editor: keep initializationOptions.
+            if value.is_null() {
+                return;
+            }
             let mut store = backend
                 .state
                 .settings
@@ -548,6 +591,37 @@ fn error_code(kind: config::ErrorKind) -> &'static str {
         config::ErrorKind::UnknownRule => "unknown-rule",
         config::ErrorKind::BadType => "bad-type",
         config::ErrorKind::BadValue => "bad-value",
+    }
+}
+
+/// Params of `copydesk/effectiveConfig`.
+#[derive(serde::Deserialize)]
+pub struct EffectiveConfigParams {
+    #[serde(rename = "textDocument")]
+    pub text_document: lsp::TextDocumentIdentifier,
+}
+
+impl Backend {
+    /// `copydesk/effectiveConfig`: the settings that apply to a document and
+    /// where each came from (`default`, `file` with path and line, or
+    /// `editor`), the server's side of `copydesk config --print`.
+    pub async fn effective_config(
+        &self,
+        params: EffectiveConfigParams,
+    ) -> tower_lsp::jsonrpc::Result<Value> {
+        let path = params.text_document.uri.to_file_path().ok();
+        let mut store = self
+            .state
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let file = path.as_deref().and_then(|p| store.file_for(p));
+        let effective = store.effective(path.as_deref());
+        Ok(serde_json::json!({
+            "configFile": file.map(|f| f.display().to_string()),
+            "settings": config::settings_json(&effective.config),
+            "origins": effective.origins,
+        }))
     }
 }
 

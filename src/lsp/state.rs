@@ -36,6 +36,7 @@ pub struct State {
     /// The markup each document opened with (from its language id), before
     /// `markup` globs.
     pub base_markup: Mutex<HashMap<Url, Markup>>,
+    /// Bumped when the settings change, before cached analyses are dropped.
     /// Set when the client sent `shutdown`; the process exits with status 0
     /// only if it was set before `exit` (LSP 3.17).
     pub shutdown: AtomicBool,
@@ -52,7 +53,7 @@ impl Default for State {
         State {
             docs: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
-            kb: RwLock::new(Arc::new(KnowledgeBase::default())),
+            kb: RwLock::new(Arc::new(KnowledgeBase::builtin().clone())),
             config: RwLock::new(Arc::new(Config::default())),
             support: RwLock::new(Arc::new(ClientSupport::default())),
             roots: RwLock::new(Vec::new()),

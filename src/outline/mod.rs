@@ -38,7 +38,9 @@ pub mod heuristic;
 
 use serde::Serialize;
 
-use crate::analysis::{ByteRange, Paragraph, Quote, QuoteKind};
+use crate::actors::ActorReport;
+use crate::analysis::{ByteRange, Paragraph, Quote, QuoteKind, Speaker};
+use crate::kb::ActorKind;
 use crate::markup::{BlockKind, Prose};
 
 /// The headings and sections of one text.
@@ -291,19 +293,47 @@ fn assign_quotes(section: &mut Section, quotes: &[Quote], real: &[usize]) {
 
 /// How a quote is named in an outline: `Gerges: “Iran is currently…”`, or
 /// `(no source): “The Shia Iraqis…”` when nobody is found to have said it.
-pub fn quote_label(quote: &Quote) -> String {
+pub fn quote_label(quote: &Quote, actors: &ActorReport) -> String {
     let who = quote
         .speaker
         .as_ref()
-        .map_or_else(|| "(no source)".to_string(), |s| short_name(&s.name));
+        .map_or_else(|| "(no source)".to_string(), |s| speaker_name(s, actors));
     format!("{who}: “{}”", first_words(&quote.text, 3))
 }
 
-/// The name an editor would use on second reference: a person's surname
-/// ("Fawaz Gerges" → "Gerges") when the name is two or three capitalised
-/// words, otherwise the name as it is ("the Iraqi interim prime minister").
-// FIXME: once the actor report says which speakers are people, shorten only
-// people's names ("Islamic State" stays whole).
+/// The name an editor uses for a speaker on second reference: a person's
+/// surname ("Fawaz Gerges" → "Gerges"), an organization's whole name. The
+/// actor report says who is a person; a speaker it does not know is named
+/// by [`short_name`].
+pub fn speaker_name(speaker: &Speaker, actors: &ActorReport) -> String {
+    let actor = speaker
+        .actor
+        .as_deref()
+        .and_then(|id| actors.actors.iter().find(|a| a.id == id));
+    match actor {
+        Some(a) if a.kind == ActorKind::Person => a
+            .surname
+            .clone()
+            .unwrap_or_else(|| short_name(&speaker.name)),
+        // A role ("the Iraqi interim prime minister") names the speaker
+        // better than the country or body mentioned inside it.
+        Some(_) if starts_lowercase(&speaker.mention) => speaker.mention.trim().to_string(),
+        Some(a) => a.name.clone(),
+        None => short_name(&speaker.name),
+    }
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// A name on second reference when nothing else is known: the last word
+/// when the name is two or three capitalised words (a person's name, most
+/// likely), otherwise the name as it is ("the Iraqi interim prime
+/// minister").
 pub fn short_name(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let personal = (2..=3).contains(&words.len())
@@ -330,15 +360,15 @@ pub fn first_words(text: &str, n: usize) -> String {
     }
 }
 
-/// The distinct sources quoted in `quotes` (by short name, in order of
-/// first appearance) and how many have no source.
-pub fn sources(quotes: &[&Quote]) -> (Vec<String>, usize) {
+/// The distinct sources quoted in `quotes` (by [`speaker_name`], in order
+/// of first appearance) and how many have no source.
+pub fn sources(quotes: &[&Quote], actors: &ActorReport) -> (Vec<String>, usize) {
     let mut names: Vec<String> = Vec::new();
     let mut unsourced = 0;
     for q in quotes {
         match &q.speaker {
             Some(s) => {
-                let n = short_name(&s.name);
+                let n = speaker_name(s, actors);
                 if !names.contains(&n) {
                     names.push(n);
                 }

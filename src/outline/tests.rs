@@ -158,14 +158,23 @@ fn quotes_go_to_the_innermost_section_and_terms_are_left_out() {
     assert_eq!(o.sections[0].children[0].quotes, vec![3]);
     assert_eq!(o.sections[0].all_quotes(), vec![1, 3]);
     assert!(o.sections[1].quotes.is_empty());
-    assert_eq!(quote_label(&quotes[1]), "Baker: “Five six seven…”");
-    assert_eq!(quote_label(&quotes[3]), "(no source): “nine ten eleven…”");
+    assert_eq!(
+        quote_label(&quotes[1], &ActorReport::default()),
+        "Baker: “Five six seven…”"
+    );
+    assert_eq!(
+        quote_label(&quotes[3], &ActorReport::default()),
+        "(no source): “nine ten eleven…”"
+    );
     let all: Vec<&Quote> = o.sections[0]
         .all_quotes()
         .iter()
         .map(|&i| &quotes[i])
         .collect();
-    assert_eq!(sources(&all), (vec!["Baker".to_string()], 1));
+    assert_eq!(
+        sources(&all, &ActorReport::default()),
+        (vec!["Baker".to_string()], 1)
+    );
 }
 
 #[test]
@@ -215,4 +224,69 @@ fn markdown_titles_are_the_words_without_marks() {
     let text = "A long first paragraph of body text.\n\n**What** comes _next_\n\nMore body text.";
     let o = outline(text, Markup::Markdown, &[]);
     assert_eq!(o.sections[0].title, "What comes next");
+}
+
+#[test]
+fn speakers_known_to_the_actor_report() {
+    use crate::actors::ArticleActor;
+    use crate::kb::ActorKind;
+    let actor = |id: &str, kind, name: &str, surname: Option<&str>| ArticleActor {
+        id: id.into(),
+        kind,
+        name: name.into(),
+        aliases: vec![],
+        description: String::new(),
+        source: "article".into(),
+        surname: surname.map(str::to_string),
+        introduction: None,
+        mention_count: 1,
+        first_mention: 0..0,
+    };
+    let report = ActorReport {
+        actors: vec![
+            actor(
+                "p",
+                ActorKind::Person,
+                "Joost Hiltermann",
+                Some("Hiltermann"),
+            ),
+            actor("o", ActorKind::Organization, "Islamic State", None),
+        ],
+        ..Default::default()
+    };
+    let speaker = |name: &str, id: Option<&str>| Speaker {
+        mention: name.into(),
+        mention_range: 0..0,
+        name: name.into(),
+        actor: id.map(str::to_string),
+        via: Via::Verb,
+    };
+    assert_eq!(
+        speaker_name(&speaker("Joost Hiltermann", Some("p")), &report),
+        "Hiltermann"
+    );
+    assert_eq!(
+        speaker_name(&speaker("Islamic State", Some("o")), &report),
+        "Islamic State"
+    );
+    assert_eq!(
+        speaker_name(&speaker("Fawaz Gerges", None), &report),
+        "Gerges"
+    );
+    // A role that mentions a body is named by the role.
+    let mut role = speaker("Islamic State", Some("o"));
+    role.mention = "the group's spokesman".into();
+    assert_eq!(speaker_name(&role, &report), "the group's spokesman");
+}
+
+#[test]
+fn crlf_line_breaks() {
+    let text = "A long first paragraph of body text.\r\n\r\nHow Iran Seized Iraq\r\n\r\nMore body text.\r\n";
+    let o = outline(text, Markup::PlainText, &[]);
+    assert_eq!(shape(&o.sections), "How Iran Seized Iraq@2");
+    assert_eq!(&text[o.sections[0].heading.clone()], "How Iran Seized Iraq");
+    assert_eq!(
+        &text[o.sections[0].range.clone()],
+        "How Iran Seized Iraq\r\n\r\nMore body text."
+    );
 }

@@ -36,8 +36,8 @@ pub fn fixtures_dir() -> PathBuf {
 
 /// The knowledge base the scorer runs with.
 pub fn knowledge_base() -> &'static KnowledgeBase {
-    // FIXME: switch to KnowledgeBase::builtin() once the actors issue lands on main.
-    KnowledgeBase::empty()
+    // The built-in base, as the CLI and the server use by default.
+    KnowledgeBase::builtin()
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,6 +241,10 @@ pub struct Score {
     pub false_alarms: Vec<String>,
     pub wrong_speakers: Vec<String>,
     pub kind_errors: Vec<String>,
+    /// Found gold quotes whose predicted span differs from the gold span.
+    pub inexact: Vec<String>,
+    /// Speaker accuracy by the gold `via`: via -> (correct, total).
+    pub speaker_by_via: std::collections::BTreeMap<String, (usize, usize)>,
     /// unattributed-quote diagnostics on gold quotes whose source is in their own sentence.
     pub unattributed_in_sentence: Vec<String>,
 }
@@ -302,6 +306,12 @@ impl Score {
         self.false_alarms.extend(o.false_alarms.iter().cloned());
         self.wrong_speakers.extend(o.wrong_speakers.iter().cloned());
         self.kind_errors.extend(o.kind_errors.iter().cloned());
+        self.inexact.extend(o.inexact.iter().cloned());
+        for (via, (c, n)) in &o.speaker_by_via {
+            let e = self.speaker_by_via.entry(via.clone()).or_default();
+            e.0 += c;
+            e.1 += n;
+        }
         self.unattributed_in_sentence
             .extend(o.unattributed_in_sentence.iter().cloned());
     }
@@ -415,6 +425,11 @@ pub fn score(loaded: &Loaded, analysis: &Analysis) -> Score {
         let full = spans[g].clone();
         if trim_range(text, &preds[p].range) == trim_range(text, &full) {
             s.exact += 1;
+        } else {
+            s.inexact.push(format!(
+                "{here}: predicted {}",
+                snippet(&text[preds[p].range.clone()])
+            ));
         }
         s.speaker_total += 1;
         let predicted = preds[p].speaker.as_ref();
@@ -423,7 +438,13 @@ pub fn score(loaded: &Loaded, analysis: &Analysis) -> Score {
             (Some(g), Some(sp)) => same_speaker(g, &sp.name) || same_speaker(g, &sp.mention),
             _ => false,
         };
+        let by_via = s
+            .speaker_by_via
+            .entry(q.via.clone().unwrap_or_else(|| "(none)".into()))
+            .or_default();
+        by_via.1 += 1;
         if ok {
+            by_via.0 += 1;
             s.speaker_correct += 1;
         } else {
             let want = q.speaker.as_deref().unwrap_or("none");
@@ -505,10 +526,11 @@ fn trim_range(text: &str, r: &Range<usize>) -> Range<usize> {
 }
 
 /// Do two speaker names denote the same person? Case-insensitive; a leading
-/// article is ignored; one name may be the other's surname or a shorter form
-/// ending in the same word ("Gerges" / "Fawaz Gerges", "Trump" / "Donald
-/// Trump", "the spokeswoman" / "spokeswoman"). Possessives and punctuation
-/// other than hyphens and apostrophes inside words are ignored.
+/// article and titles before a name are ignored; one name may be the other's
+/// surname or a shorter form ending in the same word ("Gerges" / "Fawaz
+/// Gerges", "Trump" / "President Trump", "Robert Mugabe" / "Robert Gabriel
+/// Mugabe"); a predicted full name may carry an affiliation ("Lucy Fischer of
+/// The Times"). Punctuation around words is ignored.
 pub fn same_speaker(gold: &str, predicted: &str) -> bool {
     let g = words(gold);
     let p = words(predicted);
@@ -523,7 +545,15 @@ pub fn same_speaker(gold: &str, predicted: &str) -> bool {
     } else {
         (&g, &p)
     };
-    short.last() == long.last() && long.windows(short.len()).any(|w| w == short.as_slice())
+    // A surname or shorter form: the short name's words in order within the
+    // long one, ending on the same word ("Robert Mugabe" in "Robert Gabriel Mugabe").
+    let mut rest = long.iter();
+    let in_order = short.iter().all(|w| rest.any(|l| l == w));
+    if short.last() == long.last() && in_order {
+        return true;
+    }
+    // A full name followed by an affiliation: "Lucy Fischer of The Times".
+    g.len() >= 2 && p.len() > g.len() && p[..g.len()] == g[..] && p[g.len()] == "of"
 }
 
 /// Titles dropped before a name when comparing speakers.
@@ -678,6 +708,16 @@ impl Report {
             t.speaker_correct,
             t.speaker_total
         );
+        let by_via: Vec<String> = t
+            .speaker_by_via
+            .iter()
+            .map(|(via, (c, n))| format!("{via} {c}/{n}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  speaker accuracy by gold via:    {}",
+            by_via.join(", ")
+        );
         let _ = writeln!(
             out,
             "  nested quotations paired:        {}/{}",
@@ -693,6 +733,7 @@ impl Report {
                 ("Misses", &t.misses),
                 ("False alarms", &t.false_alarms),
                 ("Kind errors", &t.kind_errors),
+                ("Found with a different span", &t.inexact),
                 ("Wrong speakers", &t.wrong_speakers),
                 (
                     "unattributed-quote with the source in the sentence",

@@ -55,6 +55,9 @@ export const CLIENT_PROPERTIES = {
   },
 };
 
+/** Schema properties that describe a config file, not a setting an editor sets. */
+const NOT_SETTINGS = new Set(["version", "$schema"]);
+
 // JSON-Schema keywords VS Code's settings understand, copied as they are.
 const KEEP = [
   "type", "enum", "enumDescriptions", "markdownEnumDescriptions", "default",
@@ -166,7 +169,8 @@ export function toConfiguration(schema) {
   if (!root) {
     throw new Error("the schema has no `properties`: is this the output of `copydesk config --schema`?");
   }
-  const serverProps = flatten(root, "copydesk", schema, {});
+  const settings = { ...root, properties: Object.fromEntries(Object.entries(root.properties).filter(([k]) => !NOT_SETTINGS.has(k))) };
+  const serverProps = flatten(settings, "copydesk", schema, {});
   const names = Object.keys(serverProps);
   if (names.length === 0) throw new Error("the schema lists no settings");
   let order = 10;

@@ -26,6 +26,7 @@ test("plain schema with one property per rule code", () => {
       },
       quote_min_words: { type: "integer", minimum: 1, default: 4, description: "A quotation of at least this many words is a quote." },
       knowledge_bases: { type: "array", items: { type: "string" }, default: [] },
+      version: { type: "integer", enum: [1], default: 1, description: "Version of the config format." },
     },
   };
   const c = toConfiguration(schema);
@@ -40,6 +41,7 @@ test("plain schema with one property per rule code", () => {
   assert.equal(p["copydesk.quote_min_words"].minimum, 1);
   assert.deepEqual(p["copydesk.knowledge_bases"].items, { type: "string" });
   assert.equal(p["copydesk.rules"], undefined, "an object with properties is flattened, not kept whole");
+  assert.equal(p["copydesk.version"], undefined, "the file format's version is not an editor setting");
   for (const k of Object.keys(CLIENT_PROPERTIES)) assert.ok(p[k], `client setting ${k} kept`);
   assert.equal(p["copydesk.quote_min_words"].scope, "resource");
 });

@@ -95,6 +95,20 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "untitled", language: "plaintext" },
     ],
     initializationOptions: explicitSettings(context),
+    middleware: {
+      workspace: {
+        // The server pulls the `copydesk` section: answer with what the user
+        // set, not VS Code's defaults (they would override .copydesk.toml)
+        // nor the client's own server.* / trace.* settings.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) =>
+            item.section === "copydesk" ? explicitSettings(context) : answers[i],
+          );
+        },
+      },
+    },
     outputChannel: output,
   };
   client = new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);

@@ -97,6 +97,8 @@ writeFileSync(
       "git.enabled": false,
       "git.openRepositoryInParentFolders": "never",
       "copydesk.server.path": resolve(args.server),
+      // One server setting, to see it reach the server: the unattributed quote becomes an error.
+      "copydesk.rules.unattributed-quote": "error",
     },
     null,
     2,
@@ -207,16 +209,22 @@ try {
   await page.locator(`.tab[aria-label*="${articleName}"], .tab:has-text("${articleName}")`).first().waitFor({ timeout: 10000 });
   log("article open");
 
+  // Pids of `SERVER lsp` processes started under code-server.
+  const serverPids = () => {
+    const server = resolve(args.server);
+    const ps = execFileSync("ps", ["-e", "-o", "pid=,pgid=,args="], { encoding: "utf8" });
+    return ps
+      .split("\n")
+      .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+      .filter((m) => m && Number(m[2]) === cs.pid && m[3].startsWith(`${server} lsp`))
+      .map((m) => Number(m[1]));
+  };
+
   await check("the extension starts `copydesk lsp`", async () => {
     const server = resolve(args.server);
     const deadline = Date.now() + TIMEOUT;
     while (Date.now() < deadline) {
-      const ps = execFileSync("ps", ["-e", "-o", "pgid=,args="], { encoding: "utf8" });
-      const mine = ps.split("\n").filter((l) => {
-        const m = l.trim().match(/^(\d+)\s+(.*)$/);
-        return m && Number(m[1]) === cs.pid && m[2].startsWith(`${server} lsp`);
-      });
-      if (mine.length) return true;
+      if (serverPids().length) return true;
       await sleep(250);
     }
     await shot("vscode-no-server");
@@ -262,7 +270,7 @@ try {
 
   // Reveal ¶10, point at its "Gerges" and wait for a hover naming Fawaz Gerges; returns the hover's text.
   async function hoverGerges() {
-    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 }, force: true });
     await page.keyboard.press("Control+G");
     await page.keyboard.type(String(paraLine[9]));
     await page.keyboard.press("Enter");
@@ -302,6 +310,20 @@ try {
     return hoverText;
   }
 
+  await check("a copydesk setting reaches the server (unattributed-quote: error)", async () => {
+    // Decorations exist only in the viewport: reveal ¶36 first.
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 }, force: true });
+    await page.keyboard.press("Control+G");
+    await page.keyboard.type(String(paraLine[35]));
+    await page.keyboard.press("Enter");
+    try {
+      await page.locator(".squiggly-error").first().waitFor({ timeout: TIMEOUT });
+    } catch {
+      return `no .squiggly-error with "copydesk.rules.unattributed-quote": "error" in settings.json`;
+    }
+    return true;
+  });
+
   await check('hover on "Gerges" shows the actor', async () => {
     const hoverText = await hoverGerges();
     await shot("vscode-3-hover");
@@ -317,9 +339,19 @@ try {
     await page.keyboard.type("Explorer: Focus on Outline View");
     await page.locator(".quick-input-list .monaco-list-row").first().waitFor({ timeout: 10000 });
     await page.keyboard.press("Enter");
+    // Room for the outline: fold the Explorer's folder view, collapse the sections' quotes.
+    const folderHeader = page.locator('.pane-header[aria-label*="Explorer Section"], .pane-header:has-text("workspace")').first();
+    if ((await folderHeader.count()) && (await folderHeader.getAttribute("aria-expanded")) === "true") {
+      await folderHeader.click().catch(() => {});
+    }
+    const outlineHeader = page.locator('.pane-header:has-text("Outline")').first();
+    await outlineHeader.hover().catch(() => {});
+    await sleep(300);
     const deadline = Date.now() + TIMEOUT;
     let text = "";
     while (Date.now() < deadline) {
+      const collapse = outlineHeader.locator('.codicon-collapse-all, [aria-label="Collapse All"]').first();
+      if (await collapse.count()) await collapse.click({ timeout: 2000 }).catch(() => {});
       text = await page
         .locator(".outline-pane")
         .first()
@@ -335,6 +367,25 @@ try {
     if (!(order[0] < order[1] && order[1] < order[2])) return `sections out of order in the Outline: "${text.replace(/\s+/g, " ").slice(0, 200)}"`;
     return true;
   });
+  await check("the command copydesk: Restart Server starts a new server", async () => {
+    const before = serverPids();
+    if (!before.length) return "no server running before the restart";
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("F1");
+    await page.locator(".quick-input-widget input").waitFor({ timeout: 10000 });
+    await page.keyboard.type("copydesk: Restart Server");
+    await page.locator('.quick-input-list .monaco-list-row:has-text("Restart Server")').first().waitFor({ timeout: 10000 });
+    await page.keyboard.press("Enter");
+    const deadline = Date.now() + TIMEOUT;
+    let now = [];
+    while (Date.now() < deadline) {
+      now = serverPids();
+      if (now.length && now.every((p) => !before.includes(p))) return true;
+      await sleep(250);
+    }
+    return `servers before ${JSON.stringify(before)}, after ${JSON.stringify(now)}`;
+  });
+
   // One picture of it all (for editors/vscode/README.md): outline, problems, hover.
   await page.keyboard.press("Control+Shift+M");
   await hoverGerges().catch(() => "");

@@ -1,6 +1,7 @@
 //! `textDocument/codeLens`: above each heading, how many quotes its section
-//! holds and whose ("3 quotes · Gerges, Watling"), and a second lens when
-//! some of them have no source ("⚠ 1 quote without a source"). The lenses
+//! holds (its subsections' included) and whose ("3 quotes · Gerges,
+//! Watling"), and a second lens when some of them have no source
+//! ("⚠ 1 quote without a source"). The lenses
 //! are for reading: their command is a title with an empty command id,
 //! which clients show and do nothing on.
 

@@ -57,7 +57,7 @@ pub fn quote_summary(snap: &Snapshot, section: &Section) -> (String, usize) {
         .iter()
         .map(|&i| &snap.analysis.quotes[i])
         .collect();
-    let (names, unsourced) = sources(&quotes);
+    let (names, unsourced) = sources(&quotes, &snap.analysis.actors);
     let mut s = match quotes.len() {
         0 => "no quotes".to_string(),
         1 => "1 quote".to_string(),
@@ -98,7 +98,7 @@ fn quote_symbol(snap: &Snapshot, q: &Quote) -> DocumentSymbol {
     };
     #[allow(deprecated)]
     DocumentSymbol {
-        name: quote_label(q),
+        name: quote_label(q, &snap.analysis.actors),
         detail: Some(detail),
         kind: SymbolKind::STRING,
         tags: None,
@@ -112,7 +112,7 @@ fn quote_symbol(snap: &Snapshot, q: &Quote) -> DocumentSymbol {
 fn flat(snap: &Snapshot, q: &Quote, container: Option<&str>) -> SymbolInformation {
     flat_symbol(
         snap,
-        quote_label(q),
+        quote_label(q, &snap.analysis.actors),
         SymbolKind::STRING,
         &q.range,
         container,

@@ -1,44 +1,81 @@
-//! `textDocument/semanticTokens/full`: quotes (and, once the actor report
-//! lists mentions, actors) as semantic tokens, so a theme can colour what
-//! was said apart from the reporter's own words.
+//! `textDocument/semanticTokens/full`: quotes and actor mentions as
+//! semantic tokens, so a theme can colour what was said apart from the
+//! reporter's own words, and who is who.
 //!
-//! Token types are in [`legend`]: `string` for a quote. A quote with no
-//! source carries the modifier `unattributed`. Quotes that run over several
-//! lines are split into one token per line, since most clients do not
-//! support tokens across lines; lengths are in the negotiated encoding.
+//! Token types are in [`legend`]: `string` for a quote, `variable` for a
+//! person, `class` for an organization, group or body, `namespace` for a
+//! country or place. A quote with no source carries the modifier
+//! `unattributed`. Tokens never overlap: a quote is cut around the actors
+//! mentioned inside it. Quotes that run over several lines are split into
+//! one token per line, since most clients do not support tokens across
+//! lines; lengths are in the negotiated encoding.
 
 use tower_lsp::lsp_types::*;
 
 use crate::analysis::{ByteRange, QuoteKind};
+use crate::kb::ActorKind;
 use crate::lsp::snapshot::Snapshot;
 
 /// Index of each token type in the legend.
 const QUOTE: u32 = 0;
+const PERSON: u32 = 1;
+const ORGANIZATION: u32 = 2;
+const PLACE: u32 = 3;
 /// Bit of each modifier in the legend.
 const UNATTRIBUTED: u32 = 1 << 0;
 
 /// The legend announced in the server's capabilities.
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
-        token_types: vec![SemanticTokenType::STRING],
+        token_types: vec![
+            SemanticTokenType::STRING,
+            SemanticTokenType::VARIABLE,
+            SemanticTokenType::CLASS,
+            SemanticTokenType::NAMESPACE,
+        ],
         token_modifiers: vec![SemanticTokenModifier::new("unattributed")],
     }
 }
 
 pub fn handle(snap: &Snapshot, _params: &SemanticTokensParams) -> Option<SemanticTokensResult> {
-    let mut spans: Vec<(ByteRange, u32, u32)> = snap
+    let report = &snap.analysis.actors;
+    let mut mentions: Vec<(ByteRange, u32, u32)> = report
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let kind = match report.actors.get(m.actor)?.kind {
+                ActorKind::Person => PERSON,
+                ActorKind::Organization | ActorKind::Group | ActorKind::Body => ORGANIZATION,
+                ActorKind::Country | ActorKind::Place => PLACE,
+            };
+            Some((m.range.clone(), kind, 0))
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.0.start);
+    let mut spans: Vec<(ByteRange, u32, u32)> = Vec::new();
+    for q in snap
         .analysis
         .quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Quote)
-        .map(|q| {
-            (
-                q.range.clone(),
-                QUOTE,
-                if q.speaker.is_none() { UNATTRIBUTED } else { 0 },
-            )
-        })
-        .collect();
+    {
+        let modifiers = if q.speaker.is_none() { UNATTRIBUTED } else { 0 };
+        // The quote minus the mentions inside it.
+        let mut at = q.range.start;
+        for m in mentions
+            .iter()
+            .filter(|m| m.0.start >= q.range.start && m.0.end <= q.range.end)
+        {
+            if m.0.start > at {
+                spans.push((at..m.0.start, QUOTE, modifiers));
+            }
+            at = at.max(m.0.end);
+        }
+        if at < q.range.end {
+            spans.push((at..q.range.end, QUOTE, modifiers));
+        }
+    }
+    spans.extend(mentions);
     spans.sort_by_key(|s| s.0.start);
     let mut data = Vec::new();
     let (mut prev_line, mut prev_char) = (0u32, 0u32);
@@ -107,9 +144,8 @@ fn line_width(snap: &Snapshot, line: u32) -> u32 {
     }
     let slice = snap.rope.line(l);
     let text: String = slice.chars().collect();
-    let content = text.trim_end_matches([
-        '\n', '\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}',
-    ]);
+    // Lines break at \n, \r and \r\n only (ropey's `cr_lines`).
+    let content = text.trim_end_matches(['\n', '\r']);
     let end = snap.rope.line_to_byte(l) + content.len();
     snap.position(end).character
 }
@@ -168,5 +204,61 @@ mod tests {
             true,
         );
         assert_eq!(tokens(&snap), [token(0, 8, 8, 0), token(1, 0, 11, 0)]);
+    }
+
+    #[test]
+    fn actors_are_tokens_and_cut_the_quotes_around_them() {
+        let text = "“Iran is winning,” said Fawaz Gerges.";
+        let quote = test_quote(text, "“Iran is winning,”", Some("Fawaz Gerges"));
+        let mut snap = test_snapshot(text, Markup::PlainText, Some(vec![quote]), true);
+        let mut analysis = (*snap.analysis).clone();
+        analysis.actors = crate::actors::ActorReport {
+            actors: vec![
+                actor("iran", ActorKind::Country, "Iran"),
+                actor("gerges", ActorKind::Person, "Fawaz Gerges"),
+            ],
+            mentions: vec![
+                crate::actors::Mention {
+                    range: 3..7,
+                    actor: 0,
+                },
+                crate::actors::Mention {
+                    range: 28..40,
+                    actor: 1,
+                },
+            ],
+            ..Default::default()
+        };
+        snap.analysis = std::sync::Arc::new(analysis);
+        let kinds = |t: &[SemanticToken]| {
+            t.iter()
+                .map(|t| (t.delta_start, t.length, t.token_type))
+                .collect::<Vec<_>>()
+        };
+        // “ | Iran | is winning,” | said | Fawaz Gerges
+        assert_eq!(
+            kinds(&tokens(&snap)),
+            [
+                (0, 1, QUOTE),
+                (1, 4, PLACE),
+                (4, 13, QUOTE),
+                (19, 12, PERSON)
+            ]
+        );
+    }
+
+    fn actor(id: &str, kind: ActorKind, name: &str) -> crate::actors::ArticleActor {
+        crate::actors::ArticleActor {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: vec![],
+            description: String::new(),
+            source: "test".into(),
+            surname: None,
+            introduction: None,
+            mention_count: 1,
+            first_mention: 0..0,
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! `workspace/symbol`: the headings and actors of every article in the
+//! `workspace/symbol`: the headings and actors (the actor report's actors,
+//! and speakers it does not know) of every article in the
 //! workspace, fuzzy-matched against the query (a subsequence match, ranked
 //! by [`crate::outline::fuzzy`]).
 //!
@@ -20,6 +21,7 @@ use tower_lsp::lsp_types::*;
 
 use crate::analysis::Analysis;
 use crate::config::Config;
+use crate::kb::ActorKind;
 use crate::kb::KnowledgeBase;
 use crate::lsp::snapshot::Snapshot;
 use crate::markup::Markup;
@@ -129,16 +131,24 @@ fn symbols(a: &Analysis, rope: &Rope, encoding: Encoding, container: &str) -> Ve
             container: container.to_string(),
         });
     }
-    // Actors: the people quoted, at their first mention.
-    // FIXME: list every actor of the actor report once it is on main.
-    let mut seen = HashSet::new();
+    // Actors: every actor the article mentions, at its first mention.
+    for actor in &a.actors.actors {
+        out.push(Sym {
+            name: actor.name.clone(),
+            kind: actor_kind(actor.kind),
+            range: range(&actor.first_mention),
+            container: container.to_string(),
+        });
+    }
+    // Speakers the actor report does not know (a role, an unknown name).
+    let mut seen: HashSet<String> = a.actors.actors.iter().map(|x| x.name.clone()).collect();
     for q in &a.quotes {
         if let Some(sp) = &q.speaker {
             let proper = sp
                 .name
                 .split_whitespace()
                 .all(crate::text::words::is_capitalized);
-            if proper && seen.insert(sp.name.clone()) {
+            if proper && sp.actor.is_none() && seen.insert(sp.name.clone()) {
                 out.push(Sym {
                     name: sp.name.clone(),
                     kind: SymbolKind::OBJECT,
@@ -149,6 +159,17 @@ fn symbols(a: &Analysis, rope: &Rope, encoding: Encoding, container: &str) -> Ve
         }
     }
     out
+}
+
+/// The symbol kind shown for an actor: people as objects, organizations,
+/// groups and bodies as structs, countries and places as namespaces' kin
+/// (modules), so an editor's icons tell them apart.
+fn actor_kind(kind: ActorKind) -> SymbolKind {
+    match kind {
+        ActorKind::Person => SymbolKind::OBJECT,
+        ActorKind::Organization | ActorKind::Group | ActorKind::Body => SymbolKind::STRUCT,
+        ActorKind::Country | ActorKind::Place => SymbolKind::MODULE,
+    }
 }
 
 type Cache = Mutex<HashMap<(PathBuf, Encoding), (SystemTime, u64, Arc<Vec<Sym>>)>>;
