@@ -887,11 +887,14 @@ impl<'a> Doc<'a> {
         let words = word_count(&text);
         let ends = |c: char| matches!(c, '.' | '!' | '?' | '“' | '”' | '"');
         // The outer quote's words before and after, to a sentence end.
-        let lo = outer.range.start.max(
-            self.text[outer.range.start..first.open.start]
-                .rfind(ends)
-                .map_or(outer.range.start, |i| outer.range.start + i + 1),
-        );
+        let before = &self.text[outer.range.start..first.open.start];
+        let lo = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends(c))
+            .map_or(outer.range.start, |(i, c)| {
+                outer.range.start + i + c.len_utf8()
+            });
         let close_end = last.close.clone().map_or(last.inner.end, |c| c.end);
         let hi = self.text[close_end..outer.range.end]
             .find(ends)
