@@ -58,10 +58,10 @@ fn aliases() -> Vec<String> {
 }
 
 /// The alias automaton built as the knowledge base builds its own (see
-/// src/kb/matcher.rs): ASCII case-insensitive, contiguous NFA, all matches.
+/// src/kb/matcher.rs): lower-case keys, contiguous NFA, all matches, run
+/// over an ASCII-lower-cased copy of the text.
 fn automaton() -> AhoCorasick {
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(aliases())
@@ -71,7 +71,8 @@ fn automaton() -> AhoCorasick {
 /// The floor: one automaton pass over every alias, one memchr pass over the
 /// lead bytes of quote marks (`"`, `'`, 0xE2 for “ ” ‘ ’ „ ‚, 0xC2 for « »).
 fn floor(ac: &AhoCorasick, text: &str) -> usize {
-    let mentions = ac.find_overlapping_iter(text).count();
+    let lower = text.to_ascii_lowercase();
+    let mentions = ac.find_overlapping_iter(&lower).count();
     let bytes = text.as_bytes();
     let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).count();
     marks += memchr::memchr_iter(0xC2, bytes).count();

@@ -200,11 +200,9 @@ fn an_unattributed_quote_is_a_finding() {
         .filter(|d| d["code"] == "unattributed-quote")
         .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
         .collect();
-    assert!(flagged.contains(&2), "{diags:?}");
-    // FIXME: "the statement read" is a source a copy editor accepts; the
-    // quotes analysis does not take a document as a speaker yet, so line 0
-    // is flagged too. It should be `flagged == [2]`.
-    assert_eq!(flagged, vec![0, 2]);
+    // "the statement read in part" is a source a copy editor accepts (a
+    // document speaks); only the quote with no source at all is flagged.
+    assert_eq!(flagged, vec![2], "{diags:?}");
 }
 
 #[test]

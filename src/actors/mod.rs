@@ -82,7 +82,10 @@ struct Span {
 struct Builder {
     actors: Vec<ArticleActor>,
     by_id: HashMap<String, usize>,
+    /// Sorted by (start, end): see [`Builder::add_mention`].
     mentions: Vec<Mention>,
+    /// The length of the longest mention so far.
+    longest: usize,
     misspellings: Vec<NameIssue>,
     variants: Vec<NameIssue>,
 }
@@ -108,10 +111,29 @@ impl Builder {
         self.actors.len() - 1
     }
 
-    fn covered(&self, r: &ByteRange) -> bool {
-        self.mentions
+    /// Add a mention, keeping `mentions` sorted by (start, end).
+    fn add_mention(&mut self, m: Mention) {
+        let key = (m.range.start, m.range.end);
+        let at = self
+            .mentions
+            .partition_point(|x| (x.range.start, x.range.end) <= key);
+        self.longest = self.longest.max(m.range.len());
+        self.mentions.insert(at, m);
+    }
+
+    /// The mentions overlapping `r`, in text order: a binary search, since
+    /// no mention is longer than `longest`.
+    fn overlapping<'a>(&'a self, r: &ByteRange) -> impl Iterator<Item = &'a Mention> + 'a {
+        let (start, end) = (r.start, r.end);
+        let hi = self.mentions.partition_point(|m| m.range.start < end);
+        let lo = self.mentions[..hi].partition_point(|m| m.range.start + self.longest <= start);
+        self.mentions[lo..hi]
             .iter()
-            .any(|m| m.range.start < r.end && r.start < m.range.end)
+            .filter(move |m| start < m.range.end)
+    }
+
+    fn covered(&self, r: &ByteRange) -> bool {
+        self.overlapping(r).next().is_some()
     }
 }
 
@@ -138,6 +160,7 @@ pub fn analyze(
         actors: Vec::new(),
         by_id: HashMap::new(),
         mentions: Vec::new(),
+        longest: 0,
         misspellings: Vec::new(),
         variants: Vec::new(),
     };
@@ -188,7 +211,7 @@ pub fn analyze(
             continue;
         };
         let i = b.actor_for(best, m.range.clone());
-        b.mentions.push(Mention {
+        b.add_mention(Mention {
             range: m.range.clone(),
             actor: i,
         });
@@ -231,17 +254,24 @@ pub fn analyze(
         }
     }
 
+    // Every word of every span, by its text, in text order (for surnames).
+    let mut words_index: HashMap<&str, Vec<ByteRange>> = HashMap::new();
+    for span in &spans {
+        for w in &span.words {
+            words_index
+                .entry(&masked[w.clone()])
+                .or_default()
+                .push(w.clone());
+        }
+    }
+
     // 3. People introduced with a role, and near misses of known names.
     for span in &spans {
         if span.words.len() < 2 || span.words.len() > 4 {
             continue;
         }
         // A span that is a knowledge-base name already (or a place, a body) is not new.
-        let kb_cover: Vec<&Mention> = b
-            .mentions
-            .iter()
-            .filter(|m| m.range.start < span.range.end && span.range.start < m.range.end)
-            .collect();
+        let kb_cover: Vec<&Mention> = b.overlapping(&span.range).collect();
         if kb_cover
             .iter()
             .any(|m| b.actors[m.actor].kind != ActorKind::Person || m.range == span.range)
@@ -315,7 +345,7 @@ pub fn analyze(
         // The span replaces any surname mention inside it.
         b.mentions
             .retain(|m| !(span.range.start <= m.range.start && m.range.end <= span.range.end));
-        b.mentions.push(Mention {
+        b.add_mention(Mention {
             range: span.range.clone(),
             actor: ai,
         });
@@ -327,14 +357,7 @@ pub fn analyze(
         if known.is_some() {
             let expected = b.actors[ai].surname.clone().unwrap_or_default();
             if !expected.is_empty() && expected != written_surname {
-                surname_mentions(
-                    &mut b,
-                    masked,
-                    &spans,
-                    &written_surname,
-                    ai,
-                    Some(&expected),
-                );
+                surname_mentions(&mut b, &words_index, &written_surname, ai, Some(&expected));
             }
         }
     }
@@ -345,7 +368,7 @@ pub fn analyze(
             continue;
         }
         if let Some(s) = b.actors[ai].surname.clone() {
-            surname_mentions(&mut b, masked, &spans, &s, ai, None);
+            surname_mentions(&mut b, &words_index, &s, ai, None);
         }
     }
 
@@ -386,7 +409,7 @@ pub fn analyze(
             } else {
                 b.variants.push(issue);
             }
-            b.mentions.push(Mention {
+            b.add_mention(Mention {
                 range: span.range.clone(),
                 actor: *ai,
             });
@@ -462,18 +485,17 @@ fn near_known_person<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Ac
 /// of actor `ai`; with `expected`, each is also a misspelling.
 fn surname_mentions(
     b: &mut Builder,
-    masked: &str,
-    spans: &[Span],
+    words: &HashMap<&str, Vec<ByteRange>>,
     surname: &str,
     ai: usize,
     expected: Option<&str>,
 ) {
-    for span in spans {
-        for w in &span.words {
-            if &masked[w.clone()] != surname || b.covered(w) {
+    for w in words.get(surname).into_iter().flatten() {
+        {
+            if b.covered(w) {
                 continue;
             }
-            b.mentions.push(Mention {
+            b.add_mention(Mention {
                 range: w.clone(),
                 actor: ai,
             });
@@ -636,7 +658,13 @@ pub fn link_speakers(quotes: &mut [Quote], actors: &ActorReport, _kb: &Knowledge
         let by_range = actors
             .mentions
             .iter()
-            .find(|m| m.range.start < sp.mention_range.end && sp.mention_range.start < m.range.end)
+            // The actor must cover the mention's head (its last word): the
+            // demonym in "the Iraqi interim prime minister" is not the speaker.
+            .find(|m| {
+                m.range.start < sp.mention_range.end
+                    && sp.mention_range.start < m.range.end
+                    && m.range.end >= sp.mention_range.end
+            })
             .map(|m| m.actor);
         let resolved = sp.name.trim();
         let by_name = || {

@@ -110,11 +110,14 @@ impl Matcher {
                 )
             });
         }
+        // Keys are lower case and `find` scans an ASCII-lower-cased copy of
+        // the text: the same matches as an ASCII-case-insensitive automaton,
+        // which takes three times as long to build (49k keys: 250 ms against
+        // 820 ms, release, loaded machine).
         let automaton = if keys.is_empty() {
             None
         } else {
             AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&keys)
@@ -131,22 +134,30 @@ impl Matcher {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (ByteRange, Vec<&'a Candidate>)> + 'a {
-        self.automaton.iter().flat_map(move |ac| {
-            ac.find_overlapping_iter(text).filter_map(move |m| {
-                let range = m.start()..m.end();
-                if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
-                    return None;
-                }
-                if !boundary_before(text, range.start) || !boundary_after(text, range.end) {
-                    return None;
-                }
-                let written = &text[range.clone()];
-                let cands: Vec<&Candidate> = self.patterns[m.pattern().as_usize()]
-                    .iter()
-                    .filter(|c| case_ok(&c.form, written))
-                    .collect();
-                (!cands.is_empty()).then_some((range, cands))
-            })
+        let lower = self
+            .automaton
+            .as_ref()
+            .map(|_| text.to_ascii_lowercase())
+            .unwrap_or_default();
+        let matches: Vec<aho_corasick::Match> = self
+            .automaton
+            .iter()
+            .flat_map(|ac| ac.find_overlapping_iter(&lower))
+            .collect();
+        matches.into_iter().filter_map(move |m| {
+            let range = m.start()..m.end();
+            if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+                return None;
+            }
+            if !boundary_before(text, range.start) || !boundary_after(text, range.end) {
+                return None;
+            }
+            let written = &text[range.clone()];
+            let cands: Vec<&Candidate> = self.patterns[m.pattern().as_usize()]
+                .iter()
+                .filter(|c| case_ok(&c.form, written))
+                .collect();
+            (!cands.is_empty()).then_some((range, cands))
         })
     }
 }

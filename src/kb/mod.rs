@@ -134,6 +134,8 @@ impl Layer {
     }
 }
 
+static BUILTIN: OnceLock<KnowledgeBase> = OnceLock::new();
+
 /// Actors and their matcher: see the module documentation.
 #[derive(Debug, Default, Clone)]
 pub struct KnowledgeBase {
@@ -160,8 +162,12 @@ impl KnowledgeBase {
     /// The built-in base (curated and generated actors), decoded and indexed
     /// on first use.
     pub fn builtin() -> &'static KnowledgeBase {
-        static BUILTIN: OnceLock<KnowledgeBase> = OnceLock::new();
         BUILTIN.get_or_init(|| KnowledgeBase::from_layers(vec![builtin::layer()]))
+    }
+
+    /// True once [`KnowledgeBase::builtin`] has been built (it never blocks).
+    pub fn builtin_ready() -> bool {
+        BUILTIN.get().is_some()
     }
 
     /// A base of these actors only.

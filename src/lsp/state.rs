@@ -12,7 +12,7 @@ use super::settings::Store;
 use super::snapshot::{ClientSupport, Snapshot};
 use crate::analysis::Analysis;
 use crate::config::Config;
-use crate::kb::KnowledgeBase;
+use crate::kb::{Actor, KnowledgeBase};
 use crate::markup::Markup;
 use crate::text::{Document, Encoding};
 
@@ -26,6 +26,10 @@ pub struct State {
     pub docs: Mutex<HashMap<Url, Entry>>,
     pub encoding: RwLock<Encoding>,
     pub kb: RwLock<Arc<KnowledgeBase>>,
+    /// User actors to layer over the built-in base before the next analysis,
+    /// while the built-in base is still being built on its background
+    /// thread (see [`State::set_user_actors`]). The first snapshot waits.
+    pub pending_kb: Mutex<Option<Vec<Actor>>>,
     pub config: RwLock<Arc<Config>>,
     pub support: RwLock<Arc<ClientSupport>>,
     pub roots: RwLock<Vec<PathBuf>>,
@@ -49,11 +53,23 @@ pub struct State {
 }
 
 impl Default for State {
+    /// Starts building the built-in knowledge base on a background thread:
+    /// `initialize` answers at once, and the first analysis waits for it.
     fn default() -> Self {
+        if !KnowledgeBase::builtin_ready() {
+            let spawned = std::thread::Builder::new()
+                .name("copydesk-kb".into())
+                .spawn(|| {
+                    KnowledgeBase::builtin();
+                });
+            // Without a thread the first snapshot builds it.
+            drop(spawned);
+        }
         State {
             docs: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
-            kb: RwLock::new(Arc::new(KnowledgeBase::builtin().clone())),
+            kb: RwLock::new(Arc::new(KnowledgeBase::default())),
+            pending_kb: Mutex::new(Some(Vec::new())),
             config: RwLock::new(Arc::new(Config::default())),
             support: RwLock::new(Arc::new(ClientSupport::default())),
             roots: RwLock::new(Vec::new()),
@@ -68,6 +84,36 @@ impl Default for State {
 }
 
 impl State {
+    /// Layer `user` actors over the built-in base: at once when the built-in
+    /// base is ready, otherwise before the next analysis (which waits for
+    /// the background build). Cached analyses are dropped either way.
+    pub fn set_user_actors(&self, user: Vec<Actor>) {
+        {
+            let mut pending = self.pending_kb.lock().unwrap_or_else(|e| e.into_inner());
+            if KnowledgeBase::builtin_ready() {
+                *pending = None;
+                *self.kb.write().unwrap_or_else(|e| e.into_inner()) =
+                    Arc::new(KnowledgeBase::builtin_with(user));
+            } else {
+                *pending = Some(user);
+            }
+        }
+        self.invalidate_analyses();
+    }
+
+    /// The knowledge base for an analysis, waiting for the built-in base
+    /// when a layering is pending.
+    pub fn knowledge_base(&self) -> Arc<KnowledgeBase> {
+        {
+            let mut pending = self.pending_kb.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(user) = pending.take() {
+                *self.kb.write().unwrap_or_else(|e| e.into_inner()) =
+                    Arc::new(KnowledgeBase::builtin_with(user));
+            }
+        }
+        self.kb.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
     /// A snapshot of `uri` with an analysis of its current version, computing
     /// it when the cached one is stale. `None` when the document is not open.
     pub fn snapshot(&self, uri: &Url) -> Option<Snapshot> {
@@ -82,7 +128,7 @@ impl State {
                 self.epoch.load(Ordering::SeqCst),
             )
         };
-        let kb = self.kb.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let kb = self.knowledge_base();
         let config = self.config_for(uri);
         let (text, analysis) = match cached {
             Some((v, text, analysis)) if v == version => (text, analysis),

@@ -25,11 +25,17 @@ pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
 /// Build the base from the roots' actors files: `Err` names the first
 /// problem (unreadable or malformed file), and no partial base is built.
 pub fn load(roots: &[PathBuf]) -> Result<KnowledgeBase, String> {
+    Ok(KnowledgeBase::builtin_with(load_actors(roots)?))
+}
+
+/// The actors of the roots' actors files (read and checked now, layered
+/// over the built-in base by [`super::state::State::set_user_actors`]).
+pub fn load_actors(roots: &[PathBuf]) -> Result<Vec<kb::Actor>, String> {
     let mut actors = Vec::new();
     for f in files(roots) {
         actors.extend(read(&f)?);
     }
-    Ok(KnowledgeBase::builtin_with(actors))
+    Ok(actors)
 }
 
 fn read(f: &Path) -> Result<Vec<kb::Actor>, String> {
@@ -136,14 +142,8 @@ pub async fn reload(backend: &Backend) {
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    match load(&roots) {
-        Ok(kb) => {
-            *backend.state.kb.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(kb);
-            let mut docs = backend.state.docs.lock().unwrap_or_else(|e| e.into_inner());
-            for entry in docs.values_mut() {
-                entry.analysis = None;
-            }
-        }
+    match load_actors(&roots) {
+        Ok(actors) => backend.state.set_user_actors(actors),
         Err(msg) => {
             backend
                 .client

@@ -671,6 +671,11 @@ fn name_forward(toks: &[Tok], lo: usize) -> Option<(usize, usize)> {
         if name_word(n)
             || (PARTICLES.contains(&n.text) && toks.get(hi + 2).is_some_and(name_word))
             || (n.is(".") && toks[hi].text.len() == 1 && toks[hi].capitalized())
+            // `U.S. Attorney Bash`: an abbreviation's last period.
+            || (n.is(".")
+                && toks[hi].text.contains('.')
+                && toks[hi].capitalized()
+                && toks.get(hi + 2).is_some_and(name_word))
         {
             hi += 1;
         } else {
@@ -1121,6 +1126,20 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     // `according to the ministry`, `according to a statement from police`
     if !any && !DETERMINERS.contains(&t.lower().as_str()) {
         return None;
+    }
+    // `according to a tweet on Monday by Mike Pompeo`: the author.
+    let mut k = s;
+    while k + 1 < toks.len() && toks[k].kind == TokKind::Word && k - s < 8 {
+        if matches!(toks[k].text, "by" | "from") && toks[k + 1].capitalized() {
+            if let Some((a, b)) = name_forward(toks, k + 1) {
+                return Some(Found {
+                    range: span(toks, a, b),
+                    kind: MentionKind::Name,
+                    according_to: true,
+                });
+            }
+        }
+        k += 1;
     }
     let mut j = s;
     while j + 1 < toks.len() && toks[j + 1].kind == TokKind::Word && j - s < 6 {

@@ -104,6 +104,24 @@ pub fn analyze(
     quotes.extend(doc.block_quotes(&quotes, config));
     quotes.sort_by_key(|q| q.range.start);
     doc.attribute_from_paragraphs(&mut quotes, &quotations);
+    // Quotations nested in another (single marks inside double ones): each
+    // a quotation of its own, with its speaker from the words around it
+    // inside the outer quote (`One of the musicians said, 'Bloody hell'`).
+    let nested: Vec<Quote> = pairing
+        .quotations
+        .iter()
+        .filter(|q| q.nested)
+        .filter_map(|q| {
+            let r = q.range();
+            let outer = quotes
+                .iter()
+                .filter(|o| o.range.start < r.start && r.end <= o.range.end)
+                .min_by_key(|o| o.range.len())?;
+            Some(doc.nested_quote(q, outer, config))
+        })
+        .collect();
+    quotes.extend(nested);
+    quotes.sort_by_key(|q| q.range.start);
     QuoteReport {
         quotes,
         marks: pairing.report,
@@ -142,6 +160,142 @@ struct Doc<'a> {
     surnames: std::collections::HashMap<String, Vec<(usize, String)>>,
     /// Role word -> (end, person introduced with it), in text order.
     roles: std::collections::HashMap<String, Vec<(usize, String)>>,
+    /// Every mention of a person outside quotations, in text order: the
+    /// candidates a `he` or `she` may stand for.
+    people: Vec<Person>,
+    /// Full name -> gender evidence (positive: he, negative: she).
+    gender: std::collections::HashMap<String, i32>,
+    /// Documents and who issued them, in text order: (the document noun's
+    /// start, paragraph, issuer) for `Facebook released a statement`.
+    issuers: Vec<(usize, usize, String)>,
+}
+
+/// Nouns for documents that speak: `the statement read`.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "release",
+    "report",
+    "letter",
+    "tweet",
+    "post",
+    "communiqué",
+    "communique",
+    "announcement",
+    "notice",
+    "memo",
+    "filing",
+    "ruling",
+    "judgment",
+    "verdict",
+];
+/// Verbs for issuing a document.
+const ISSUING: &[&str] = &[
+    "released",
+    "issued",
+    "published",
+    "posted",
+    "sent",
+    "tweeted",
+    "put",
+    "made",
+    "releases",
+    "issues",
+    "publishes",
+];
+
+/// A mention of a person (full name, or a surname standing for one).
+struct Person {
+    at: usize,
+    sentence: usize,
+    /// Opens its sentence (after at most a title or two): likely its subject.
+    subject: bool,
+    paragraph: usize,
+    name: String,
+    /// After a preposition (`speaking to Martin Smith`): rarely what a
+    /// subject pronoun refers to.
+    oblique: bool,
+}
+
+/// Words that say a person is a man (`Mr`, `actor`... not: `actor` is used
+/// for both) or a woman, in a role before or after a name.
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "businessman",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "boy",
+    "man",
+    "uncle",
+    "nephew",
+    "grandfather",
+    "duke",
+    "emperor",
+    "fiancé",
+    "widower",
+    "he",
+    "his",
+    "him",
+    "himself",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "actress",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "businesswoman",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "girl",
+    "woman",
+    "aunt",
+    "niece",
+    "grandmother",
+    "duchess",
+    "empress",
+    "fiancée",
+    "widow",
+    "she",
+    "her",
+    "hers",
+    "herself",
+];
+const PREPOSITIONS: &[&str] = &[
+    "to", "with", "of", "by", "for", "from", "against", "at", "about", "on", "toward", "towards",
+    "and", "or",
+];
+
+const PRONOUN_WORDS: &[&str] = &[
+    "he", "his", "him", "himself", "she", "her", "hers", "herself",
+];
+const PLACE_PREPOSITIONS: &[&str] = &["the", "in", "from", "into", "across", "near", "throughout"];
+
+fn gender_of(word: &str) -> i32 {
+    if MALE_WORDS.contains(&word) {
+        1
+    } else if FEMALE_WORDS.contains(&word) {
+        -1
+    } else {
+        0
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -162,6 +316,9 @@ impl<'a> Doc<'a> {
             subjects: Vec::new(),
             surnames: Default::default(),
             roles: Default::default(),
+            people: Vec::new(),
+            gender: Default::default(),
+            issuers: Vec::new(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -189,6 +346,8 @@ impl<'a> Doc<'a> {
             }
         }
         doc.roles = roles;
+        doc.index_people();
+        doc.index_issuers();
         let mut subjects = Vec::new();
         for s in sentences {
             let toks = attribution::tokens(text, s.range.clone(), skip);
@@ -240,13 +399,248 @@ impl<'a> Doc<'a> {
         words.join(" ")
     }
 
-    /// `he`/`she` -> the nearest earlier named speaker.
+    /// Index every person mention outside quotations (full names, and
+    /// single words that are the surname of a full name introduced before)
+    /// and gather gender evidence for each person: gendered role words
+    /// around a name (`actress Denise Crosby`, `Hatice Cengiz, fiancée of`)
+    /// and, in a sentence naming only one person, the pronouns it uses for
+    /// them (`Day ... her`). One pass over the text.
+    fn index_people(&mut self) {
+        let mut people = Vec::new();
+        let mut gender: std::collections::HashMap<String, i32> = Default::default();
+        let mut places: std::collections::HashSet<String> = Default::default();
+        for (si, s) in self.sentences.iter().enumerate() {
+            if self
+                .paragraphs
+                .get(s.paragraph)
+                .is_some_and(|p| matches!(p.kind, BlockKind::Heading { .. }))
+            {
+                continue;
+            }
+            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+            let full = attribution::full_names(&toks);
+            let mut here: Vec<String> = Vec::new();
+            let mut k = 0;
+            for (i, t) in toks.iter().enumerate() {
+                while k < full.len() && full[k].0.end <= t.range.start {
+                    k += 1;
+                }
+                let in_full = full.get(k).is_some_and(|(r, _)| r.start <= t.range.start);
+                let name = if in_full {
+                    if full[k].0.start != t.range.start {
+                        continue;
+                    }
+                    let n = full[k].1.join(" ");
+                    if !is_person_name(&n) {
+                        continue;
+                    }
+                    self.resolve_name(&full[k].0)
+                } else {
+                    if t.kind != attribution::TokKind::Word
+                        || !t.text.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        continue;
+                    }
+                    let w = attribution::strip_possessive(t.text);
+                    let Some(v) = self.surnames.get(w) else {
+                        continue;
+                    };
+                    let j = v.partition_point(|(start, _)| *start < t.range.start);
+                    let Some(n) = j.checked_sub(1).map(|j| v[j].1.clone()) else {
+                        continue;
+                    };
+                    if !is_person_name(&n) {
+                        continue;
+                    }
+                    n
+                };
+                // A preposition before the name, possibly over a role
+                // (`of journalist Jamal Khashoggi`).
+                let oblique = toks[..i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|p| p.kind == attribution::TokKind::Word)
+                    .any(|p| PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                // `in South Africa`, `the United States`.
+                let place = toks[..i]
+                    .last()
+                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                if place {
+                    places.insert(name.clone());
+                }
+                let r = if in_full {
+                    full[k].0.clone()
+                } else {
+                    t.range.clone()
+                };
+                let g: i32 = self
+                    .role_words(&r)
+                    .iter()
+                    .filter(|w| {
+                        !matches!(
+                            w.as_str(),
+                            "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
+                        )
+                    })
+                    .map(|w| gender_of(w))
+                    .sum();
+                *gender.entry(name.clone()).or_default() += 2 * g.signum();
+                if !here.contains(&name) {
+                    here.push(name.clone());
+                }
+                let subject = i <= 3
+                    && toks[..i]
+                        .iter()
+                        .all(|p| p.kind == attribution::TokKind::Word);
+                people.push(Person {
+                    at: t.range.start,
+                    sentence: si,
+                    subject,
+                    paragraph: s.paragraph,
+                    name,
+                    oblique,
+                });
+            }
+            if here.len() == 1 {
+                let g: i32 = toks
+                    .iter()
+                    .filter(|t| t.kind == attribution::TokKind::Word)
+                    .map(|t| t.text.to_lowercase())
+                    .filter(|w| {
+                        matches!(
+                            w.as_str(),
+                            "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
+                        )
+                    })
+                    .map(|w| gender_of(&w))
+                    .sum();
+                *gender.entry(here[0].clone()).or_default() += g.signum();
+            }
+        }
+        // A name seen after `in` or `from` is a place, not a person.
+        people.retain(|p| !places.contains(&p.name));
+        self.people = people;
+        self.gender = gender;
+    }
+
+    /// `the Combined Joint Task Force released a statement`: who issued
+    /// each document named in the text (outside quotations). One pass.
+    fn index_issuers(&mut self) {
+        let mut out = Vec::new();
+        for s in self.sentences {
+            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+            for (k, t) in toks.iter().enumerate() {
+                if !DOCUMENTS.contains(&t.text.to_lowercase().as_str()) || k < 3 {
+                    continue;
+                }
+                // verb, (out,) a/an/the, (one adjective,) document
+                let Some(v) = (k.saturating_sub(4)..k)
+                    .rev()
+                    .find(|&i| ISSUING.contains(&toks[i].text))
+                else {
+                    continue;
+                };
+                let cap = |t: &Tok| {
+                    t.kind == attribution::TokKind::Word
+                        && t.text.chars().next().is_some_and(char::is_uppercase)
+                };
+                let mut lo = v;
+                while lo > 0
+                    && v - lo < 8
+                    && (cap(&toks[lo - 1])
+                        || (matches!(toks[lo - 1].text, "of" | "for" | "and")
+                            && lo >= 2
+                            && cap(&toks[lo - 2])))
+                {
+                    lo -= 1;
+                }
+                while lo < v && matches!(toks[lo].text, "The" | "On" | "In" | "A" | "An") {
+                    lo += 1;
+                }
+                if lo == v || !cap(&toks[lo]) {
+                    continue;
+                }
+                let name = self.resolve_name(&(toks[lo].range.start..toks[v - 1].range.end));
+                out.push((t.range.start, s.paragraph, name));
+            }
+        }
+        self.issuers = out;
+    }
+
+    /// `the statement` -> who issued it, named shortly before.
+    fn resolve_document(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_lowercase();
+        let head = attribution::head_noun(&m)?;
+        if !DOCUMENTS.contains(&head.as_str()) || m.split_whitespace().count() > 3 {
+            return None;
+        }
+        let para = self.paragraph_index(mention.start)?;
+        let n = self.issuers.partition_point(|(at, ..)| *at < mention.end);
+        let (_, p, name) = self.issuers[..n].last()?;
+        (p + 2 > para).then(|| name.clone())
+    }
+
+    /// The nearest earlier person mention (within the last few paragraphs)
+    /// that a `he` or `she` can stand for: not after a preposition, and not
+    /// of the other gender when the text says which.
+    fn pronoun_antecedent(&self, at: usize, sign: i32) -> Option<(String, usize, usize, bool)> {
+        let n = self.people.partition_point(|p| p.at < at);
+        let para = self.paragraph_index(at)?;
+        let fits =
+            |p: &&Person| !p.oblique && self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0;
+        // The most recent sentence with a fitting mention; in it, the first
+        // one (the subject, more often than not).
+        let last = self.people[..n]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|p| p.paragraph + 3 > para)
+            .find(fits)?;
+        self.people[..n]
+            .iter()
+            .skip_while(|p| p.sentence != last.sentence)
+            .find(fits)
+            .map(|p| (p.name.clone(), p.paragraph, p.sentence, p.subject))
+    }
+
+    fn paragraph_index(&self, at: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.range.end <= at);
+        (i < self.paragraphs.len()).then_some(i)
+    }
+
+    /// `he`/`she` -> the nearest earlier person mention of that gender, or
+    /// else the nearest earlier named speaker.
     fn resolve_pronoun(&self, mention: &ByteRange) -> Option<String> {
         let p = self.text[mention.clone()].to_lowercase();
         if p != "he" && p != "she" {
             return None;
         }
+        let sign = if p == "he" { 1 } else { -1 };
         let before = &self.subjects[..self.subjects.partition_point(|n| n.at < mention.start)];
+        let antecedent = self.pronoun_antecedent(mention.start, sign);
+        // A named speaker is the likelier referent, unless the text has
+        // moved on to a person in a later paragraph or to a later sentence
+        // about another person, or the gender differs.
+        let para = self.paragraph_index(mention.start).unwrap_or(0);
+        let speaker = before
+            .iter()
+            .rev()
+            .take_while(|n| n.paragraph + 3 > para)
+            .find(|n| n.kind == MentionKind::Name && n.person);
+        if let Some(sp) = speaker {
+            let fits = self.gender.get(&sp.name).copied().unwrap_or(0) * sign >= 0;
+            let sp_sentence = self.sentences.partition_point(|s| s.range.end <= sp.at);
+            let later = antecedent.as_ref().is_some_and(|(_, ap, asent, subj)| {
+                *ap > sp.paragraph || (*subj && *asent > sp_sentence)
+            });
+            if fits && !later {
+                return Some(sp.name.clone());
+            }
+        }
+        if let Some((n, ..)) = antecedent {
+            return Some(n);
+        }
         before
             .iter()
             .rev()
@@ -278,6 +672,30 @@ impl<'a> Doc<'a> {
         let people = self.roles.get(&head)?;
         let n = people.partition_point(|(end, _)| *end <= mention.start);
         n.checked_sub(1).map(|k| people[k].1.clone())
+    }
+
+    /// `the father`, `the actress`: a role that says the person's gender
+    /// and was not introduced with a name stands for the nearest earlier
+    /// person of that gender, as `he` or `she` would.
+    fn resolve_gendered_role(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_lowercase();
+        let rest = m.strip_prefix("the ")?;
+        if rest.contains(' ') {
+            return None;
+        }
+        let sign = gender_of(rest);
+        if sign == 0 || PRONOUN_WORDS.contains(&rest) {
+            return None;
+        }
+        let n = self.people.partition_point(|p| p.at < mention.start);
+        let para = self.paragraph_index(mention.start)?;
+        self.people[..n]
+            .iter()
+            .rev()
+            .take(40)
+            .take_while(|p| p.paragraph + 3 > para)
+            .find(|p| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0)
+            .map(|p| p.name.clone())
     }
 
     /// The role words introducing a person: up to three words just before
@@ -321,7 +739,11 @@ impl<'a> Doc<'a> {
                     .unwrap_or_else(|| mention.clone()),
                 Via::Pronoun,
             ),
-            MentionKind::Role => match self.resolve_role(&f.range) {
+            MentionKind::Role => match self
+                .resolve_role(&f.range)
+                .or_else(|| self.resolve_gendered_role(&f.range))
+                .or_else(|| self.resolve_document(&f.range))
+            {
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
             },
@@ -451,6 +873,77 @@ impl<'a> Doc<'a> {
             kind,
             paragraph: first.paragraph,
             speaker,
+            block: false,
+        }
+    }
+
+    /// A quotation inside `outer`: its kind as for any quotation, and its
+    /// speaker from the words of the outer quote in the same sentence (`I`
+    /// and `we` there are the outer quote's speaker).
+    fn nested_quote(&self, q: &Quotation, outer: &Quote, config: &Config) -> Quote {
+        let first = &q.parts[0];
+        let last = q.parts.last().expect("part");
+        let text = collapse(&self.text[first.inner.start..last.inner.end]);
+        let words = word_count(&text);
+        let ends = |c: char| matches!(c, '.' | '!' | '?' | '“' | '”' | '"');
+        // The outer quote's words before and after, to a sentence end.
+        let before = &self.text[outer.range.start..first.open.start];
+        let lo = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends(c))
+            .map_or(outer.range.start, |(i, c)| {
+                outer.range.start + i + c.len_utf8()
+            });
+        let close_end = last.close.clone().map_or(last.inner.end, |c| c.end);
+        let hi = self.text[close_end..outer.range.end]
+            .find(ends)
+            .map_or(outer.range.end, |i| close_end + i);
+        let none: &[ByteRange] = &[];
+        let pre = attribution::tokens(self.text, lo..first.open.start, none);
+        let post = attribution::tokens(self.text, close_end..hi, none);
+        // `would ask me, 'Is ...?' and I said, '...'`: a lead-in ending in
+        // a comma or colon comes first.
+        let lead_in = self.text[lo..first.open.start]
+            .trim_end()
+            .ends_with([',', ':']);
+        let found = if lead_in {
+            attribution::before_quote(&pre, self.verbs)
+                .or_else(|| attribution::after_quote(&post, self.verbs))
+        } else {
+            attribution::after_quote(&post, self.verbs)
+                .or_else(|| attribution::before_quote(&pre, self.verbs))
+        };
+        let speaker = found.map(|f| {
+            let mut s = self.speaker(&f, false);
+            let m = s.mention.to_lowercase();
+            if matches!(m.as_str(), "i" | "we") {
+                if let Some(o) = &outer.speaker {
+                    s.name = o.name.clone();
+                }
+            }
+            s
+        });
+        let kind = if words >= config.quote_min_words.max(1)
+            && !is_title_case(&text)
+            && !self.after_naming_word(first.open.start)
+        {
+            QuoteKind::Quote
+        } else if speaker.is_some() && !self.embedded(last) {
+            QuoteKind::Quote
+        } else {
+            QuoteKind::Term
+        };
+        Quote {
+            range: q.range(),
+            text,
+            kind,
+            paragraph: first.paragraph,
+            speaker: if kind == QuoteKind::Quote {
+                speaker
+            } else {
+                None
+            },
             block: false,
         }
     }
@@ -609,10 +1102,33 @@ impl<'a> Doc<'a> {
                 quotes[i].speaker = Some(s);
                 continue;
             }
+            if let Some(s) = self.pronoun_in_paragraph(para, start) {
+                quotes[i].speaker = Some(s);
+                continue;
+            }
             if let Some(s) = self.context_speaker(&quotes[i]) {
                 quotes[i].speaker = Some(s);
             }
         }
+    }
+
+    /// A `he` or `she` earlier in the quote's paragraph, outside quotations,
+    /// that stands for a person: `Underwhelmed with her role, she left the
+    /// series. “This is not what I wanted...”`.
+    fn pronoun_in_paragraph(&self, paragraph: usize, start: usize) -> Option<Speaker> {
+        let p = self.paragraphs.get(paragraph)?;
+        let toks = self.tokens(p.range.start..start.max(p.range.start));
+        let t = toks.iter().rev().find(|t| {
+            t.kind == attribution::TokKind::Word && matches!(t.text, "he" | "He" | "she" | "She")
+        })?;
+        let name = self.resolve_pronoun(&t.range)?;
+        Some(Speaker {
+            mention: t.text.to_string(),
+            mention_range: t.range.clone(),
+            name,
+            actor: None,
+            via: Via::Pronoun,
+        })
     }
 
     /// A paragraph that opens with a quote, after a paragraph whose last

@@ -163,6 +163,34 @@ fn config_words_and_verbs() {
 fn straight_quotes_with_nested_singles() {
     check(
         "When interviewed by the BBC, Day said of Hudson, \"Many people would ask me, 'Is Rock Hudson really gay?' and I said, 'It's something that I will not discuss.'\"",
-        &["quote «Many people would ask» <- Day (Day) Verb"],
+        &[
+            "quote «Many people would ask» <- Day (Day) Verb",
+            "quote «Is Rock Hudson really» <- Many people (Many people) Verb",
+            "quote «It's something that I» <- I (Day) Pronoun",
+        ],
+    );
+}
+
+#[test]
+fn she_goes_to_the_woman_the_text_says_she_is() {
+    check(
+        "Tom Smith, a director, arrived first. Actress Jane Roe came later with Tom Smith's son. He said, \"I will never forget those long days on the set.\"",
+        &["quote «I will never forget» <- He (Tom Smith) Pronoun"],
+    );
+}
+
+#[test]
+fn a_document_speaks_for_whoever_issued_it() {
+    check(
+        "On Friday, the Combined Joint Task Force released a statement about the attack.\n\n\"No Coalition troops were injured in the attack,\" read the statement.",
+        &["quote «No Coalition troops were» <- the statement (Combined Joint Task Force) Role"],
+    );
+}
+
+#[test]
+fn according_to_a_tweet_by_a_person() {
+    check(
+        "\"The airline transports weapons and fighters across the region,\" according to a tweet on Monday by Secretary of State Mike Pompeo.",
+        &["quote «The airline transports weapons» <- Mike Pompeo (Mike Pompeo) AccordingTo"],
     );
 }

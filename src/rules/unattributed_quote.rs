@@ -17,8 +17,14 @@ pub const INFO: RuleInfo = RuleInfo {
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let a = ctx.analysis;
     for (i, q) in a.quotes.iter().enumerate() {
+        // A quotation inside another is sourced by the outer quote.
+        let nested = a
+            .quotes
+            .iter()
+            .any(|o| o.range.start < q.range.start && q.range.end <= o.range.end);
         if q.kind != QuoteKind::Quote
             || q.speaker.is_some()
+            || nested
             || a.paragraphs
                 .get(q.paragraph)
                 .is_some_and(|p| matches!(p.kind, BlockKind::Heading { .. }))

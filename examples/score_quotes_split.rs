@@ -1,0 +1,56 @@
+//! Scores the quote analysis on a dev / held-out split of the fixtures in
+//! tests/fixtures/quotes/: the dev half is the first half of the file names
+//! in sorted order (19 of 38), the held-out half the rest. Tuning looks only
+//! at the dev half; the held-out half is printed as totals only.
+//!
+//! ```text
+//! cargo run --example score_quotes_split [-- --verbose]
+//! ```
+//!
+//! `--verbose` lists the misses, false alarms and wrong speakers of the dev
+//! half only. The scoring is tests/quote_scoring/mod.rs, shared with
+//! `score_quotes` and tests/quote_scores.rs.
+
+#[path = "../tests/quote_scoring/mod.rs"]
+mod quote_scoring;
+
+use quote_scoring::{fixture_paths, load, run, score, Report, Score};
+
+fn half(paths: &[std::path::PathBuf]) -> Result<Report, String> {
+    let mut articles = Vec::new();
+    let mut total = Score::default();
+    for path in paths {
+        let loaded = load(path)?;
+        let s = score(&loaded, &run(&loaded));
+        total.add(&s);
+        articles.push((loaded.name.clone(), s));
+    }
+    Ok(Report { articles, total })
+}
+
+fn main() {
+    let verbose = std::env::args()
+        .skip(1)
+        .any(|a| a == "--verbose" || a == "-v");
+    let paths = fixture_paths();
+    let cut = paths.len().div_ceil(2);
+    let (dev, held) = paths.split_at(cut);
+    let result = (|| -> Result<(), String> {
+        let dev = half(dev)?;
+        println!("== dev half ({} articles)", dev.articles.len());
+        print!("{}", dev.render(verbose));
+        let held = half(held)?;
+        println!("\n== held-out half ({} articles)", held.articles.len());
+        println!("{}", held.total.summary());
+        let mut all = Score::default();
+        all.add(&dev.total);
+        all.add(&held.total);
+        println!("\n== overall ({} articles)", paths.len());
+        println!("{}", all.summary());
+        Ok(())
+    })();
+    if let Err(e) = result {
+        eprintln!("score_quotes_split: fixture error: {e}");
+        std::process::exit(2);
+    }
+}
