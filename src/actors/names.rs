@@ -159,25 +159,6 @@ const STOP: &[&str] = &[
     "you",
     "your",
     "according",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -453,7 +434,8 @@ fn lower(w: &str) -> String {
 }
 
 pub fn is_stop(w: &str) -> bool {
-    STOP.contains(&lower(w).as_str())
+    let l = lower(w);
+    STOP.contains(&l.as_str()) || crate::text::words::is_calendar_word(&l)
 }
 
 pub fn is_title(w: &str) -> bool {

@@ -209,29 +209,6 @@ fn has_quote_marks(line: &str) -> bool {
     false
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
@@ -261,12 +238,12 @@ fn bare(word: &str) -> String {
 }
 
 fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&bare(w).as_str())
+    crate::text::words::WEEKDAYS.contains(&bare(w).as_str())
 }
 
 fn is_month(w: &str) -> bool {
     let b = bare(w);
-    MONTHS.contains(&b.as_str()) || MONTH_ABBREVIATIONS.contains(&b.as_str())
+    crate::text::words::MONTHS.contains(&b.as_str()) || MONTH_ABBREVIATIONS.contains(&b.as_str())
 }
 
 /// "5", "5th", "2019", "10:30", "05/01/2019", "2019-01-05".

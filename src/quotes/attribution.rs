@@ -692,20 +692,18 @@ fn span(toks: &[Tok], lo: usize, hi: usize) -> ByteRange {
     toks[lo].range.start..toks[hi].range.end
 }
 
+fn is_time_word(lower: &str) -> bool {
+    TIME_WORDS.contains(&lower) || (lower != "may" && crate::text::words::is_calendar_word(lower))
+}
+
 fn is_possessive(t: &Tok) -> bool {
     t.text.ends_with("'s") || t.text.ends_with("’s")
 }
 
 /// Words that may stand between a subject and its verb besides auxiliaries:
 /// `Liton, on Sunday, told`, `Smith last week said`.
+/// Besides these: day and month names, except "may" (a modal verb).
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "last",
     "this",
     "week",
@@ -720,17 +718,6 @@ const TIME_WORDS: &[&str] = &[
     "night",
     "earlier",
     "later",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Abbreviations whose period does not end a clause: `said Dr. Livermore`.
@@ -756,7 +743,7 @@ fn skip_back(toks: &[Tok], mut i: usize, lo: usize) -> Option<usize> {
         let skippable = t.kind == TokKind::Word
             && (AUX.contains(&l.as_str())
                 || (l.ends_with("ly") && !t.capitalized())
-                || TIME_WORDS.contains(&l.as_str()));
+                || is_time_word(&l));
         if skippable {
             i = i.checked_sub(1)?;
             continue;
@@ -781,7 +768,7 @@ fn skip_back(toks: &[Tok], mut i: usize, lo: usize) -> Option<usize> {
             i = j.checked_sub(1)?;
             continue;
         }
-        if t.is(",") && i > lo && TIME_WORDS.contains(&toks[i - 1].lower().as_str()) {
+        if t.is(",") && i > lo && is_time_word(&toks[i - 1].lower()) {
             // `Liton, on Sunday, told`: the comma closes a time phrase.
             i -= 1;
             continue;
@@ -1376,8 +1363,7 @@ pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
     }
     // A role opening the sentence: `The study itself outlined ...:`.
     let d = (0..toks.len().min(6)).find(|&i| {
-        toks.get(i + 1)
-            .is_some_and(|n| !TIME_WORDS.contains(&n.lower().as_str()))
+        toks.get(i + 1).is_some_and(|n| !is_time_word(&n.lower()))
             && toks[i].kind == TokKind::Word
             && DETERMINERS.contains(&toks[i].lower().as_str())
     })?;

@@ -33,3 +33,35 @@ pub fn is_word_end(text: &str, at: usize) -> bool {
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
+
+/// Day names, lower case.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names, lower case.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A day or month name (lower case).
+pub fn is_calendar_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+}
