@@ -3,7 +3,6 @@
 //! knowledge base with the wrong types. Each problem is named with its file
 //! (and line where there is one) and the good files are still checked.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn copydesk(args: &[&str]) -> Output {
@@ -13,33 +12,9 @@ fn copydesk(args: &[&str]) -> Output {
         .expect("run copydesk")
 }
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("copydesk-rcli-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn file(&self, rel: &str, contents: &[u8]) -> String {
-        let path = self.0.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, contents).unwrap();
-        path.display().to_string()
-    }
-
-    fn path(&self) -> String {
-        self.0.display().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
 
 const UNSOURCED: &[u8] = b"\"Unsourced words in this quote,\" it went.\n";
 
