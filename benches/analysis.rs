@@ -169,5 +169,79 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(analysis, benches);
+/// Each stage of the pipeline (as `copydesk::analyze` runs them) on the
+/// 1 MB input, with the earlier stages' results computed once: where the
+/// analysis spends its time. Run: `cargo bench --bench analysis -- stages`.
+fn stages(c: &mut Criterion) {
+    use copydesk::{actors, markup, outline, quotes, rules, text};
+    let config = Config::default();
+    let kb = kb();
+    let corpus = corpus();
+    let t = repeat_to(&corpus, 1 << 20);
+    let t = t.as_str();
+    let markup = Markup::Markdown;
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(t.len() as u64));
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+
+    let prose = markup::parse(t, markup);
+    let paragraphs = prose.paragraphs();
+    let sentences = text::sentences::split(&prose.masked, &paragraphs);
+    let report = quotes::analyze(t, &prose, &paragraphs, &sentences, &config);
+    let actor_report = actors::analyze(t, &prose, &paragraphs, &sentences, kb, &report.quotes);
+    let analysis = analyze(t, markup, kb, &config);
+
+    group.bench_function("markup", |b| {
+        b.iter(|| {
+            let p = markup::parse(black_box(t), markup);
+            p.paragraphs()
+        })
+    });
+    group.bench_function("sentences", |b| {
+        b.iter(|| text::sentences::split(black_box(&prose.masked), &paragraphs))
+    });
+    group.bench_function("quotes", |b| {
+        b.iter(|| quotes::analyze(black_box(t), &prose, &paragraphs, &sentences, &config))
+    });
+    group.bench_function("actors", |b| {
+        b.iter(|| {
+            actors::analyze(
+                black_box(t),
+                &prose,
+                &paragraphs,
+                &sentences,
+                kb,
+                &report.quotes,
+            )
+        })
+    });
+    group.bench_function("kb_find", |b| b.iter(|| kb.find(black_box(&prose.masked))));
+    group.bench_function("link_speakers", |b| {
+        b.iter_batched_ref(
+            || report.quotes.clone(),
+            |q| actors::link_speakers(q, &actor_report, kb),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("outline", |b| {
+        b.iter(|| outline::build(black_box(t), &prose, &paragraphs, &analysis.quotes))
+    });
+    group.bench_function("rules", |b| {
+        b.iter(|| {
+            rules::run(&rules::Context {
+                text: black_box(t),
+                prose: &prose,
+                analysis: &analysis,
+                kb,
+                config: &config,
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(analysis, benches, stages);
 criterion_main!(analysis);

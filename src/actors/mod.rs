@@ -139,6 +139,54 @@ impl Builder {
     }
 }
 
+/// Mentions to add to a [`Builder`] at once: sorted by (start, end), then
+/// in the order added.
+#[derive(Default)]
+struct Pending {
+    mentions: std::collections::BTreeMap<(usize, usize, usize), Mention>,
+    longest: usize,
+}
+
+impl Pending {
+    fn add(&mut self, m: Mention) {
+        self.longest = self.longest.max(m.range.len());
+        let key = (m.range.start, m.range.end, self.mentions.len());
+        self.mentions.insert(key, m);
+    }
+
+    /// Whether a pending mention overlaps `r` (as [`Builder::covered`]).
+    fn overlaps(&self, r: &ByteRange) -> bool {
+        let from = (r.start.saturating_sub(self.longest), 0, 0);
+        self.mentions
+            .range(from..(r.end, 0, 0))
+            .any(|(_, m)| r.start < m.range.end)
+    }
+}
+
+impl Builder {
+    /// Add every pending mention, as `add_mention` one by one would: after
+    /// the mentions with the same range already there.
+    fn merge(&mut self, pending: Pending) {
+        if pending.mentions.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(pending.longest);
+        let old = std::mem::take(&mut self.mentions);
+        let mut merged = Vec::with_capacity(old.len() + pending.mentions.len());
+        let mut new = pending.mentions.into_values().peekable();
+        for m in old {
+            while let Some(n) =
+                new.next_if(|n| (n.range.start, n.range.end) < (m.range.start, m.range.end))
+            {
+                merged.push(n);
+            }
+            merged.push(m);
+        }
+        merged.extend(new);
+        self.mentions = merged;
+    }
+}
+
 fn surname_of(name: &str, kind: ActorKind) -> Option<String> {
     if kind != ActorKind::Person {
         return None;
@@ -378,15 +426,27 @@ pub fn analyze(
         }
     }
 
-    // 4. Surname-only mentions of the article's people ("Watling").
+    // 4. Surname-only mentions of the article's people ("Watling"), as
+    //    `surname_mentions` adds them; gathered aside and merged once (an
+    //    insertion each into the sorted mentions would move them all).
+    let mut pending = Pending::default();
     for ai in 0..b.actors.len() {
         if b.actors[ai].kind != ActorKind::Person || b.actors[ai].source != "article" {
             continue;
         }
-        if let Some(s) = b.actors[ai].surname.clone() {
-            surname_mentions(&mut b, &words_index, &s, ai, None);
+        if let Some(s) = b.actors[ai].surname.as_deref() {
+            for w in words_index.get(s).into_iter().flatten() {
+                if b.covered(w) || pending.overlaps(w) {
+                    continue;
+                }
+                pending.add(Mention {
+                    range: w.clone(),
+                    actor: ai,
+                });
+            }
         }
     }
+    b.merge(pending);
 
     // 5. One person spelled two ways: a lone capitalized word in a person-like
     //    position that is a near miss of an article person's surname.

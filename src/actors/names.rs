@@ -14,7 +14,7 @@ pub struct Token {
 }
 
 pub fn tokens(text: &str, range: ByteRange) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 6);
     let s = &text[range.clone()];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {

@@ -42,7 +42,7 @@ impl Tok<'_> {
 
 /// Tokens of `text[range]`, leaving out any byte inside `skip` (sorted, disjoint ranges).
 pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 5);
     let s = &text[range.clone()];
     // `skip` is sorted and disjoint: only the ranges overlapping this one.
     let lo = skip.partition_point(|r| r.end <= range.start);
@@ -63,11 +63,13 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
                 let inner = matches!(d, '\'' | '’' | '-' | '.');
-                let next_alnum = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || (inner && next_alnum) {
+                let next_alnum = || {
+                    s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                };
+                if d.is_alphanumeric() || (inner && next_alnum()) {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {

@@ -63,36 +63,63 @@ pub const MONTHS: &[&str] = &[
 
 /// A day or month name (lower case).
 pub fn is_calendar_word(lower: &str) -> bool {
-    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
+    static WEEKDAY_SET: WordSet = WordSet::new(WEEKDAYS);
+    static MONTH_SET: WordSet = WordSet::new(MONTHS);
+    WEEKDAY_SET.contains(lower) || MONTH_SET.contains(lower)
 }
 
-/// A fixed word list, sorted once on first use for binary search: the name
-/// helpers look every capitalised word up in lists of a hundred or more.
+/// A fixed word list, hashed once on first use: the name helpers look every
+/// capitalised word up in lists of a hundred or more.
 pub struct WordSet {
     list: &'static [&'static str],
-    sorted: std::sync::OnceLock<Vec<&'static str>>,
+    table: std::sync::OnceLock<Vec<Option<&'static str>>>,
 }
 
 impl WordSet {
     pub const fn new(list: &'static [&'static str]) -> Self {
         WordSet {
             list,
-            sorted: std::sync::OnceLock::new(),
+            table: std::sync::OnceLock::new(),
         }
     }
 
     /// `list.contains(&w)`.
     pub fn contains(&self, w: &str) -> bool {
-        self.sorted
-            .get_or_init(|| {
-                let mut v = self.list.to_vec();
-                v.sort_unstable();
-                v.dedup();
-                v
-            })
-            .binary_search(&w)
-            .is_ok()
+        let table = self.table.get_or_init(|| {
+            // Open addressing, at most half full, linear probing.
+            let size = (2 * self.list.len()).next_power_of_two().max(8);
+            let mut table = vec![None; size];
+            for &word in self.list {
+                let mut i = word_hash(word) & (size - 1);
+                while let Some(other) = table[i] {
+                    if other == word {
+                        break;
+                    }
+                    i = (i + 1) & (size - 1);
+                }
+                table[i] = Some(word);
+            }
+            table
+        });
+        let mask = table.len() - 1;
+        let mut i = word_hash(w) & mask;
+        while let Some(word) = table[i] {
+            if word == w {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        false
     }
+}
+
+/// A quick hash of a short word (multiply and rotate, per byte).
+fn word_hash(w: &str) -> usize {
+    let mut h: u64 = w.len() as u64;
+    for &b in w.as_bytes() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    (h ^ (h >> 29)) as usize
 }
 
 /// `f(&w.to_lowercase())`, without allocating when `w` is short and ASCII
