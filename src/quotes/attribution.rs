@@ -813,6 +813,22 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             k -= 1;
             continue;
         }
+        // `Jennifer Daskal of American University and contributor to
+        // Slate wrote`: a name after `to` or `for` is not the subject; a
+        // full name opening the clause is.
+        if matches!(p.text, "to" | "for" | "with") {
+            let c = (lo..k)
+                .rev()
+                .find(|&i| toks[i].kind == TokKind::Punct)
+                .map_or(lo, |i| i + 1);
+            if c + 1 < k && name_word(&toks[c]) && !NOT_NAMES.contains(&toks[c].text) {
+                if let Some((a2, b2)) = name_forward(toks, c) {
+                    if b2 > a2 && b2 + 1 < k {
+                        return Some((a2, b2));
+                    }
+                }
+            }
+        }
         break;
     }
     Some((a, b))
@@ -851,6 +867,12 @@ fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
                     "for" | "of" | "at" | "from" | "with" | "in" | "on"
                 )
             {
+                // `Regina Ip from the pro-Beijing camp said`: the person.
+                if name_word(&toks[s - 2]) {
+                    if let Some((a, b)) = person_back(toks, s - 2, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
                 j = s - 1;
                 continue;
             }
@@ -1016,6 +1038,23 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
             }
         }
         if let Some(end) = end {
+            // `said a protester using the pseudonym Katya`, `said his
+            // father, Abdullah Kurdi,`: a name after the role is the speaker.
+            let named = |k: usize| {
+                toks.get(k)
+                    .filter(|t| name_word(t) && !is_time_word(&t.lower()))
+                    .and_then(|_| name_forward(toks, k))
+            };
+            if let Some((a, b)) = named(end + 1) {
+                return Some(name_found(toks, a, b));
+            }
+            if toks.get(end + 1).is_some_and(|t| t.is(",")) {
+                if let Some((a, b)) = named(end + 2) {
+                    if toks.get(b + 1).is_none_or(|t| t.is(",") || t.is(".")) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
+            }
             return Some(Found {
                 range: span(toks, v + 1, end),
                 kind: MentionKind::Role,
@@ -1179,8 +1218,16 @@ pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
             return Some(f);
         }
     }
-    let v = (0..toks.len().min(16))
-        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))?;
+    let Some(v) = (0..toks.len().min(16))
+        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))
+    else {
+        // `suffered “two deep wounds” in the attack according to a
+        // hospital spokesperson`: no verb, `according to` later in the clause.
+        let i = toks
+            .windows(2)
+            .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
+        return according_to(&toks[i..], false);
+    };
     // Words between the mark and the verb are the subject, if any.
     let lead_words = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
     if lead_words > 0 {
@@ -1210,6 +1257,9 @@ pub fn next_sentence(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
 /// quote with a subject (`Gerges said`, `Trump admitted ... that he wanted`).
 pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
     if let Some(f) = according_to(toks, false) {
+        return Some(f);
+    }
+    if let Some(f) = quote_owner(toks) {
         return Some(f);
     }
     for v in (0..toks.len()).rev() {
@@ -1249,6 +1299,29 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
     None
 }
 
+/// `citing the Chuck Jones quote that “...”`, `Lincoln’s words: “...”`:
+/// a name right before a noun for quoted words is their author.
+fn quote_owner(toks: &[Tok]) -> Option<Found> {
+    let mut n = toks.len();
+    while n > 0 && (toks[n - 1].kind == TokKind::Punct || toks[n - 1].is("that")) {
+        n -= 1;
+    }
+    let noun = toks.get(n.checked_sub(1)?)?;
+    if !matches!(
+        noun.lower().as_str(),
+        "quote" | "quotation" | "words" | "saying" | "adage" | "maxim" | "dictum"
+    ) || n < 2
+    {
+        return None;
+    }
+    let owner = &toks[n - 2];
+    if owner.capitalized() && is_possessive(owner) {
+        return Some(name_found(toks, n - 2, n - 2));
+    }
+    let (a, b) = name_back(toks, n - 2, 0)?;
+    Some(name_found(toks, a, b))
+}
+
 /// Verbs whose next word is the one spoken to, never an inverted subject:
 /// `told Reuters`, `asked reporters`.
 fn takes_addressee(t: &Tok) -> bool {
@@ -1277,10 +1350,42 @@ fn takes_addressee(t: &Tok) -> bool {
     )
 }
 
+/// Verbs that characterize an object with the quoted words: `called the
+/// deal "lousy"`, `termed her a "corrupt oaf"`, `characterized the attack
+/// as "..."`. They name a speaker only with an object between the verb and
+/// the quote (`a program dubbed "Zrínyi 2026"` is a name, not a quote).
+fn is_characterization(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "call",
+        "dub",
+        "label",
+        "brand",
+        "term",
+        "characterize",
+        "characterise",
+        "describe",
+        "deem",
+        "hail",
+        "denounce",
+        "condemn",
+        "slam",
+    ];
+    let w = word.to_lowercase();
+    STEMS.iter().any(|stem| {
+        w == *stem
+            || ["s", "ed", "d", "ing", "bed", "bing", "led", "ling", "es"]
+                .iter()
+                .any(|suf| {
+                    w.strip_suffix(suf)
+                        .is_some_and(|b| b == *stem || b == stem.trim_end_matches('e'))
+                })
+    })
+}
+
 /// `called` with an object before the quote (`Obama called the report “...”`),
 /// not a name (`a song called “...”`).
 fn is_call(toks: &[Tok], v: usize) -> bool {
-    matches!(toks[v].text, "call" | "calls" | "called" | "calling")
+    is_characterization(toks[v].text)
         && v + 1 < toks.len()
         && toks[v + 1].kind == TokKind::Word
         && !(v > 0 && DETERMINERS.contains(&toks[v - 1].lower().as_str()))

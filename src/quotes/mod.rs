@@ -325,7 +325,13 @@ impl<'a> Doc<'a> {
             doc.names.extend(attribution::full_names(&toks));
         }
         for (r, words) in &doc.names {
-            if words.len() > 1 {
+            // `Ginger Baker was born Peter Edward Baker`: a birth name is
+            // not the name the article uses for the person.
+            let birth_name = text[..r.start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(w, "born" | "née" | "nee"));
+            if words.len() > 1 && !birth_name {
                 let last = words.last().expect("a word").clone();
                 doc.surnames
                     .entry(last)
@@ -767,7 +773,30 @@ impl<'a> Doc<'a> {
     /// The speaker in the quotation's own sentence(s), or a colon lead-in
     /// ending the paragraph before.
     fn adjacent_speaker(&self, q: &Quotation) -> Option<Speaker> {
-        let first = &q.parts[0];
+        let last = q.parts.last()?;
+        // A quote that ends its own sentence (`tweeted "We are with him."
+        // President Duda remarked, "..."`): the words before it are its
+        // attribution; what follows may introduce the next quote.
+        let ends_sentence = self.text[last.inner.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+        if ends_sentence {
+            if let Some(s) = self.speaker_before(q) {
+                return Some(s);
+            }
+        }
+        if let Some(s) = self.speaker_after(q) {
+            return Some(s);
+        }
+        if ends_sentence {
+            return None;
+        }
+        self.speaker_before(q)
+    }
+
+    /// The speaker in the words after the quotation's closing mark, or
+    /// opening the next sentence when the quote ends its own.
+    fn speaker_after(&self, q: &Quotation) -> Option<Speaker> {
         let last = q.parts.last()?;
         if let Some(close) = &last.close {
             if let Some(s) = self.sentence_at(close.start) {
@@ -801,6 +830,13 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        None
+    }
+
+    /// The speaker in the words before the quotation's opening mark, or a
+    /// colon lead-in ending the paragraph before.
+    fn speaker_before(&self, q: &Quotation) -> Option<Speaker> {
+        let first = &q.parts[0];
         let sent = self.sentence_at(first.open.start)?;
         let pre_range = sent.range.start..first.open.start;
         let pre_text = self.text[pre_range.clone()].trim_end();
@@ -848,7 +884,7 @@ impl<'a> Doc<'a> {
         let first = &q.parts[0];
         let last = q.parts.last().expect("part");
         let kind = if words < config.quote_min_words.max(1) {
-            if speaker.is_some() && !self.embedded(last) {
+            if speaker.is_some() && !self.names_a_thing(first, last) {
                 QuoteKind::Quote
             } else {
                 QuoteKind::Term
@@ -964,6 +1000,39 @@ impl<'a> Doc<'a> {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+    }
+
+    /// A short quotation that is part of a name rather than words of its
+    /// speaker: a modifier inside a definite noun phrase (`Trump’s “maximum
+    /// pressure” campaign`, `the Hungarian "outward investment" strategy`).
+    /// Not one that describes (`in a "serious" condition`, after `a` or
+    /// `an`), nor one followed by a preposition or conjunction (`suffered
+    /// "two deep wounds" in the attack`, `a "corrupt oaf" and`).
+    fn names_a_thing(&self, first: &marks::Part, last: &marks::Part) -> bool {
+        if !self.embedded(last) {
+            return false;
+        }
+        let Some(close) = &last.close else {
+            return false;
+        };
+        let next = self.text[close.end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+        const FUNCTION: &[&str] = &[
+            "in", "on", "at", "to", "for", "from", "with", "by", "of", "and", "or", "but", "as",
+            "after", "before", "during", "since", "because", "while", "when", "if", "than", "that",
+            "which", "who", "about", "over", "against", "into",
+        ];
+        if FUNCTION.contains(&next) {
+            return false;
+        }
+        let before = self.text[..first.open.start]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_lowercase();
+        !matches!(before.as_str(), "a" | "an")
     }
 
     fn after_naming_word(&self, at: usize) -> bool {
