@@ -238,6 +238,7 @@ const NOT_NAMES: &[&str] = &[
     "With",
     "As",
     "If",
+    "Part",
     "When",
     "While",
     "After",
@@ -1135,7 +1136,24 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     let s = i + 2;
     let t = toks.get(s)?;
     if t.capitalized() {
-        let (a, b) = name_forward(toks, s)?;
+        let (mut a, mut b) = name_forward(toks, s)?;
+        // `according to Rutgers University political scholar Kelly
+        // Dittmar`: the person named after the role.
+        let mut k = b + 1;
+        while k < toks.len()
+            && k <= b + 3
+            && toks[k].kind == TokKind::Word
+            && !toks[k].capitalized()
+        {
+            k += 1;
+        }
+        if k > b + 1 && toks.get(k).is_some_and(name_word) {
+            if let Some((a2, b2)) = name_forward(toks, k) {
+                if b2 > a2 {
+                    (a, b) = (a2, b2);
+                }
+            }
+        }
         return Some(Found {
             range: span(toks, a, b),
             kind: MentionKind::Name,
@@ -1276,6 +1294,10 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
         // `..., saying that “...`, `went as far as to say, “...`: the clause's subject.
         let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
+        if v > 1 && toks[v - 1].is("to") && toks[v - 2].lower() == "according" {
+            // `according to agreed facts`: not a verb.
+            continue;
+        }
         if participle || (v > 0 && toks[v - 1].is("to")) {
             if let Some(f) = first_subject(&toks[..v]) {
                 return Some(f);
@@ -1387,6 +1409,12 @@ fn is_characterization(word: &str) -> bool {
 fn is_call(toks: &[Tok], v: usize) -> bool {
     is_characterization(toks[v].text)
         && v + 1 < toks.len()
+        // `has been termed Brexit`, `was called the`: a passive names no speaker.
+        && !(v > 0
+            && matches!(
+                toks[v - 1].lower().as_str(),
+                "been" | "be" | "being" | "was" | "were" | "is" | "are"
+            ))
         && toks[v + 1].kind == TokKind::Word
         && !(v > 0 && DETERMINERS.contains(&toks[v - 1].lower().as_str()))
 }
@@ -1431,8 +1459,11 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
                 according_to: false,
             });
         }
-        if name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
-            || (t.capitalized() && TITLES.contains(&t.text))
+        // `a Republican, Mark Amodei,`: a word after `a` is a role.
+        let after_article = i > 0 && matches!(toks[i - 1].lower().as_str(), "a" | "an");
+        if !after_article
+            && (name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
+                || (t.capitalized() && TITLES.contains(&t.text)))
         {
             if let Some((a, b)) = name_forward(toks, i) {
                 return Some(name_found(toks, a, b));

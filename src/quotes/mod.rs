@@ -884,7 +884,10 @@ impl<'a> Doc<'a> {
         let first = &q.parts[0];
         let last = q.parts.last().expect("part");
         let kind = if words < config.quote_min_words.max(1) {
-            if speaker.is_some() && !self.names_a_thing(first, last) {
+            if speaker
+                .as_ref()
+                .is_some_and(|s| self.stands_with(s, first, last, &text))
+            {
                 QuoteKind::Quote
             } else {
                 QuoteKind::Term
@@ -1002,6 +1005,63 @@ impl<'a> Doc<'a> {
                 .is_some_and(char::is_lowercase)
     }
 
+    /// Whether a speaker found for a short quotation stands with it, making
+    /// it a partial quote: not when the quotation is a name (after `called`,
+    /// `known as`; a Title Case run; a modifier in a definite noun phrase),
+    /// nor when the speaker only turns up in a clause that goes on after it
+    /// (`arrested three for "suspicion of trespassing" and another for an
+    /// incident ... said`).
+    fn stands_with(
+        &self,
+        s: &Speaker,
+        first: &marks::Part,
+        last: &marks::Part,
+        text: &str,
+    ) -> bool {
+        if self.names_a_thing(first, last) || self.named_by(first.open.start) {
+            return false;
+        }
+        if text.split_whitespace().count() >= 2 && is_title_case(text) {
+            return false;
+        }
+        let Some(close) = &last.close else {
+            return true;
+        };
+        let ends_clause = text.trim_end().ends_with([',', '.', '!', '?', ';', ':']);
+        if ends_clause || s.mention_range.start < close.end || s.via == Via::AccordingTo {
+            return true;
+        }
+        // After the quote: the attribution follows at once (`"lousy," he
+        // said`, `"lousy" said Watson`), not after more of the sentence.
+        let next = self.text[close.end..].trim_start();
+        if !next.starts_with(|c: char| c.is_lowercase()) {
+            return true;
+        }
+        let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        self.verbs.contains(&word)
+    }
+
+    /// A quotation right after a naming word: `a song called "..."`, `was
+    /// called the "breadbasket"`, `known as "..."` (not `described it as`).
+    fn named_by(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
+        let mut words = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let mut word = words.next().unwrap_or_default();
+        if matches!(word.as_str(), "the" | "a" | "an") {
+            word = words.next().unwrap_or_default();
+        }
+        if word == "as" {
+            return matches!(
+                words.next().unwrap_or_default().as_str(),
+                "known" | "such" | "titled" | "named"
+            );
+        }
+        NAMING.contains(&word.as_str())
+    }
+
     /// A short quotation that is part of a name rather than words of its
     /// speaker: a modifier inside a definite noun phrase (`Trump’s “maximum
     /// pressure” campaign`, `the Hungarian "outward investment" strategy`).
@@ -1009,12 +1069,13 @@ impl<'a> Doc<'a> {
     /// `an`), nor one followed by a preposition or conjunction (`suffered
     /// "two deep wounds" in the attack`, `a "corrupt oaf" and`).
     fn names_a_thing(&self, first: &marks::Part, last: &marks::Part) -> bool {
-        if !self.embedded(last) {
-            return false;
-        }
         let Some(close) = &last.close else {
             return false;
         };
+        let inner = self.text[last.inner.clone()].trim_end();
+        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…')) {
+            return false;
+        }
         let next = self.text[close.end..]
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())
@@ -1027,12 +1088,25 @@ impl<'a> Doc<'a> {
         if FUNCTION.contains(&next) {
             return false;
         }
-        let before = self.text[..first.open.start]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or_default()
-            .to_lowercase();
-        !matches!(before.as_str(), "a" | "an")
+        let prev: Vec<String> = self.text[..first.open.start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect();
+        let p0 = prev.first().map_or("", String::as_str);
+        if matches!(p0, "a" | "an" | "A" | "An") {
+            return false;
+        }
+        if self.embedded(last) {
+            return true;
+        }
+        // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
+        let definite = |w: &str| {
+            matches!(w, "the" | "The") || attribution::strip_possessive(w).len() < w.len()
+        };
+        definite(p0)
+            || (p0.starts_with(char::is_uppercase) && prev.get(1).is_some_and(|w| definite(w)))
     }
 
     fn after_naming_word(&self, at: usize) -> bool {
