@@ -796,7 +796,15 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             return Some(r);
         }
     }
+    // From the start of the whole capitalised run, titles and all (`Mike
+    // Ryan of the World Health Organization`, trimmed to `Organization`).
     let mut k = a;
+    while k > lo
+        && (name_word(&toks[k - 1])
+            || (PARTICLES.contains(&toks[k - 1].text) && k - 1 > lo && name_word(&toks[k - 2])))
+    {
+        k -= 1;
+    }
     for _ in 0..3 {
         if k <= lo {
             break;
@@ -963,6 +971,22 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             j -= 1;
             steps += 1;
             if toks[j].is(",") {
+                // `The mayor of Paris, Anne Hidalgo, wrote`: the name
+                // between the commas, when the one before is a place.
+                if j + 2 < i && name_word(&toks[j + 1]) {
+                    if let Some((a, b)) = name_forward(toks, j + 1) {
+                        let mut r = j;
+                        while r > lo && name_word(&toks[r - 1]) {
+                            r -= 1;
+                        }
+                        let place = r < j
+                            && r > lo
+                            && matches!(toks[r - 1].text, "of" | "in" | "for" | "at" | "from");
+                        if b + 1 == i && b > a && place {
+                            return Some(name_found(toks, a, b));
+                        }
+                    }
+                }
                 if j > lo && name_word(&toks[j - 1]) {
                     if let Some((a, b)) = person_back(toks, j - 1, lo) {
                         return Some(name_found(toks, a, b));
@@ -1597,6 +1621,21 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
         }
     }
     out
+}
+
+/// The name opening a clause, when its next word is lower case (a verb,
+/// more often than not): `Hasbro hosted a panel`.
+pub fn opening_name(toks: &[Tok]) -> Option<ByteRange> {
+    let t = toks.first()?;
+    // `The Emergencies Ministry has`
+    let the = usize::from(t.is("The"));
+    let t = toks.get(the)?;
+    if !name_word(t) || NOT_NAMES.contains(&t.text) || TITLES.contains(&t.text) {
+        return None;
+    }
+    let (a, b) = name_forward(toks, the)?;
+    let next = toks.get(b + 1)?;
+    (a == the && next.kind == TokKind::Word && !next.capitalized()).then(|| span(toks, a, b))
 }
 
 pub fn strip_possessive(s: &str) -> &str {

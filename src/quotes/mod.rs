@@ -668,6 +668,79 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// `it said` -> the organisation named as a speaker or a sentence's
+    /// subject shortly before (`The Emergencies Ministry has called on
+    /// drivers ... It also urged`).
+    fn resolve_it(&self, mention: &ByteRange) -> Option<String> {
+        if !self.text[mention.clone()].eq_ignore_ascii_case("it") {
+            return None;
+        }
+        self.organisation_before(mention.start)
+    }
+
+    /// `the company noted` -> the organisation opening a recent sentence
+    /// (`Hasbro hosted a panel`).
+    fn resolve_organisation(&self, mention: &ByteRange) -> Option<String> {
+        const ORG_NOUNS: &[&str] = &[
+            "company",
+            "firm",
+            "organisation",
+            "organization",
+            "group",
+            "charity",
+            "airline",
+            "carrier",
+            "retailer",
+            "manufacturer",
+            "agency",
+            "ministry",
+            "department",
+        ];
+        let m = self.text[mention.clone()].to_lowercase();
+        let rest = m.strip_prefix("the ")?;
+        if !ORG_NOUNS.contains(&rest) {
+            return None;
+        }
+        self.organisation_before(mention.start)
+    }
+
+    /// The nearest organisation before `at` in its paragraph or the one
+    /// before: a sentence opening with a name that is not a person's.
+    fn organisation_before(&self, at: usize) -> Option<String> {
+        let para = self.paragraph_index(at)?;
+        let n = self.sentences.partition_point(|s| s.range.start < at);
+        self.sentences[..n]
+            .iter()
+            .rev()
+            .take_while(|s| s.paragraph + 2 > para)
+            .find_map(|s| {
+                let toks = self.tokens(s.range.start..s.range.end.min(at));
+                let r = attribution::opening_name(&toks)?;
+                let name = self.resolve_name(&r);
+                let person = is_person_name(&name)
+                    || self.people.iter().any(|p| p.name == name)
+                    || self.gender.get(&name).is_some_and(|g| *g != 0);
+                (!person).then_some(name)
+            })
+    }
+
+    /// `One of them` -> the group a member of which spoke just before:
+    /// `One of the children said ... One of them even went as far`.
+    fn resolve_group_member(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_ascii_lowercase();
+        let rest = m.strip_suffix(" of them")?;
+        let para = self.paragraph_index(mention.start)?;
+        let from = self.paragraphs[para.saturating_sub(2)].range.start;
+        let before = &self.text[from..mention.start];
+        let needle = format!("{rest} of the ");
+        let i = before.to_ascii_lowercase().rfind(&needle)?;
+        let start = from + i;
+        let end = self.text[start + needle.len()..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map(|k| start + needle.len() + k)?;
+        (end > start + needle.len()).then(|| self.text[start..end].to_string())
+    }
+
     /// `the spokeswoman` -> a person introduced earlier with that role.
     fn resolve_role(&self, mention: &ByteRange) -> Option<String> {
         let m = self.text[mention.clone()].to_lowercase();
@@ -742,6 +815,7 @@ impl<'a> Doc<'a> {
             MentionKind::Name => (self.resolve_name(&f.range), Via::Verb),
             MentionKind::Pronoun => (
                 self.resolve_pronoun(&f.range)
+                    .or_else(|| self.resolve_it(&f.range))
                     .unwrap_or_else(|| mention.clone()),
                 Via::Pronoun,
             ),
@@ -749,6 +823,8 @@ impl<'a> Doc<'a> {
                 .resolve_role(&f.range)
                 .or_else(|| self.resolve_gendered_role(&f.range))
                 .or_else(|| self.resolve_document(&f.range))
+                .or_else(|| self.resolve_organisation(&f.range))
+                .or_else(|| self.resolve_group_member(&f.range))
             {
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
