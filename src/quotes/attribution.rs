@@ -816,6 +816,14 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
                     return Some(r);
                 }
             }
+            // `Anderson Cooper, of CNN,`
+            if k >= 3 && k - 3 >= lo && toks[k - 2].is(",") && name_word(&toks[k - 3]) {
+                if let Some(r) = name_back(toks, k - 3, lo) {
+                    if r.1 > r.0 {
+                        return Some(r);
+                    }
+                }
+            }
             break;
         }
         if p.lower() == "the" || is_possessive(p) {
@@ -928,6 +936,14 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
     let t = &toks[i];
     if matches!(t.lower().as_str(), "who" | "which") && i > lo {
         // `Alex Greenwich who said`, `a statement which said`: the antecedent.
+        // `Mark Hay, a marine ecologist at GT, who said`: the apposition's head.
+        if toks[i - 1].is(",") {
+            if let Some(f) = subject_before(toks, i, lo) {
+                if f.kind == MentionKind::Name {
+                    return Some(f);
+                }
+            }
+        }
         let j = if toks[i - 1].is(",") {
             i.checked_sub(2)?
         } else {
@@ -1225,12 +1241,27 @@ fn is_verb(verbs: &Verbs, toks: &[Tok], i: usize) -> bool {
     if t.kind != TokKind::Word || !verbs.contains(t.text) {
         return false;
     }
-    // A base form after a determiner is a noun: `the report`, `a note`.
-    !(i > 0
-        && DETERMINERS.contains(&toks[i - 1].lower().as_str())
-        && !t.text.ends_with("ed")
-        && t.text != "said"
-        && t.text != "told")
+    // A base form after a determiner is a noun: `the report`, `a note`,
+    // also over an adjective after a preposition: `responded to the new
+    // rules` (not `the minister says`).
+    let noun_after = |k: usize| {
+        DETERMINERS.contains(&toks[k].lower().as_str())
+            && !t.text.ends_with("ed")
+            && t.text != "said"
+            && t.text != "told"
+    };
+    !(i > 0 && noun_after(i - 1)
+        || i > 2
+            && matches!(
+                toks[i - 3].lower().as_str(),
+                "to" | "of" | "for" | "with" | "by" | "on" | "in" | "at" | "from" | "about"
+            )
+            && toks[i - 1].kind == TokKind::Word
+            && !toks[i - 1].capitalized()
+            && !toks[i - 1].text.ends_with("ly")
+            && !AUX.contains(&toks[i - 1].lower().as_str())
+            && matches!(toks[i - 2].lower().as_str(), "the" | "a" | "an")
+            && noun_after(i - 2))
 }
 
 /// Where the clause after a closing mark ends: a sentence end that is not

@@ -856,7 +856,14 @@ impl<'a> Doc<'a> {
         let ends_sentence = self.text[last.inner.clone()]
             .trim_end()
             .ends_with(['.', '!', '?']);
-        if ends_sentence {
+        // `told MSNBC Cummings "was a great man," while Republican
+        // President Trump noted`: a new clause after the quote.
+        let new_clause = last.close.as_ref().is_some_and(|c| {
+            let after = self.text[c.end..].trim_start_matches([' ', ',', ';']);
+            let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            matches!(word.as_str(), "while" | "whereas" | "but" | "and")
+        });
+        if ends_sentence || new_clause {
             if let Some(s) = self.speaker_before(q) {
                 return Some(s);
             }
