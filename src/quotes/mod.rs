@@ -372,7 +372,8 @@ impl<'a> Doc<'a> {
                     None => continue,
                 },
             };
-            let person = !f.according_to && is_person_name(&name);
+            let person =
+                !f.according_to && (is_person_name(&name) || doc.single_name_person(&name));
             doc.subjects.push(Named {
                 at: f.range.start,
                 paragraph,
@@ -383,6 +384,22 @@ impl<'a> Doc<'a> {
             });
         }
         doc
+    }
+
+    /// A speaker known by one name (`Saree said`, `a protester using the
+    /// pseudonym Katya`): a person, unless it reads as an organisation, an
+    /// acronym or a place (`in Iran`, `from Syria` somewhere in the text).
+    fn single_name_person(&self, name: &str) -> bool {
+        let mut words = name.split_whitespace();
+        let (Some(w), None) = (words.next(), words.next()) else {
+            return false;
+        };
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !attribution::is_org_word(w)
+            && !["in", "from", "to", "of", "In", "From", "across"]
+                .iter()
+                .any(|p| self.text.contains(&format!("{p} {w}")))
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -400,6 +417,23 @@ impl<'a> Doc<'a> {
                 i.checked_sub(1).map(|i| &v[i].1)
             }) {
                 return full.clone();
+            }
+            // `Erdogan` for `Recep Tayyip Erdoğan`: the same letters
+            // without their accents.
+            let folded = fold_accents(words[0]);
+            if folded != words[0] || words[0].is_ascii() {
+                let best = self
+                    .surnames
+                    .iter()
+                    .filter(|(k, _)| fold_accents(k) == folded)
+                    .filter_map(|(_, v)| {
+                        let i = v.partition_point(|(start, _)| *start < mention.start);
+                        i.checked_sub(1).map(|i| &v[i])
+                    })
+                    .max_by_key(|(start, _)| *start);
+                if let Some((_, full)) = best {
+                    return full.clone();
+                }
             }
         }
         words.join(" ")
@@ -1402,6 +1436,37 @@ fn is_person_name(name: &str) -> bool {
                 || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 || matches!(*w, "of" | "the" | "and")
         })
+}
+
+/// A word with the accents of Latin letters taken off (`Erdoğan` ->
+/// `Erdogan`), for matching a name typed without them.
+fn fold_accents(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ă' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+            'ğ' => 'g',
+            'ş' | 'ś' | 'š' => 's',
+            'ł' => 'l',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ý' => 'y',
+            'ř' => 'r',
+            'Ş' | 'Ś' | 'Š' => 'S',
+            'Ç' | 'Ć' | 'Č' => 'C',
+            'É' => 'E',
+            'Ö' | 'Ó' => 'O',
+            'Ü' | 'Ú' => 'U',
+            'Ł' => 'L',
+            'Ż' | 'Ź' | 'Ž' => 'Z',
+            'İ' => 'I',
+            c => c,
+        })
+        .collect()
 }
 
 /// Sort ranges and merge overlapping ones.
