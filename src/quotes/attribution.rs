@@ -839,7 +839,13 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
                 .find(|&i| toks[i].kind == TokKind::Punct)
                 .map_or(lo, |i| i + 1);
             if c + 1 < k && name_word(&toks[c]) && !NOT_NAMES.contains(&toks[c].text) {
-                if let Some((a2, b2)) = name_forward(toks, c) {
+                if let Some((a2, mut b2)) = name_forward(toks, c) {
+                    // `Jennifer Daskal of American University`: the person.
+                    if let Some(o) = (a2 + 2..b2).find(|&o| toks[o].is("of")) {
+                        if !(a2..o).any(|w| is_org_word(toks[w].text)) {
+                            b2 = o - 1;
+                        }
+                    }
                     if b2 > a2 && b2 + 1 < k {
                         return Some((a2, b2));
                     }
@@ -1446,6 +1452,7 @@ fn is_characterization(word: &str) -> bool {
         "denounce",
         "condemn",
         "slam",
+        "credit",
     ];
     let w = word.to_lowercase();
     STEMS.iter().any(|stem| {
