@@ -203,7 +203,29 @@ pub fn analyze(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     kb: &KnowledgeBase,
+    quotes: &[Quote],
+) -> ActorReport {
+    analyze_found(
+        text,
+        prose,
+        paragraphs,
+        sentences,
+        kb,
+        quotes,
+        kb.find(&prose.masked),
+    )
+}
+
+/// [`analyze`], given `kb.find(&prose.masked)` (the incremental analysis
+/// computes it line by line and reuses the lines an edit did not touch).
+pub fn analyze_found<'k>(
+    text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    kb: &'k KnowledgeBase,
     _quotes: &[Quote],
+    found: Vec<crate::kb::KbMatch<'k>>,
 ) -> ActorReport {
     let masked = prose.masked.as_str();
     let mut b = Builder {
@@ -214,7 +236,6 @@ pub fn analyze(
         misspellings: Vec::new(),
         variants: Vec::new(),
     };
-    let found = kb.find(masked);
 
     // 1. Knowledge-base mentions, with surname-only and ambiguous aliases
     //    resolved from the rest of the article.

@@ -246,6 +246,7 @@ const NOT_NAMES: &[&str] = &[
     "With",
     "As",
     "If",
+    "Part",
     "When",
     "While",
     "After",
@@ -818,7 +819,15 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             return Some(r);
         }
     }
+    // From the start of the whole capitalised run, titles and all (`Mike
+    // Ryan of the World Health Organization`, trimmed to `Organization`).
     let mut k = a;
+    while k > lo
+        && (name_word(&toks[k - 1])
+            || (PARTICLES.contains(&toks[k - 1].text) && k - 1 > lo && name_word(&toks[k - 2])))
+    {
+        k -= 1;
+    }
     for _ in 0..3 {
         if k <= lo {
             break;
@@ -830,11 +839,41 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
                     return Some(r);
                 }
             }
+            // `Anderson Cooper, of CNN,`
+            if k >= 3 && k - 3 >= lo && toks[k - 2].is(",") && name_word(&toks[k - 3]) {
+                if let Some(r) = name_back(toks, k - 3, lo) {
+                    if r.1 > r.0 {
+                        return Some(r);
+                    }
+                }
+            }
             break;
         }
         if p.lower() == "the" || is_possessive(p) {
             k -= 1;
             continue;
+        }
+        // `Jennifer Daskal of American University and contributor to
+        // Slate wrote`: a name after `to` or `for` is not the subject; a
+        // full name opening the clause is.
+        if matches!(p.text, "to" | "for" | "with") {
+            let c = (lo..k)
+                .rev()
+                .find(|&i| toks[i].kind == TokKind::Punct)
+                .map_or(lo, |i| i + 1);
+            if c + 1 < k && name_word(&toks[c]) && !NOT_NAMES.contains(&toks[c].text) {
+                if let Some((a2, mut b2)) = name_forward(toks, c) {
+                    // `Jennifer Daskal of American University`: the person.
+                    if let Some(o) = (a2 + 2..b2).find(|&o| toks[o].is("of")) {
+                        if !(a2..o).any(|w| is_org_word(toks[w].text)) {
+                            b2 = o - 1;
+                        }
+                    }
+                    if b2 > a2 && b2 + 1 < k {
+                        return Some((a2, b2));
+                    }
+                }
+            }
         }
         break;
     }
@@ -874,6 +913,12 @@ fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
                     "for" | "of" | "at" | "from" | "with" | "in" | "on"
                 )
             {
+                // `Regina Ip from the pro-Beijing camp said`: the person.
+                if name_word(&toks[s - 2]) {
+                    if let Some((a, b)) = person_back(toks, s - 2, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
                 j = s - 1;
                 continue;
             }
@@ -920,6 +965,14 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
     let t = &toks[i];
     if matches!(t.lower().as_str(), "who" | "which") && i > lo {
         // `Alex Greenwich who said`, `a statement which said`: the antecedent.
+        // `Mark Hay, a marine ecologist at GT, who said`: the apposition's head.
+        if toks[i - 1].is(",") {
+            if let Some(f) = subject_before(toks, i, lo) {
+                if f.kind == MentionKind::Name {
+                    return Some(f);
+                }
+            }
+        }
         let j = if toks[i - 1].is(",") {
             i.checked_sub(2)?
         } else {
@@ -963,6 +1016,22 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             j -= 1;
             steps += 1;
             if toks[j].is(",") {
+                // `The mayor of Paris, Anne Hidalgo, wrote`: the name
+                // between the commas, when the one before is a place.
+                if j + 2 < i && name_word(&toks[j + 1]) {
+                    if let Some((a, b)) = name_forward(toks, j + 1) {
+                        let mut r = j;
+                        while r > lo && name_word(&toks[r - 1]) {
+                            r -= 1;
+                        }
+                        let place = r < j
+                            && r > lo
+                            && matches!(toks[r - 1].text, "of" | "in" | "for" | "at" | "from");
+                        if b + 1 == i && b > a && place {
+                            return Some(name_found(toks, a, b));
+                        }
+                    }
+                }
                 if j > lo && name_word(&toks[j - 1]) {
                     if let Some((a, b)) = person_back(toks, j - 1, lo) {
                         return Some(name_found(toks, a, b));
@@ -1039,6 +1108,23 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
             }
         }
         if let Some(end) = end {
+            // `said a protester using the pseudonym Katya`, `said his
+            // father, Abdullah Kurdi,`: a name after the role is the speaker.
+            let named = |k: usize| {
+                toks.get(k)
+                    .filter(|t| name_word(t) && !is_time_word(&t.lower()))
+                    .and_then(|_| name_forward(toks, k))
+            };
+            if let Some((a, b)) = named(end + 1) {
+                return Some(name_found(toks, a, b));
+            }
+            if toks.get(end + 1).is_some_and(|t| t.is(",")) {
+                if let Some((a, b)) = named(end + 2) {
+                    if toks.get(b + 1).is_none_or(|t| t.is(",") || t.is(".")) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
+            }
             return Some(Found {
                 range: span(toks, v + 1, end),
                 kind: MentionKind::Role,
@@ -1119,7 +1205,24 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     let s = i + 2;
     let t = toks.get(s)?;
     if t.capitalized() {
-        let (a, b) = name_forward(toks, s)?;
+        let (mut a, mut b) = name_forward(toks, s)?;
+        // `according to Rutgers University political scholar Kelly
+        // Dittmar`: the person named after the role.
+        let mut k = b + 1;
+        while k < toks.len()
+            && k <= b + 3
+            && toks[k].kind == TokKind::Word
+            && !toks[k].capitalized()
+        {
+            k += 1;
+        }
+        if k > b + 1 && toks.get(k).is_some_and(name_word) {
+            if let Some((a2, b2)) = name_forward(toks, k) {
+                if b2 > a2 {
+                    (a, b) = (a2, b2);
+                }
+            }
+        }
         return Some(Found {
             range: span(toks, a, b),
             kind: MentionKind::Name,
@@ -1167,12 +1270,27 @@ fn is_verb(verbs: &Verbs, toks: &[Tok], i: usize) -> bool {
     if t.kind != TokKind::Word || !verbs.contains(t.text) {
         return false;
     }
-    // A base form after a determiner is a noun: `the report`, `a note`.
-    !(i > 0
-        && DETERMINERS.contains(&toks[i - 1].lower().as_str())
-        && !t.text.ends_with("ed")
-        && t.text != "said"
-        && t.text != "told")
+    // A base form after a determiner is a noun: `the report`, `a note`,
+    // also over an adjective after a preposition: `responded to the new
+    // rules` (not `the minister says`).
+    let noun_after = |k: usize| {
+        DETERMINERS.contains(&toks[k].lower().as_str())
+            && !t.text.ends_with("ed")
+            && t.text != "said"
+            && t.text != "told"
+    };
+    !(i > 0 && noun_after(i - 1)
+        || i > 2
+            && matches!(
+                toks[i - 3].lower().as_str(),
+                "to" | "of" | "for" | "with" | "by" | "on" | "in" | "at" | "from" | "about"
+            )
+            && toks[i - 1].kind == TokKind::Word
+            && !toks[i - 1].capitalized()
+            && !toks[i - 1].text.ends_with("ly")
+            && !AUX.contains(&toks[i - 1].lower().as_str())
+            && matches!(toks[i - 2].lower().as_str(), "the" | "a" | "an")
+            && noun_after(i - 2))
 }
 
 /// Where the clause after a closing mark ends: a sentence end that is not
@@ -1202,8 +1320,16 @@ pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
             return Some(f);
         }
     }
-    let v = (0..toks.len().min(16))
-        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))?;
+    let Some(v) = (0..toks.len().min(16))
+        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))
+    else {
+        // `suffered “two deep wounds” in the attack according to a
+        // hospital spokesperson`: no verb, `according to` later in the clause.
+        let i = toks
+            .windows(2)
+            .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
+        return according_to(&toks[i..], false);
+    };
     // Words between the mark and the verb are the subject, if any.
     let lead_words = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
     if lead_words > 0 {
@@ -1235,6 +1361,9 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
     if let Some(f) = according_to(toks, false) {
         return Some(f);
     }
+    if let Some(f) = quote_owner(toks) {
+        return Some(f);
+    }
     for v in (0..toks.len()).rev() {
         let rest_is_lead = toks[v + 1..]
             .iter()
@@ -1249,6 +1378,10 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
         // `..., saying that “...`, `went as far as to say, “...`: the clause's subject.
         let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
+        if v > 1 && toks[v - 1].is("to") && toks[v - 2].lower() == "according" {
+            // `according to agreed facts`: not a verb.
+            continue;
+        }
         if participle || (v > 0 && toks[v - 1].is("to")) {
             if let Some(f) = first_subject(&toks[..v]) {
                 return Some(f);
@@ -1270,6 +1403,29 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
     }
     None
+}
+
+/// `citing the Chuck Jones quote that “...”`, `Lincoln’s words: “...”`:
+/// a name right before a noun for quoted words is their author.
+fn quote_owner(toks: &[Tok]) -> Option<Found> {
+    let mut n = toks.len();
+    while n > 0 && (toks[n - 1].kind == TokKind::Punct || toks[n - 1].is("that")) {
+        n -= 1;
+    }
+    let noun = toks.get(n.checked_sub(1)?)?;
+    if !matches!(
+        noun.lower().as_str(),
+        "quote" | "quotation" | "words" | "saying" | "adage" | "maxim" | "dictum"
+    ) || n < 2
+    {
+        return None;
+    }
+    let owner = &toks[n - 2];
+    if owner.capitalized() && is_possessive(owner) {
+        return Some(name_found(toks, n - 2, n - 2));
+    }
+    let (a, b) = name_back(toks, n - 2, 0)?;
+    Some(name_found(toks, a, b))
 }
 
 /// Verbs whose next word is the one spoken to, never an inverted subject:
@@ -1300,11 +1456,50 @@ fn takes_addressee(t: &Tok) -> bool {
     )
 }
 
+/// Verbs that characterize an object with the quoted words: `called the
+/// deal "lousy"`, `termed her a "corrupt oaf"`, `characterized the attack
+/// as "..."`. They name a speaker only with an object between the verb and
+/// the quote (`a program dubbed "Zrínyi 2026"` is a name, not a quote).
+fn is_characterization(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "call",
+        "dub",
+        "label",
+        "brand",
+        "term",
+        "characterize",
+        "characterise",
+        "describe",
+        "deem",
+        "hail",
+        "denounce",
+        "condemn",
+        "slam",
+        "credit",
+    ];
+    let w = word.to_lowercase();
+    STEMS.iter().any(|stem| {
+        w == *stem
+            || ["s", "ed", "d", "ing", "bed", "bing", "led", "ling", "es"]
+                .iter()
+                .any(|suf| {
+                    w.strip_suffix(suf)
+                        .is_some_and(|b| b == *stem || b == stem.trim_end_matches('e'))
+                })
+    })
+}
+
 /// `called` with an object before the quote (`Obama called the report “...”`),
 /// not a name (`a song called “...”`).
 fn is_call(toks: &[Tok], v: usize) -> bool {
-    matches!(toks[v].text, "call" | "calls" | "called" | "calling")
+    is_characterization(toks[v].text)
         && v + 1 < toks.len()
+        // `has been termed Brexit`, `was called the`: a passive names no speaker.
+        && !(v > 0
+            && matches!(
+                toks[v - 1].lower().as_str(),
+                "been" | "be" | "being" | "was" | "were" | "is" | "are"
+            ))
         && toks[v + 1].kind == TokKind::Word
         && !(v > 0 && DETERMINERS.contains(&toks[v - 1].lower().as_str()))
 }
@@ -1349,8 +1544,11 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
                 according_to: false,
             });
         }
-        if name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
-            || (t.capitalized() && TITLES.contains(&t.text))
+        // `a Republican, Mark Amodei,`: a word after `a` is a role.
+        let after_article = i > 0 && matches!(toks[i - 1].lower().as_str(), "a" | "an");
+        if !after_article
+            && (name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
+                || (t.capitalized() && TITLES.contains(&t.text)))
         {
             if let Some((a, b)) = name_forward(toks, i) {
                 return Some(name_found(toks, a, b));
@@ -1484,6 +1682,21 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
         }
     }
     out
+}
+
+/// The name opening a clause, when its next word is lower case (a verb,
+/// more often than not): `Hasbro hosted a panel`.
+pub fn opening_name(toks: &[Tok]) -> Option<ByteRange> {
+    let t = toks.first()?;
+    // `The Emergencies Ministry has`
+    let the = usize::from(t.is("The"));
+    let t = toks.get(the)?;
+    if !name_word(t) || NOT_NAMES.contains(&t.text) || TITLES.contains(&t.text) {
+        return None;
+    }
+    let (a, b) = name_forward(toks, the)?;
+    let next = toks.get(b + 1)?;
+    (a == the && next.kind == TokKind::Word && !next.capitalized()).then(|| span(toks, a, b))
 }
 
 pub fn strip_possessive(s: &str) -> &str {
