@@ -502,7 +502,21 @@ fn is_pronoun(t: &Tok) -> bool {
 
 /// A word that may be part of a name.
 fn name_word(t: &Tok) -> bool {
-    t.capitalized() && !t.text.ends_with("'s") && !t.text.ends_with("’s")
+    (t.capitalized() || arabic_article_name(t.text))
+        && !t.text.ends_with("'s")
+        && !t.text.ends_with("’s")
+}
+
+/// `el-Sisi`, `al-Assad`: a name after a lower-case Arabic article.
+fn arabic_article_name(w: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Trim a name run (indices `lo..=hi` into `toks`): leading sentence words
@@ -1503,6 +1517,21 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
             kind: MentionKind::Role,
             according_to: false,
         });
+    }
+    // `In a statement posted to her Twitter account, Vázquez affirmed`:
+    // the subject comes after an opening phrase.
+    let intro = toks.first().is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "in" | "on" | "at" | "after" | "during" | "before" | "following" | "with" | "since"
+        )
+    });
+    if intro {
+        if let Some(c) = toks.iter().position(|t| t.is(",")) {
+            if let Some(f) = first_subject(&toks[c + 1..]) {
+                return Some(f);
+            }
+        }
     }
     let mut depth = 0;
     for (i, t) in toks.iter().enumerate() {
