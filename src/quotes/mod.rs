@@ -353,6 +353,7 @@ impl<'a> Doc<'a> {
         }
         doc.roles = roles;
         doc.index_people();
+        doc.learn_gender_from_roles();
         doc.index_issuers();
         let mut subjects = Vec::new();
         for s in sentences {
@@ -503,9 +504,16 @@ impl<'a> Doc<'a> {
                     .take_while(|p| p.kind == attribution::TokKind::Word)
                     .any(|p| PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
                 // `in South Africa`, `the United States`.
-                let place = toks[..i]
+                // (Not `the Turpin's offspring`.)
+                let possessive = attribution::strip_possessive(t.text).len() < t.text.len();
+                let place = !possessive
+                    && toks[..i]
                     .last()
-                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text.to_lowercase().as_str()))
+                    // `70 miles south of Los Angeles`
+                    || (i >= 2
+                        && toks[i - 1].text == "of"
+                        && matches!(toks[i - 2].text, "north" | "south" | "east" | "west"));
                 if place {
                     places.insert(name.clone());
                 }
@@ -802,13 +810,45 @@ impl<'a> Doc<'a> {
         }
         let n = self.people.partition_point(|p| p.at < mention.start);
         let para = self.paragraph_index(mention.start)?;
+        let fits = |p: &&Person| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0;
         self.people[..n]
             .iter()
             .rev()
             .take(40)
             .take_while(|p| p.paragraph + 3 > para)
-            .find(|p| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0)
+            .find(fits)
+            // `David and Louise Turpin` in the lead, `The father said`,
+            // then `The mother said` five paragraphs on.
+            .or_else(|| {
+                self.people[..n]
+                    .iter()
+                    .rev()
+                    .take(80)
+                    .take_while(|p| p.paragraph + 6 > para)
+                    .find(fits)
+            })
             .map(|p| p.name.clone())
+    }
+
+    /// `The father said`: once resolved, the person is known to be a man,
+    /// so a later `The mother said` looks past him. In text order.
+    fn learn_gender_from_roles(&mut self) {
+        for s in self.sentences {
+            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+            for f in attribution::all_subjects(&toks, self.verbs) {
+                if f.kind != MentionKind::Role {
+                    continue;
+                }
+                let m = self.text[f.range.clone()].to_lowercase();
+                let sign = m.strip_prefix("the ").map_or(0, gender_of);
+                if sign == 0 {
+                    continue;
+                }
+                if let Some(name) = self.resolve_gendered_role(&f.range) {
+                    *self.gender.entry(name).or_default() += 2 * sign;
+                }
+            }
+        }
     }
 
     /// The role words introducing a person: up to three words just before

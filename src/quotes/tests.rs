@@ -355,3 +355,14 @@ fn defended_and_credited_name_their_speaker() {
         &["quote «the most to influence» <- Time (Time) Verb"],
     );
 }
+
+#[test]
+fn the_father_and_the_mother_of_a_family() {
+    check(
+        "Judge Bernard Schwartz sentenced David and Louise Turpin to life in prison.\n\nThe oldest of the Turpin's children was 29, 70 miles south of Los Angeles.\n\nSchwartz said he was not giving them the longest sentence.\n\nDavid Turpin, alone, was also charged with making false statements.\n\nThe father said \"I love my children and I believe they love me.\"\n\nThe mother said \"I really look forward to the day I can see them.\"",
+        &[
+            "quote «I love my children» <- The father (David Turpin) Role",
+            "quote «I really look forward» <- The mother (Louise Turpin) Role",
+        ],
+    );
+}
