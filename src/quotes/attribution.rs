@@ -557,7 +557,11 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     while hi > lo && (PARTICLES.contains(&toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
-    if TITLES.contains(&toks[hi].text) || (lo == hi && NOT_NAMES.contains(&toks[hi].text)) {
+    // `European Court of Justice` ends with a title word, and is a name.
+    let of_title = hi >= lo + 2 && toks[hi - 1].is("of");
+    if (TITLES.contains(&toks[hi].text) && !of_title)
+        || (lo == hi && NOT_NAMES.contains(&toks[hi].text))
+    {
         return None;
     }
     if is_org_word(toks[hi].text) {

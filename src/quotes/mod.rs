@@ -1255,13 +1255,18 @@ impl<'a> Doc<'a> {
         if matches!(p0, "a" | "an" | "A" | "An") {
             return false;
         }
-        if self.embedded(last) {
-            return true;
-        }
         // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
         let definite = |w: &str| {
             matches!(w, "the" | "The") || attribution::strip_possessive(w).len() < w.len()
         };
+        if self.embedded(last) {
+            // One word qualifying a noun in the speaker's own clause is
+            // theirs: `must remove 'illegal' posts`.
+            let one_word = !self.text[last.inner.clone()]
+                .trim()
+                .contains(char::is_whitespace);
+            return !one_word || definite(p0);
+        }
         definite(p0)
             || (p0.starts_with(char::is_uppercase) && prev.get(1).is_some_and(|w| definite(w)))
     }

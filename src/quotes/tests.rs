@@ -366,3 +366,20 @@ fn the_father_and_the_mother_of_a_family() {
         ],
     );
 }
+
+#[test]
+fn one_quoted_word_in_the_speakers_clause_is_theirs() {
+    check(
+        "European Court of Justice says Facebook must remove 'illegal' posts globally.",
+        &["quote «illegal» <- European Court of Justice (European Court of Justice) Verb"],
+    );
+    check(
+        "Another eyewitness, Nicole Towarek, described extensive tire marks and \"insane\" heat.",
+        &["quote «insane» <- Nicole Towarek (Nicole Towarek) Verb"],
+    );
+    // Two words in a definite noun phrase stay a term.
+    check(
+        "Watling asked what Trump’s “maximum pressure” campaign was aimed at.",
+        &["term «maximum pressure»"],
+    );
+}
