@@ -1698,6 +1698,29 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
 /// more often than not): `Hasbro hosted a panel`.
 pub fn opening_name(toks: &[Tok]) -> Option<ByteRange> {
     let t = toks.first()?;
+    // `Along with 3D printing a name tag, Grivik was demonstrating`.
+    if matches!(
+        t.lower().as_str(),
+        "along"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "during"
+            | "before"
+            | "following"
+            | "with"
+            | "since"
+            | "while"
+            | "when"
+            | "despite"
+            | "although"
+            | "as"
+            | "besides"
+    ) {
+        let c = toks.iter().position(|t| t.is(","))?;
+        return opening_name(&toks[c + 1..]);
+    }
     // `The Emergencies Ministry has`
     let the = usize::from(t.is("The"));
     let t = toks.get(the)?;

@@ -737,6 +737,8 @@ impl<'a> Doc<'a> {
             "agency",
             "ministry",
             "department",
+            "maker",
+            "business",
         ];
         let m = self.text[mention.clone()].to_lowercase();
         let rest = m.strip_prefix("the ")?;
@@ -1355,6 +1357,13 @@ impl<'a> Doc<'a> {
             .filter(|q| q.parts.len() > 1)
             .map(|q| q.range().start)
             .collect();
+        // `The maker has also developed "..."`: the subject of the quote's
+        // own sentence, a role standing for someone named before.
+        for q in quotes.iter_mut() {
+            if q.kind == QuoteKind::Quote && q.speaker.is_none() && !q.block {
+                q.speaker = self.role_subject(q.range.start);
+            }
+        }
         for i in 0..quotes.len() {
             if quotes[i].kind != QuoteKind::Quote || quotes[i].speaker.is_some() || quotes[i].block
             {
@@ -1415,6 +1424,32 @@ impl<'a> Doc<'a> {
                 quotes[i].speaker = Some(s);
             }
         }
+    }
+
+    /// `The maker has also developed "..."`: a sentence opening with `the`
+    /// and a noun that stands for a person or organisation named before.
+    fn role_subject(&self, start: usize) -> Option<Speaker> {
+        let sent = self.sentence_at(start)?;
+        let toks = self.tokens(sent.range.start..start);
+        let (the, noun) = (toks.first()?, toks.get(1)?);
+        if !the.text.eq_ignore_ascii_case("the")
+            || noun.kind != attribution::TokKind::Word
+            || noun.text.chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let range = the.range.start..noun.range.end;
+        let name = self
+            .resolve_role(&range)
+            .or_else(|| self.resolve_gendered_role(&range))
+            .or_else(|| self.resolve_organisation(&range))?;
+        Some(Speaker {
+            mention: self.text[range.clone()].to_string(),
+            mention_range: range,
+            name,
+            actor: None,
+            via: Via::Role,
+        })
     }
 
     /// A `he` or `she` earlier in the quote's paragraph, outside quotations,

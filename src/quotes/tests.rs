@@ -383,3 +383,14 @@ fn one_quoted_word_in_the_speakers_clause_is_theirs() {
         &["term «maximum pressure»"],
     );
 }
+
+#[test]
+fn the_maker_stands_for_the_business_named_before() {
+    check(
+        "Along with printing a name tag, Grivik was demonstrating small screens. The maker has also developed \"a way to install a camera inside suit heads.\" Fursuit makers would have \"more options for building different eyes.\"",
+        &[
+            "quote «a way to install» <- The maker (Grivik) Role",
+            "quote «more options for building» <- The maker (Grivik) Paragraph",
+        ],
+    );
+}
