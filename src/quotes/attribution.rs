@@ -11,6 +11,7 @@
 //! nearest earlier named speaker.
 
 use crate::analysis::ByteRange;
+use crate::text::words::WordSet;
 
 use super::verbs::Verbs;
 
@@ -47,10 +48,15 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
     let lo = skip.partition_point(|r| r.end <= range.start);
     let hi = skip.partition_point(|r| r.start < range.end);
     let skip = &skip[lo..hi.max(lo)];
+    // `at` only grows: a cursor over `skip` finds the range that may hold it.
+    let mut k = 0;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let at = range.start + i;
-        if skip.iter().any(|r| r.start <= at && at < r.end) {
+        while k < skip.len() && skip[k].end <= at {
+            k += 1;
+        }
+        if skip.get(k).is_some_and(|r| r.start <= at) {
             continue;
         }
         if c.is_alphanumeric() {
@@ -497,8 +503,23 @@ const PARTICLES: &[&str] = &[
 ];
 
 fn is_pronoun(t: &Tok) -> bool {
-    t.kind == TokKind::Word && PRONOUNS.contains(&t.lower().as_str())
+    t.kind == TokKind::Word && lower_in(t.text, PRONOUNS)
 }
+
+/// `list.contains(&w.to_lowercase())` for a list of lower-case words,
+/// without allocating when `w` is ASCII (the common case).
+pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|l| l.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
+}
+
+/// The lists above, for binary search (looked up for every capitalised word).
+static NOT_NAMES_SET: WordSet = WordSet::new(NOT_NAMES);
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+static PARTICLES_SET: WordSet = WordSet::new(PARTICLES);
 
 /// A word that may be part of a name.
 fn name_word(t: &Tok) -> bool {
@@ -527,9 +548,9 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
             return None;
         }
         let t = &toks[lo];
-        if NOT_NAMES.contains(&t.text)
-            || TITLES.contains(&t.text)
-            || PARTICLES.contains(&t.text)
+        if NOT_NAMES_SET.contains(t.text)
+            || TITLES_SET.contains(t.text)
+            || PARTICLES_SET.contains(t.text)
             || t.kind == TokKind::Punct
         {
             lo += 1;
@@ -538,29 +559,29 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
         }
     }
     let mut had_title =
-        lo > 0 && (TITLES.contains(&toks[lo - 1].text) || toks[lo - 1].text.starts_with("Co-"));
+        lo > 0 && (TITLES_SET.contains(toks[lo - 1].text) || toks[lo - 1].text.starts_with("Co-"));
     // `Co-author Jing-Shan Zhao`
     if toks[lo].text.starts_with("Co-") && lo < hi {
         lo += 1;
         had_title = true;
     }
     // A title later in the run: `US Secretary of State Mike Pompeo`.
-    if let Some(last_title) = (lo..=hi).rev().find(|&i| TITLES.contains(&toks[i].text)) {
+    if let Some(last_title) = (lo..=hi).rev().find(|&i| TITLES_SET.contains(toks[i].text)) {
         if last_title < hi {
             lo = last_title + 1;
             had_title = true;
-            while lo < hi && PARTICLES.contains(&toks[lo].text) {
+            while lo < hi && PARTICLES_SET.contains(toks[lo].text) {
                 lo += 1;
             }
         }
     }
-    while hi > lo && (PARTICLES.contains(&toks[hi].text) || toks[hi].kind == TokKind::Punct) {
+    while hi > lo && (PARTICLES_SET.contains(toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
     // `European Court of Justice` ends with a title word, and is a name.
     let of_title = hi >= lo + 2 && toks[hi - 1].is("of");
-    if (TITLES.contains(&toks[hi].text) && !of_title)
-        || (lo == hi && NOT_NAMES.contains(&toks[hi].text))
+    if (TITLES_SET.contains(toks[hi].text) && !of_title)
+        || (lo == hi && NOT_NAMES_SET.contains(toks[hi].text))
     {
         return None;
     }
@@ -576,7 +597,7 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     // `Mayor of London Sadiq Khan`, `United Nations Nikki Haley`: a long run
     // after a title ends with the person's first and last name.
     let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
-    let has_particle = (lo..=hi).any(|i| PARTICLES.contains(&toks[i].text) || toks[i].is("."));
+    let has_particle = (lo..=hi).any(|i| PARTICLES_SET.contains(toks[i].text) || toks[i].is("."));
     if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
         lo = hi - 1;
     }
@@ -1665,7 +1686,7 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
             let mut hi = i;
             while hi + 1 < toks.len()
                 && (name_word(&toks[hi + 1])
-                    || (PARTICLES.contains(&toks[hi + 1].text)
+                    || (PARTICLES_SET.contains(toks[hi + 1].text)
                         && toks.get(hi + 2).is_some_and(name_word)))
             {
                 hi += 1;

@@ -502,14 +502,14 @@ impl<'a> Doc<'a> {
                     .rev()
                     .take(3)
                     .take_while(|p| p.kind == attribution::TokKind::Word)
-                    .any(|p| PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                    .any(|p| attribution::lower_in(p.text, PREPOSITIONS));
                 // `in South Africa`, `the United States`.
                 // (Not `the Turpin's offspring`.)
                 let possessive = attribution::strip_possessive(t.text).len() < t.text.len();
                 let place = !possessive
                     && toks[..i]
                     .last()
-                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text.to_lowercase().as_str()))
+                    .is_some_and(|p| attribution::lower_in(p.text, PLACE_PREPOSITIONS))
                     // `70 miles south of Los Angeles`
                     || (i >= 2
                         && toks[i - 1].text == "of"
@@ -551,17 +551,12 @@ impl<'a> Doc<'a> {
                 });
             }
             if here.len() == 1 {
+                // (PRONOUN_WORDS: he his him himself she her hers herself)
                 let g: i32 = toks
                     .iter()
                     .filter(|t| t.kind == attribution::TokKind::Word)
-                    .map(|t| t.text.to_lowercase())
-                    .filter(|w| {
-                        matches!(
-                            w.as_str(),
-                            "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
-                        )
-                    })
-                    .map(|w| gender_of(&w))
+                    .filter(|t| attribution::lower_in(t.text, PRONOUN_WORDS))
+                    .map(|t| gender_of(&t.text.to_lowercase()))
                     .sum();
                 *gender.entry(here[0].clone()).or_default() += g.signum();
             }
@@ -579,7 +574,7 @@ impl<'a> Doc<'a> {
         for s in self.sentences {
             let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
             for (k, t) in toks.iter().enumerate() {
-                if !DOCUMENTS.contains(&t.text.to_lowercase().as_str()) || k < 3 {
+                if !attribution::lower_in(t.text, DOCUMENTS) || k < 3 {
                     continue;
                 }
                 // verb, (out,) a/an/the, (one adjective,) document
