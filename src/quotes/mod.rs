@@ -168,6 +168,9 @@ struct Doc<'a> {
     /// Documents and who issued them, in text order: (the document noun's
     /// start, paragraph, issuer) for `Facebook released a statement`.
     issuers: Vec<(usize, usize, String)>,
+    /// Capitalised words after `in`, `from`, `to`, `of`, `across`: places
+    /// more often than people.
+    place_words: std::collections::HashSet<&'a str>,
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -319,6 +322,7 @@ impl<'a> Doc<'a> {
             people: Vec::new(),
             gender: Default::default(),
             issuers: Vec::new(),
+            place_words: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -353,17 +357,21 @@ impl<'a> Doc<'a> {
         }
         doc.roles = roles;
         doc.index_people();
-        doc.learn_gender_from_roles();
         doc.index_issuers();
         let mut subjects = Vec::new();
+        let mut role_subjects = Vec::new();
         for s in sentences {
             let toks = attribution::tokens(text, s.range.clone(), skip);
             for f in attribution::all_subjects(&toks, verbs) {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
                     subjects.push((s.paragraph, f));
+                } else {
+                    role_subjects.push(f.range);
                 }
             }
         }
+        doc.learn_gender_from_roles(&role_subjects);
+        doc.place_words = place_words(text);
         // Resolve in order, so a pronoun subject takes the name before it.
         for (paragraph, f) in subjects {
             let name = match f.kind {
@@ -398,9 +406,7 @@ impl<'a> Doc<'a> {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
             && !attribution::is_org_word(w)
-            && !["in", "from", "to", "of", "In", "From", "across"]
-                .iter()
-                .any(|p| self.text.contains(&format!("{p} {w}")))
+            && !self.place_words.contains(w)
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -829,21 +835,15 @@ impl<'a> Doc<'a> {
 
     /// `The father said`: once resolved, the person is known to be a man,
     /// so a later `The mother said` looks past him. In text order.
-    fn learn_gender_from_roles(&mut self) {
-        for s in self.sentences {
-            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
-            for f in attribution::all_subjects(&toks, self.verbs) {
-                if f.kind != MentionKind::Role {
-                    continue;
-                }
-                let m = self.text[f.range.clone()].to_lowercase();
-                let sign = m.strip_prefix("the ").map_or(0, gender_of);
-                if sign == 0 {
-                    continue;
-                }
-                if let Some(name) = self.resolve_gendered_role(&f.range) {
-                    *self.gender.entry(name).or_default() += 2 * sign;
-                }
+    fn learn_gender_from_roles(&mut self, roles: &[ByteRange]) {
+        for r in roles {
+            let m = self.text[r.clone()].to_lowercase();
+            let sign = m.strip_prefix("the ").map_or(0, gender_of);
+            if sign == 0 {
+                continue;
+            }
+            if let Some(name) = self.resolve_gendered_role(r) {
+                *self.gender.entry(name).or_default() += 2 * sign;
             }
         }
     }
@@ -1497,6 +1497,23 @@ impl<'a> Doc<'a> {
             via: Via::Context,
         })
     }
+}
+
+/// Every capitalised word standing right after `in`, `from`, `to`, `of`
+/// or `across` in the text (one pass).
+fn place_words(text: &str) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    let mut prev = "";
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(prev, "in" | "In" | "from" | "From" | "to" | "of" | "across")
+            && w.starts_with(char::is_uppercase)
+        {
+            out.insert(w);
+        }
+        prev = w;
+    }
+    out
 }
 
 /// A full personal name: two to four capitalised words, no organisation word.
