@@ -1404,9 +1404,35 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
             }
             continue;
         }
+        // `In a meeting he was told by Minister Yevgeny Zinichev of "..."`:
+        // a passive names its speaker after `by`.
+        if v > 0
+            && matches!(
+                toks[v - 1].lower().as_str(),
+                "was" | "were" | "been" | "being"
+            )
+            && toks.get(v + 1).is_some_and(|t| t.is("by"))
+        {
+            if let Some(f) = subject_after(toks, v + 1) {
+                if f.kind == MentionKind::Name {
+                    return Some(f);
+                }
+            }
+        }
         if !sentence_start_verb {
             if let Some(f) = subject_before(toks, v, 0) {
                 return Some(f);
+            }
+            // `Assembly president Richard Ferrand in relaying the news to
+            // parliament said`: the name opening the clause.
+            let c = (0..v)
+                .rev()
+                .find(|&i| toks[i].kind == TokKind::Punct)
+                .map_or(0, |i| i + 1);
+            if c < v && !(c..v).any(|i| is_verb(verbs, toks, i)) {
+                if let Some(f) = clause_opening_person(&toks[..v], c) {
+                    return Some(f);
+                }
             }
         }
         if (v == 0 || matches!(toks[v - 1].text, "," | ":" | "“" | "”"))
@@ -1419,6 +1445,58 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
     }
     None
+}
+
+/// `X gave its "..." and said`: a speech verb coordinated with the clause
+/// the quote is in has that clause's subject, a name or role opening it.
+pub fn coordinated_subject(pre: &[Tok], post: &[Tok], verbs: &Verbs) -> Option<Found> {
+    if !post.first().is_some_and(|t| t.is("and")) {
+        return None;
+    }
+    let mut v = 1;
+    while post
+        .get(v)
+        .is_some_and(|t| AUX.contains(&t.lower().as_str()))
+    {
+        v += 1;
+    }
+    if !(v < post.len() && is_verb(verbs, post, v)) {
+        return None;
+    }
+    if pre.iter().any(|t| t.kind == TokKind::Punct) {
+        return None;
+    }
+    if let Some(f) = clause_opening_person(pre, 0) {
+        return Some(f);
+    }
+    let f = first_subject(pre)?;
+    (f.kind == MentionKind::Name && f.range.start == pre[0].range.start
+        || pre.first().is_some_and(|t| t.is("The")) && f.range.start == pre[1].range.start)
+        .then_some(f)
+}
+
+/// The full name opening the clause at `c` (after `The` and titles), or
+/// the one after a role there: `Assembly president Richard Ferrand in
+/// relaying the news to parliament`. A single word is not enough.
+fn clause_opening_person(toks: &[Tok], c: usize) -> Option<Found> {
+    let c = c + usize::from(toks.get(c)?.is("The"));
+    let t = toks.get(c)?;
+    if !name_word(t) || NOT_NAMES_SET.contains(t.text) {
+        return None;
+    }
+    let (a, b) = name_forward(toks, c)?;
+    let mut k = b + 1;
+    while k < toks.len() && k <= b + 3 && toks[k].kind == TokKind::Word && !toks[k].capitalized() {
+        k += 1;
+    }
+    if k > b + 1 && toks.get(k).is_some_and(name_word) {
+        if let Some((a2, b2)) = name_forward(toks, k) {
+            if b2 > a2 {
+                return Some(name_found(toks, a2, b2));
+            }
+        }
+    }
+    (b > a || is_org_word(toks[b].text)).then(|| name_found(toks, a, b))
 }
 
 /// `citing the Chuck Jones quote that “...”`, `Lincoln’s words: “...”`:

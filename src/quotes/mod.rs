@@ -958,6 +958,15 @@ impl<'a> Doc<'a> {
                 if let Some(f) = attribution::after_quote(&post, self.verbs) {
                     return Some(self.speaker(&f, false));
                 }
+                // `The State Department gave its "deepest sympathies" and
+                // said ...`: the subject of the clause the quote is in.
+                let first = &q.parts[0];
+                if first.paragraph == last.paragraph && s.range.start <= first.open.start {
+                    let pre = self.tokens(s.range.start..first.open.start);
+                    if let Some(f) = attribution::coordinated_subject(&pre, &post, self.verbs) {
+                        return Some(self.speaker(&f, false));
+                    }
+                }
                 // `“...in two days!” Macron told the world.`
                 if post.is_empty() {
                     let next = self

@@ -394,3 +394,22 @@ fn the_maker_stands_for_the_business_named_before() {
         ],
     );
 }
+
+#[test]
+fn passives_clause_openers_and_coordinated_verbs() {
+    check(
+        "Putin visited the site. In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of \"presumably between 36 and 40 people under the rubble\", while the deputy governor indicated 68 were missing.",
+        &["quote «presumably between 36 and» <- Yevgeny Zinichev (Yevgeny Zinichev) Verb"],
+    );
+    check(
+        "Assembly president Richard Ferrand in relaying the news to parliament said, \"Jacques Chirac is part of the history of France\".",
+        &["quote «Jacques Chirac is part» <- Richard Ferrand (Richard Ferrand) Verb"],
+    );
+    check(
+        "The State Department gave its \"deepest sympathies\" and said such cases were given \"intense attention at senior levels\".",
+        &[
+            "quote «deepest sympathies» <- Department (Department) Verb",
+            "quote «intense attention at senior» <- Department (Department) Verb",
+        ],
+    );
+}
