@@ -586,6 +586,19 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
         return None;
     }
     if is_org_word(toks[hi].text) {
+        // `Carl Lipo of Binghamton University`: a person's full name
+        // before `of` (not `Bank of England`, `University of Geneva`).
+        if let Some(k) = (lo + 2..hi).find(|&k| toks[k].is("of")) {
+            let person_part = (lo..k).all(|i| {
+                toks[i].kind == TokKind::Word
+                    && !is_org_word(toks[i].text)
+                    && toks[i].text.chars().any(char::is_lowercase)
+                    && !NOT_NAMES_SET.contains(toks[i].text)
+            });
+            if person_part && k - lo >= 2 && k - lo <= 3 {
+                return Some((lo, k - 1));
+            }
+        }
         return Some((lo, hi));
     }
     // `Ross Spano of Florida`: the person before `of`.
@@ -849,7 +862,7 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
         let p = &toks[k - 1];
-        if p.is("of") || p.is("at") || p.is("from") {
+        if p.is("of") || p.is("at") || p.is("from") || p.is("in") {
             if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
                 if let Some(r) = name_back(toks, k - 2, lo) {
                     return Some(r);
@@ -1660,6 +1673,20 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
                 || (t.capitalized() && TITLES.contains(&t.text)))
         {
             if let Some((a, b)) = name_forward(toks, i) {
+                // `The mayor of London, Sadiq Khan, gave`: the apposition.
+                if a > 0 && matches!(toks[a - 1].text, "of" | "in" | "for") {
+                    if toks.get(b + 1).is_some_and(|t| t.is(",")) {
+                        if let Some((a2, b2)) = toks
+                            .get(b + 2)
+                            .filter(|t| name_word(t))
+                            .and_then(|_| name_forward(toks, b + 2))
+                        {
+                            if b2 > a2 && toks.get(b2 + 1).is_some_and(|t| t.is(",")) {
+                                return Some(name_found(toks, a2, b2));
+                            }
+                        }
+                    }
+                }
                 return Some(name_found(toks, a, b));
             }
         }

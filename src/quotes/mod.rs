@@ -171,6 +171,8 @@ struct Doc<'a> {
     /// Capitalised words after `in`, `from`, `to`, `of`, `across`: places
     /// more often than people.
     place_words: std::collections::HashSet<&'a str>,
+    /// Words written in lower case somewhere in the text.
+    lower_words: std::collections::HashSet<&'a str>,
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -323,6 +325,7 @@ impl<'a> Doc<'a> {
             gender: Default::default(),
             issuers: Vec::new(),
             place_words: Default::default(),
+            lower_words: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -372,6 +375,10 @@ impl<'a> Doc<'a> {
         }
         doc.learn_gender_from_roles(&role_subjects);
         doc.place_words = place_words(text);
+        doc.lower_words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect();
         // Resolve in order, so a pronoun subject takes the name before it.
         for (paragraph, f) in subjects {
             let name = match f.kind {
@@ -407,6 +414,8 @@ impl<'a> Doc<'a> {
             && w.chars().skip(1).any(char::is_lowercase)
             && !attribution::is_org_word(w)
             && !self.place_words.contains(w)
+            // `Scientists said`: a word also written in lower case is not a name.
+            && !self.lower_words.contains(w.to_lowercase().as_str())
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -934,7 +943,24 @@ impl<'a> Doc<'a> {
             let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
             matches!(word.as_str(), "while" | "whereas" | "but" | "and")
         });
-        if ends_sentence || new_clause {
+        // `He went on to add "..." referring to caves`: a speech verb right
+        // before the opening mark introduces the quote.
+        let first = &q.parts[0];
+        let mut before = self.text[..first.open.start]
+            .trim_end()
+            .trim_end_matches([',', ':'])
+            .rsplit(|c: char| !c.is_alphanumeric());
+        // (Not a noun: `in their comments:`.)
+        let verb_before = before
+            .next()
+            .is_some_and(|w| !w.is_empty() && self.verbs.contains(w))
+            && !before.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "your" | "my"
+                )
+            });
+        if ends_sentence || new_clause || verb_before {
             if let Some(s) = self.speaker_before(q) {
                 return Some(s);
             }
@@ -1260,6 +1286,15 @@ impl<'a> Doc<'a> {
         let p0 = prev.first().map_or("", String::as_str);
         if matches!(p0, "a" | "an" | "A" | "An") {
             return false;
+        }
+        // `Anna Franowska of "Have no fear", an abuse victim charity`: the
+        // name of what the person belongs to.
+        if p0 == "of"
+            && prev
+                .get(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            return true;
         }
         // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
         let definite = |w: &str| {

@@ -413,3 +413,26 @@ fn passives_clause_openers_and_coordinated_verbs() {
         ],
     );
 }
+
+#[test]
+fn appositions_of_places_and_people_of_institutions() {
+    check(
+        "The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, \"An urgent enquiry is underway.\"",
+        &["quote «An urgent enquiry is» <- Sadiq Khan (Sadiq Khan) Verb"],
+    );
+    check(
+        "\"It matters a great deal to them,\" said study co-author Professor Carl Lipo of Binghamton University. He went on to add \"The exceptions are met by water in caves,\" referring to caves.",
+        &[
+            "quote «It matters a great» <- Carl Lipo (Carl Lipo) Verb",
+            "quote «The exceptions are met» <- He (Carl Lipo) Pronoun",
+        ],
+    );
+    check(
+        "Calling it \"just another apology\", Anna Franowska of \"Have no fear\", an abuse victim support charity, told Reuters \"it almost appears as a show\".",
+        &[
+            "quote «just another apology» <- Anna Franowska (Anna Franowska) Verb",
+            "term «Have no fear»",
+            "quote «it almost appears as» <- Anna Franowska (Anna Franowska) Verb",
+        ],
+    );
+}
