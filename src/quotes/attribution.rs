@@ -1484,8 +1484,9 @@ pub fn coordinated_subject(pre: &[Tok], post: &[Tok], verbs: &Verbs) -> Option<F
     }
     let f = first_subject(pre)?;
     (f.kind == MentionKind::Name && f.range.start == pre[0].range.start
-        || pre.first().is_some_and(|t| t.is("The")) && f.range.start == pre[1].range.start)
-        .then_some(f)
+        || pre.first().is_some_and(|t| t.is("The"))
+            && pre.get(1).is_some_and(|t| t.range.start == f.range.start))
+    .then_some(f)
 }
 
 /// The full name opening the clause at `c` (after `The` and titles), or
