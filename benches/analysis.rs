@@ -11,10 +11,15 @@
 //!   (built as the base builds its own, all matches reported) plus one memchr
 //!   pass for the bytes that start a quote mark.
 //!
+//! - `incremental-keystroke/<input>`: `copydesk::incremental::Analyzer`
+//!   on a version one character away from the version it analysed before
+//!   (a character typed in the middle of the text, then deleted, in turn).
+//!
 //! Throughput is reported in bytes; BENCHMARKS.md has the ratios.
 //! Run: `cargo bench --bench analysis` (add `COPYDESK_BENCH_10MB=1` for 10 MB).
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -22,6 +27,7 @@ use criterion::{
     black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 
+use copydesk::incremental::Analyzer;
 use copydesk::{analyze, Config, KnowledgeBase, Markup};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -161,6 +167,29 @@ fn benches(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::new("analyze", text.len()), &text, |b, t| {
             b.iter(|| analyze(black_box(t), markup, kb, &config))
+        });
+        // The incremental analysis of a version one character away from
+        // the one analysed before (versions alternate: a character typed
+        // in the middle of the text, then deleted).
+        let edited = {
+            let mut at = text.len() / 2;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut t = text.clone();
+            t.insert(at, 'x');
+            t
+        };
+        let (kb_arc, config_arc) = (Arc::new(kb.clone()), Arc::new(config.clone()));
+        let mut analyzer = Analyzer::new();
+        analyzer.analyze(&text, markup, &kb_arc, &config_arc);
+        let mut flip = false;
+        group.bench_function(BenchmarkId::new("incremental-keystroke", text.len()), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let t = if flip { &edited } else { &text };
+                analyzer.analyze(black_box(t), markup, &kb_arc, &config_arc)
+            })
         });
         group.bench_with_input(BenchmarkId::new("floor", text.len()), &text, |b, t| {
             b.iter(|| floor(&ac, black_box(t)))
