@@ -27,12 +27,13 @@
 //!   - by_id: actor id -> first actor with that id;
 //!   - by_token: lower-cased first and last token of people's names -> a
 //!     list of actors (in the token lists section);
-//!   - given names: first words (as written) of at least three people's names.
+//!   - given names: first words (as written) of at least three people's names;
+//! - a bit filter over the hashes of the key table's strings.
 
 use std::collections::HashMap;
 
 pub const MAGIC: u32 = u32::from_le_bytes(*b"CDKB");
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 const H_MAGIC: usize = 0;
 const H_VERSION: usize = 1;
@@ -49,6 +50,10 @@ const H_GIVEN: usize = 11;
 /// The first characters of the keys that start with a character that is
 /// not alphanumeric (`"blue" party`, `‘ajmān`): a string pair.
 const H_ODD_STARTS: usize = 12;
+/// A bit filter over the key table's hashes (offset, bit mask): most words
+/// of a text start no key, and the filter (a few hundred KB) says so without
+/// a probe into the table (a few MB, out of cache).
+const H_KEY_FILTER: usize = 14;
 pub const HEADER_WORDS: usize = 16;
 
 pub const ACTOR_WORDS: usize = 15;
@@ -395,6 +400,15 @@ pub fn write(records: &[Record]) -> Vec<u8> {
     words[H_CANDIDATES] = words.len() as u32;
     words.extend(candidates);
     words[H_KEYS] = write_table(&mut words, &mut blob, &entries);
+    let bits = (entries.len() * 16).next_power_of_two().max(64);
+    let mut filter = vec![0u32; bits / 32];
+    for (key, _) in &entries {
+        let bit = fnv(FNV_OFFSET, key.as_bytes()) as usize & (bits - 1);
+        filter[bit / 32] |= 1 << (bit % 32);
+    }
+    words[H_KEY_FILTER] = words.len() as u32;
+    words[H_KEY_FILTER + 1] = bits as u32 - 1;
+    words.extend(filter);
 
     // Ids (the first actor with an id wins).
     let mut ids: Vec<(String, Vec<u32>)> = Vec::with_capacity(records.len());
@@ -476,6 +490,59 @@ pub struct Image<'a> {
     blob: &'a [u8],
 }
 
+/// The key table (see [`Image::keys`]), its bounds read once.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys<'a> {
+    image: Image<'a>,
+    filter: &'a [u8],
+    filter_mask: usize,
+    slots: &'a [u8],
+    mask: usize,
+    /// Word index of the first entry.
+    entries: usize,
+}
+
+#[inline]
+fn read_u32(bytes: &[u8], i: usize) -> u32 {
+    bytes
+        .get(i * 4..i * 4 + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
+impl Keys<'_> {
+    /// The entry for a string of hash `h` (see [`fnv`]) that passes `eq`.
+    #[inline]
+    pub fn get(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<KeyEntry> {
+        let bit = h as usize & self.filter_mask;
+        if read_u32(self.filter, bit / 32) & (1 << (bit % 32)) == 0 {
+            return None;
+        }
+        let tag = (h >> 32) as u32;
+        let mut s = (h as usize) & self.mask;
+        for _ in 0..=self.mask {
+            let e = read_u32(self.slots, 2 * s) as usize;
+            if e == 0 {
+                return None;
+            }
+            if read_u32(self.slots, 2 * s + 1) == tag {
+                let at = self.entries + (e - 1) * 4;
+                let img = &self.image;
+                if eq(img.bytes_at(img.word(at), img.word(at + 1))) {
+                    let count = img.word(at + 3);
+                    return Some(KeyEntry {
+                        first: img.word(at + 2),
+                        count: count & !PREFIX,
+                        prefix: count & PREFIX != 0,
+                    });
+                }
+            }
+            s = (s + 1) & self.mask;
+        }
+        None
+    }
+}
+
 /// A key table entry: its candidates, and whether longer keys start here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeyEntry {
@@ -510,10 +577,7 @@ impl<'a> Image<'a> {
 
     #[inline]
     fn word(&self, i: usize) -> u32 {
-        self.words
-            .get(i * 4..i * 4 + 4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map_or(0, u32::from_le_bytes)
+        read_u32(self.words, i)
     }
 
     #[inline]
@@ -600,17 +664,27 @@ impl<'a> Image<'a> {
         None
     }
 
-    /// The key table entry for a string of hash `h` (see [`fnv`]) that
-    /// passes `eq`.
-    #[inline]
-    pub fn key(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> Option<KeyEntry> {
-        let at = self.lookup(H_KEYS, h, eq)?;
-        let count = self.word(at + 1);
-        Some(KeyEntry {
-            first: self.word(at),
-            count: count & !PREFIX,
-            prefix: count & PREFIX != 0,
-        })
+    /// The key table, for many lookups.
+    pub fn keys(&self) -> Keys<'a> {
+        let t = self.word(H_KEYS) as usize;
+        let mask = self.word(t) as usize;
+        let slots = t + 3;
+        let entries = slots + 2 * (mask + 1);
+        let filter = self.word(H_KEY_FILTER) as usize;
+        let filter_mask = self.word(H_KEY_FILTER + 1) as usize;
+        let span = |from: usize, words: usize| {
+            self.words
+                .get(from * 4..(from + words) * 4)
+                .unwrap_or_default()
+        };
+        Keys {
+            image: *self,
+            filter: span(filter, (filter_mask + 1) / 32),
+            filter_mask,
+            slots: span(slots, 2 * (mask + 1)),
+            mask,
+            entries,
+        }
     }
 
     /// Candidate `j`: actor, alias kind code, the alias as written.

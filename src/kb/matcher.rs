@@ -23,7 +23,7 @@
 //! over the ASCII-lower-cased text with the same boundary checks, reports
 //! (src/kb/tests.rs keeps that automaton as an oracle).
 
-use super::image::{self, char_at, is_alnum, unit_end, Image};
+use super::image::{self, char_at, is_alnum, unit_end, Image, Keys};
 use crate::analysis::ByteRange;
 
 /// How an alias names its actor.
@@ -65,12 +65,13 @@ pub(super) fn find(img: &Image, text: &str, out: &mut Vec<Found>) {
     }
     let bytes = text.as_bytes();
     let odd_starts = img.odd_starts();
+    let keys = img.keys();
     let mut at = 0;
     let mut prev_alnum = false;
     while let Some((c, n)) = char_at(text, at) {
         let alnum = is_alnum(c);
         if !prev_alnum && (alnum || odd_starts.contains(c)) {
-            scan(img, text, bytes, at, out);
+            scan(img, &keys, text, bytes, at, out);
         }
         prev_alnum = alnum;
         at += n;
@@ -78,14 +79,14 @@ pub(super) fn find(img: &Image, text: &str, out: &mut Vec<Found>) {
 }
 
 /// Every key that starts at `start`.
-fn scan(img: &Image, text: &str, bytes: &[u8], start: usize, out: &mut Vec<Found>) {
+fn scan(img: &Image, keys: &Keys, text: &str, bytes: &[u8], start: usize, out: &mut Vec<Found>) {
     let mut h = image::FNV_OFFSET;
     let mut at = start;
     while at < bytes.len() {
         let end = unit_end(text, at);
         h = image::fnv_lower(h, &bytes[at..end]);
         let written = &bytes[start..end];
-        let Some(entry) = img.key(h, |k| k.eq_ignore_ascii_case(written)) else {
+        let Some(entry) = keys.get(h, |k| k.eq_ignore_ascii_case(written)) else {
             return;
         };
         if entry.count > 0 && boundary_after(text, end) {

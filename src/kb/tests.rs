@@ -461,9 +461,9 @@ description = "A surname shared with many."
             .run(&strategy, |pieces| {
                 let mut text = String::new();
                 for (form, case, glue, glue2) in pieces {
-                    text.push_str(*glue.get(GLUE));
+                    text.push_str(glue.get::<&str>(GLUE));
                     text.push_str(&recase(form.get::<String>(&forms), case));
-                    text.push_str(*glue2.get(GLUE));
+                    text.push_str(glue2.get::<&str>(GLUE));
                 }
                 let r = compare(KnowledgeBase::builtin(), old_builtin(), &text);
                 prop_assert!(r.is_ok(), "{}", r.as_ref().unwrap_err());
