@@ -177,14 +177,53 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
     let prose = markup::parse(text, markup);
     let paragraphs = prose.paragraphs();
     let sentences = text::sentences::split(&prose.masked, &paragraphs);
+    let found = kb.find(&prose.masked);
+    let local = Local {
+        prose,
+        paragraphs,
+        sentences,
+        found,
+    };
+    analyze_local(text, markup, kb, config, local)
+}
+
+/// What [`analyze`] computes paragraph by paragraph (or line by line) before
+/// the stages that look across paragraphs: the incremental analysis
+/// (`crate::incremental`) reuses these for the paragraphs an edit did not
+/// touch and hands them to [`analyze_local`].
+pub(crate) struct Local<'k> {
+    pub prose: markup::Prose,
+    pub paragraphs: Vec<Paragraph>,
+    /// `text::sentences::split(&prose.masked, &paragraphs)`.
+    pub sentences: Vec<Sentence>,
+    /// `kb.find(&prose.masked)`.
+    pub found: Vec<crate::kb::KbMatch<'k>>,
+}
+
+/// The rest of the pipeline, from the paragraph-local results on: quotes,
+/// actors, linking, outline, rules.
+pub(crate) fn analyze_local<'k>(
+    text: &str,
+    markup: Markup,
+    kb: &'k KnowledgeBase,
+    config: &Config,
+    local: Local<'k>,
+) -> Analysis {
+    let Local {
+        prose,
+        paragraphs,
+        sentences,
+        found,
+    } = local;
     let mut quote_report = quotes::analyze(text, &prose, &paragraphs, &sentences, config);
-    let actor_report = actors::analyze(
+    let actor_report = actors::analyze_found(
         text,
         &prose,
         &paragraphs,
         &sentences,
         kb,
         &quote_report.quotes,
+        found,
     );
     actors::link_speakers(&mut quote_report.quotes, &actor_report, kb);
     let outline = outline::build(text, &prose, &paragraphs, &quote_report.quotes);

@@ -17,6 +17,7 @@
 pub mod actors;
 pub mod analysis;
 pub mod config;
+pub mod incremental;
 pub mod kb;
 pub mod lsp;
 pub mod markup;

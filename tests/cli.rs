@@ -313,6 +313,37 @@ fn files_keep_the_order_of_the_arguments() {
     assert_eq!(got, paths);
 }
 
+/// Human and GitHub output is streamed file by file as the parallel
+/// analysis finishes; a slow first file must still come out first.
+#[test]
+fn streamed_output_keeps_the_order_of_the_arguments() {
+    let dir = TempDir::new("stream-order");
+    let slow = "“We leave,” he said.\n\nAn “unclosed quote here.\n\n".repeat(2_000);
+    let mut paths = vec![dir.file("slow.txt", slow.as_bytes())];
+    for n in ["b.txt", "c.txt", "d.txt", "e.txt"] {
+        paths.push(dir.file(n, "Another “unclosed quote.\n".as_bytes()));
+    }
+    for format in ["human", "github"] {
+        let mut args = vec!["check", "--format", format];
+        args.extend(paths.iter().map(String::as_str));
+        let out = copydesk(&args, None);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let mut order: Vec<&str> = Vec::new();
+        for line in stdout.lines() {
+            let file = paths
+                .iter()
+                .find(|p| line.contains(p.as_str()))
+                .unwrap_or_else(|| panic!("{format}: a line names no input: {line}"));
+            if order.last() != Some(&file.as_str()) {
+                order.push(file);
+            }
+        }
+        let expected: Vec<&str> = paths.iter().map(String::as_str).collect();
+        assert_eq!(order, expected, "{format} output:\n{stdout}");
+    }
+}
+
 #[test]
 fn the_wikinews_corpus_is_checked_in_sorted_order() {
     let out = copydesk(&["check", "--format", "json", WIKINEWS], None);

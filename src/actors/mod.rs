@@ -12,7 +12,9 @@ use serde::Serialize;
 use crate::analysis::{Analysis, ByteRange, Edit, Paragraph, Quote, Sentence};
 use crate::kb::{Actor, ActorKind, AliasKind, KnowledgeBase};
 use crate::markup::Prose;
-use names::{is_name_word, is_particle, is_role_noun, is_speech, is_title, near_miss, tokens};
+use names::{
+    is_name_word, is_particle, is_role_noun, is_speech, is_title, near_miss, tokens, NearMisses,
+};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ActorReport {
@@ -153,7 +155,29 @@ pub fn analyze(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     kb: &KnowledgeBase,
+    quotes: &[Quote],
+) -> ActorReport {
+    analyze_found(
+        text,
+        prose,
+        paragraphs,
+        sentences,
+        kb,
+        quotes,
+        kb.find(&prose.masked),
+    )
+}
+
+/// [`analyze`], given `kb.find(&prose.masked)` (the incremental analysis
+/// computes it line by line and reuses the lines an edit did not touch).
+pub fn analyze_found<'k>(
+    text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    kb: &'k KnowledgeBase,
     _quotes: &[Quote],
+    found: Vec<crate::kb::KbMatch<'k>>,
 ) -> ActorReport {
     let masked = prose.masked.as_str();
     let mut b = Builder {
@@ -164,7 +188,6 @@ pub fn analyze(
         misspellings: Vec::new(),
         variants: Vec::new(),
     };
-    let found = kb.find(masked);
 
     // 1. Knowledge-base mentions, with surname-only and ambiguous aliases
     //    resolved from the rest of the article.
@@ -266,6 +289,7 @@ pub fn analyze(
     }
 
     // 3. People introduced with a role, and near misses of known names.
+    let ordered = in_order(sentences);
     for span in &spans {
         if span.words.len() < 2 || span.words.len() > 4 {
             continue;
@@ -283,14 +307,16 @@ pub fn analyze(
             {
                 let ai = m.actor;
                 if b.actors[ai].introduction.is_none() {
-                    if let Some(intro) = introduction(masked, text, span, sentences, paragraphs) {
+                    if let Some(intro) =
+                        introduction(masked, text, span, sentences, ordered, paragraphs)
+                    {
                         b.actors[ai].introduction = Some(intro);
                     }
                 }
             }
             continue;
         }
-        let intro = introduction(masked, text, span, sentences, paragraphs);
+        let intro = introduction(masked, text, span, sentences, ordered, paragraphs);
         let covers_known_surname = kb_cover
             .iter()
             .any(|m| b.actors[m.actor].kind == ActorKind::Person);
@@ -342,9 +368,20 @@ pub fn analyze(
             };
             b.actor_for(&a, span.range.clone())
         };
-        // The span replaces any surname mention inside it.
-        b.mentions
-            .retain(|m| !(span.range.start <= m.range.start && m.range.end <= span.range.end));
+        // The span replaces any surname mention inside it (mentions are
+        // sorted by start: only those starting in the span can be inside).
+        let lo = b
+            .mentions
+            .partition_point(|m| m.range.start < span.range.start);
+        let hi = b
+            .mentions
+            .partition_point(|m| m.range.start <= span.range.end);
+        let kept: Vec<Mention> = b
+            .mentions
+            .drain(lo..hi)
+            .filter(|m| !(span.range.start <= m.range.start && m.range.end <= span.range.end))
+            .collect();
+        b.mentions.splice(lo..lo, kept);
         b.add_mention(Mention {
             range: span.range.clone(),
             actor: ai,
@@ -381,16 +418,20 @@ pub fn analyze(
         .filter(|(_, a)| a.kind == ActorKind::Person)
         .filter_map(|(i, a)| a.surname.clone().map(|s| (i, s)))
         .collect();
+    let surnames = NearMisses::new(people.iter().map(|(_, s)| s.as_str()));
     for span in &spans {
         if span.words.len() != 1 || b.covered(&span.range) || !person_position(masked, &span.range)
         {
             continue;
         }
         let w = &masked[span.range.clone()];
+        let Some((ai, s)) = surnames.find(w).map(|i| &people[i]) else {
+            continue;
+        };
         if !kb.find(w).is_empty() {
             continue;
         }
-        if let Some((ai, s)) = people.iter().find(|(_, s)| near_miss(w, s)) {
+        {
             let other = b
                 .mentions
                 .iter()
@@ -532,11 +573,10 @@ fn introduction(
     text: &str,
     span: &Span,
     sentences: &[Sentence],
+    ordered: bool,
     paragraphs: &[Paragraph],
 ) -> Option<Introduction> {
-    let sentence = sentences
-        .iter()
-        .find(|s| s.range.start <= span.range.start && span.range.end <= s.range.end)?;
+    let sentence = sentence_of(sentences, ordered, &span.range)?;
     let paragraph = sentence.paragraph;
     // After: ", " then a role phrase up to the end of the clause.
     let rest = &masked[span.range.end..sentence.range.end];
@@ -632,6 +672,33 @@ fn introduction(
     None
 }
 
+/// Whether `sentences` are in text order and disjoint (as
+/// `text::sentences::split` makes them), so that a binary search finds the
+/// one holding a range.
+fn in_order(sentences: &[Sentence]) -> bool {
+    sentences.iter().all(|s| s.range.start <= s.range.end)
+        && sentences
+            .windows(2)
+            .all(|w| w[0].range.end <= w[1].range.start)
+}
+
+/// The first sentence holding `r` (a binary search when `ordered`).
+fn sentence_of<'s>(
+    sentences: &'s [Sentence],
+    ordered: bool,
+    r: &ByteRange,
+) -> Option<&'s Sentence> {
+    let holds = |s: &&Sentence| s.range.start <= r.start && r.end <= s.range.end;
+    if ordered {
+        // Before `i`, every sentence ends before `r` does; after it, every
+        // one starts after `r` does.
+        let i = sentences.partition_point(|s| s.range.end < r.end);
+        sentences.get(i).filter(holds)
+    } else {
+        sentences.iter().find(holds)
+    }
+}
+
 /// The role words as written; the range is widened to character boundaries
 /// of the original text (masked markup may hide multi-byte characters).
 fn role_text(masked: &str, text: &str, range: &mut ByteRange) -> String {
@@ -651,30 +718,49 @@ fn role_text(masked: &str, text: &str, range: &mut ByteRange) -> String {
 /// the mention at the speaker's words, else a name or surname of an article
 /// actor (a near miss counts: `Hitermann` resolves to Joost Hiltermann).
 pub fn link_speakers(quotes: &mut [Quote], actors: &ActorReport, _kb: &KnowledgeBase) {
+    // Mentions in text order (as `analyze` leaves them) allow a binary
+    // search for the ones overlapping a speaker; otherwise, a scan.
+    let sorted = actors
+        .mentions
+        .windows(2)
+        .all(|w| w[0].range.start <= w[1].range.start);
+    let longest = actors
+        .mentions
+        .iter()
+        .map(|m| m.range.len())
+        .max()
+        .unwrap_or(0);
+    let mut by_name_index: Option<PersonNames> = None;
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
             continue;
         };
-        let by_range = actors
-            .mentions
-            .iter()
-            // The actor must cover the mention's head (its last word): the
-            // demonym in "the Iraqi interim prime minister" is not the speaker.
-            .find(|m| {
-                m.range.start < sp.mention_range.end
-                    && sp.mention_range.start < m.range.end
-                    && m.range.end >= sp.mention_range.end
-            })
-            .map(|m| m.actor);
+        // The actor must cover the mention's head (its last word): the
+        // demonym in "the Iraqi interim prime minister" is not the speaker.
+        let covers = |m: &&Mention| {
+            m.range.start < sp.mention_range.end
+                && sp.mention_range.start < m.range.end
+                && m.range.end >= sp.mention_range.end
+        };
+        let by_range = if sorted {
+            // Mentions before `lo` end before the speaker starts.
+            let (start, end) = (sp.mention_range.start, sp.mention_range.end);
+            let lo = actors
+                .mentions
+                .partition_point(|m| m.range.start + longest <= start);
+            actors.mentions[lo..]
+                .iter()
+                .take_while(|m| m.range.start < end)
+                .find(covers)
+        } else {
+            actors.mentions.iter().find(covers)
+        }
+        .map(|m| m.actor);
         let resolved = sp.name.trim();
         let by_name = || {
-            actors.actors.iter().position(|a| {
-                a.kind == ActorKind::Person
-                    && (a.name.eq_ignore_ascii_case(resolved)
-                        || a.surname.as_deref().is_some_and(|s| {
-                            s.eq_ignore_ascii_case(resolved) || near_miss(resolved, s)
-                        }))
-            })
+            by_name_index
+                .get_or_insert_with(|| PersonNames::new(&actors.actors))
+                .find(resolved)
         };
         if let Some(i) = by_range.or_else(by_name) {
             let a = &actors.actors[i];
@@ -683,6 +769,57 @@ pub fn link_speakers(quotes: &mut [Quote], actors: &ActorReport, _kb: &Knowledge
                 sp.name = a.name.clone();
             }
         }
+    }
+}
+
+/// The article's people by name, surname and near miss of a surname: `find`
+/// is the first person (in `actors` order) whose name or surname is the
+/// given name ignoring ASCII case, or whose surname it is a near miss of.
+struct PersonNames<'a> {
+    /// ASCII-lower-cased name -> first person with it.
+    names: HashMap<String, usize>,
+    /// ASCII-lower-cased surname -> first person with it.
+    surnames: HashMap<String, usize>,
+    /// The people's surnames, and the actor of each.
+    near: NearMisses<'a>,
+    near_actor: Vec<usize>,
+}
+
+impl<'a> PersonNames<'a> {
+    fn new(actors: &'a [ArticleActor]) -> Self {
+        let mut names = HashMap::new();
+        let mut surnames = HashMap::new();
+        let mut near_actor = Vec::new();
+        let mut near_words = Vec::new();
+        for (i, a) in actors.iter().enumerate() {
+            if a.kind != ActorKind::Person {
+                continue;
+            }
+            names.entry(a.name.to_ascii_lowercase()).or_insert(i);
+            if let Some(s) = a.surname.as_deref() {
+                surnames.entry(s.to_ascii_lowercase()).or_insert(i);
+                near_words.push(s);
+                near_actor.push(i);
+            }
+        }
+        PersonNames {
+            names,
+            surnames,
+            near: NearMisses::new(near_words),
+            near_actor,
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        let lower = name.to_ascii_lowercase();
+        [
+            self.names.get(&lower).copied(),
+            self.surnames.get(&lower).copied(),
+            self.near.find(name).map(|k| self.near_actor[k]),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 }
 

@@ -1,7 +1,10 @@
 //! Word-level helpers for names: tokens, capitalized name spans, role words
 //! and the near-miss test used by the name rules.
 
+use std::collections::HashMap;
+
 use crate::analysis::ByteRange;
+use crate::text::words::{with_lowercase, WordSet};
 
 /// A word of the masked text: letters and digits, with inner hyphens and
 /// apostrophes ("al-Sadr", "O'Neill"); a trailing possessive is not part of it.
@@ -429,25 +432,33 @@ pub const SPEECH: &[&str] = &[
     "believes",
 ];
 
-fn lower(w: &str) -> String {
-    w.trim_end_matches('.').to_lowercase()
+/// `f` of the word without trailing dots, lower case (allocating only for
+/// long or non-ASCII words).
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lowercase(w.trim_end_matches('.'), f)
 }
 
+static STOP_SET: WordSet = WordSet::new(STOP);
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+static ROLE_NOUNS_SET: WordSet = WordSet::new(ROLE_NOUNS);
+static SPEECH_SET: WordSet = WordSet::new(SPEECH);
+
 pub fn is_stop(w: &str) -> bool {
-    let l = lower(w);
-    STOP.contains(&l.as_str()) || crate::text::words::is_calendar_word(&l)
+    with_lower(w, |l| {
+        STOP_SET.contains(l) || crate::text::words::is_calendar_word(l)
+    })
 }
 
 pub fn is_title(w: &str) -> bool {
-    TITLES.contains(&lower(w).as_str())
+    with_lower(w, |l| TITLES_SET.contains(l))
 }
 
 pub fn is_role_noun(w: &str) -> bool {
-    ROLE_NOUNS.contains(&lower(w).as_str())
+    with_lower(w, |l| ROLE_NOUNS_SET.contains(l))
 }
 
 pub fn is_speech(w: &str) -> bool {
-    SPEECH.contains(&lower(w).as_str())
+    with_lower(w, |l| SPEECH_SET.contains(l))
 }
 
 /// Words that end place and institution names, not people's.
@@ -525,7 +536,7 @@ pub fn is_place_word(w: &str) -> bool {
         "orthodox",
         "protestant",
     ];
-    WORDS.contains(&w.to_lowercase().as_str())
+    with_lowercase(w, |l| WORDS.contains(&l))
 }
 
 /// Name particles that may sit inside a name ("Ursula von der Leyen").
@@ -572,6 +583,14 @@ pub fn is_name_word(w: &str) -> bool {
 /// "Mohammad" and "Mohammed" two transliterations), nor is a difference of
 /// accents only ("François" and "Francois").
 pub fn near_miss(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return near_miss_ascii(a.as_bytes(), b.as_bytes());
+    }
+    near_miss_chars(a, b)
+}
+
+/// [`near_miss`] on any words: lower-cased to characters.
+fn near_miss_chars(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
     let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
     if a == b || a.first() != b.first() || a.len().min(b.len()) < 4 {
@@ -597,6 +616,76 @@ pub fn near_miss(a: &str, b: &str) -> bool {
             && a[diff[1]] == b[diff[0]];
     }
     false
+}
+
+/// [`near_miss`] for ASCII words, without allocating: lower case is ASCII
+/// lower case and no letter has an accent to fold.
+fn near_miss_ascii(a: &[u8], b: &[u8]) -> bool {
+    let eq = |x: &u8, y: &u8| x.eq_ignore_ascii_case(y);
+    if a.len().min(b.len()) < 4 || !eq(&a[0], &b[0]) || a.eq_ignore_ascii_case(b) {
+        return false;
+    }
+    if a.len().abs_diff(b.len()) == 1 {
+        let (s, l) = if a.len() < b.len() { (a, b) } else { (b, a) };
+        let i = s.iter().zip(l).take_while(|(x, y)| eq(x, y)).count();
+        return s[i..].eq_ignore_ascii_case(&l[i + 1..]);
+    }
+    if a.len() == b.len() {
+        let mut diff = (0..a.len()).filter(|&i| !eq(&a[i], &b[i]));
+        let (Some(d0), Some(d1), None) = (diff.next(), diff.next(), diff.next()) else {
+            return false;
+        };
+        return d1 == d0 + 1 && eq(&a[d0], &b[d1]) && eq(&a[d1], &b[d0]);
+    }
+    false
+}
+
+/// The key [`near_miss`] needs equal (first letter) or close (length) in
+/// both words, lower case: `(first letter, letters)`.
+fn near_key(w: &str) -> Option<(char, usize)> {
+    let mut lower = w.chars().flat_map(char::to_lowercase);
+    let first = lower.next()?;
+    Some((first, 1 + lower.count()))
+}
+
+/// Words to test [`near_miss`] against, looked up by first letter and
+/// length instead of one by one: `find(w)` is the first word of the list
+/// (in list order) that `w` is a near miss of, as a linear
+/// `list.iter().position(|s| near_miss(w, s))` would find it.
+pub struct NearMisses<'a> {
+    words: Vec<&'a str>,
+    /// Positions in `words`, ascending, by key.
+    by_key: HashMap<(char, usize), Vec<usize>>,
+}
+
+impl<'a> NearMisses<'a> {
+    pub fn new(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let words: Vec<&str> = words.into_iter().collect();
+        let mut by_key: HashMap<(char, usize), Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(k) = near_key(w) {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
+        NearMisses { words, by_key }
+    }
+
+    /// The position of the first word `w` is a near miss of.
+    pub fn find(&self, w: &str) -> Option<usize> {
+        let (first, len) = near_key(w)?;
+        if len < 4 {
+            return None;
+        }
+        (len - 1..=len + 1)
+            .filter_map(|n| {
+                self.by_key
+                    .get(&(first, n))?
+                    .iter()
+                    .copied()
+                    .find(|&i| near_miss(w, self.words[i]))
+            })
+            .min()
+    }
 }
 
 /// Lower-case letters without their accents (Latin letters only).
@@ -642,6 +731,71 @@ mod tests {
             "transliterations differ by a letter"
         );
         assert!(!near_miss("François", "Francois"), "accents only");
+    }
+
+    /// Every pair of words from a small alphabet (all lengths up to 5,
+    /// both cases): the ASCII fast path answers as the general one does.
+    #[test]
+    fn near_miss_fast_path_is_the_general_one() {
+        let mut words = vec![String::new()];
+        let mut frontier = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for w in &frontier {
+                for c in ['a', 'b', 'A'] {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next.iter().cloned());
+            frontier = next;
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(
+                    near_miss_ascii(a.as_bytes(), b.as_bytes()),
+                    near_miss_chars(a, b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn near_miss_index_finds_the_first_as_a_scan_does() {
+        let list = [
+            "Watling",
+            "Qasem",
+            "Hiltermann",
+            "Watlings",
+            "Josée",
+            "Kerry",
+            "Watlnig",
+            "Qasme",
+            "Jose",
+            "İlker",
+            "Ilker",
+            "Netanyahu",
+        ];
+        let index = NearMisses::new(list.iter().copied());
+        for w in [
+            "Watling",
+            "Watlnig",
+            "Qasm",
+            "Qasme",
+            "Hitermann",
+            "Josee",
+            "Jose",
+            "Jos",
+            "Kelly",
+            "İlkerr",
+            "Ilkre",
+            "netanyahou",
+            "",
+            "Watlign",
+        ] {
+            let scan = list.iter().position(|s| near_miss(w, s));
+            assert_eq!(index.find(w), scan, "{w}");
+        }
     }
 
     #[test]

@@ -76,10 +76,6 @@ pub struct Options {
 
 /// Run `copydesk check`; returns the exit status.
 pub fn main(args: &CheckArgs) -> i32 {
-    let (files, errors) = input::load_with(&args.paths, args.config.as_deref());
-    for e in &errors {
-        eprintln!("copydesk: {e}");
-    }
     let options = Options {
         format: args.format,
         threshold: args.severity_threshold.severity(),
@@ -87,7 +83,39 @@ pub fn main(args: &CheckArgs) -> i32 {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let status = match render_with(&files, options, &mut out) {
+    let print_errors = |errors: &[String]| {
+        for e in errors {
+            eprintln!("copydesk: {e}");
+        }
+    };
+    let (result, tally, errors) = match options.format {
+        // One line per diagnostic: each file is printed as soon as it and
+        // the files before it are analysed.
+        CheckFormat::Human | CheckFormat::Github => {
+            let mut tally = Tally::default();
+            let mut result = Ok(0);
+            let errors =
+                input::stream_with(&args.paths, args.config.as_deref(), print_errors, |f| {
+                    tally.add(&f, options.threshold);
+                    if result.is_ok() {
+                        result = write_file(&f, options, &mut out).map(|()| 0);
+                    }
+                });
+            let failed = tally.failing > 0;
+            (result.map(|_| i32::from(failed)), tally, errors)
+        }
+        // One JSON document for all files.
+        CheckFormat::Json | CheckFormat::Sarif => {
+            let (files, errors) = input::load_with(&args.paths, args.config.as_deref());
+            print_errors(&errors);
+            let mut tally = Tally::default();
+            for f in &files {
+                tally.add(f, options.threshold);
+            }
+            (render_with(&files, options, &mut out), tally, errors.len())
+        }
+    };
+    let status = match result {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
@@ -97,13 +125,37 @@ pub fn main(args: &CheckArgs) -> i32 {
     };
     let _ = out.flush();
     if options.format == CheckFormat::Human && !options.quiet {
-        eprintln!("{}", summary(&files, options.threshold));
+        eprintln!("{}", tally.summary(options.threshold));
     }
-    if errors.is_empty() {
+    if errors == 0 {
         status
     } else {
         2
     }
+}
+
+/// The diagnostics of one file, in the human or GitHub format.
+fn write_file(f: &Analyzed, options: Options, out: &mut dyn Write) -> std::io::Result<()> {
+    let shown = |d: &Diagnostic| !options.quiet || d.severity <= options.threshold;
+    for d in f.analysis.diagnostics.iter().filter(|d| shown(d)) {
+        match options.format {
+            CheckFormat::Github => writeln!(out, "{}", github_line(f, d))?,
+            _ => {
+                let (line, col) = f.line_col(d.range.start);
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}]: {}",
+                    f.path,
+                    line + 1,
+                    col + 1,
+                    d.severity.as_str(),
+                    d.code,
+                    d.message
+                )?
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Write the diagnostics of `files` and return the exit status: 1 when any
@@ -115,21 +167,9 @@ pub fn render_with(
 ) -> std::io::Result<i32> {
     let shown = |d: &Diagnostic| !options.quiet || d.severity <= options.threshold;
     match options.format {
-        CheckFormat::Human => {
+        CheckFormat::Human | CheckFormat::Github => {
             for f in files {
-                for d in f.analysis.diagnostics.iter().filter(|d| shown(d)) {
-                    let (line, col) = f.line_col(d.range.start);
-                    writeln!(
-                        out,
-                        "{}:{}:{}: {}[{}]: {}",
-                        f.path,
-                        line + 1,
-                        col + 1,
-                        d.severity.as_str(),
-                        d.code,
-                        d.message
-                    )?;
-                }
+                write_file(f, options, out)?;
             }
         }
         CheckFormat::Json => {
@@ -159,13 +199,6 @@ pub fn render_with(
                 serde_json::to_string_pretty(&sarif(files, &shown))?
             )?;
         }
-        CheckFormat::Github => {
-            for f in files {
-                for d in f.analysis.diagnostics.iter().filter(|d| shown(d)) {
-                    writeln!(out, "{}", github_line(f, d))?;
-                }
-            }
-        }
     }
     let failed = files
         .iter()
@@ -174,64 +207,76 @@ pub fn render_with(
     Ok(i32::from(failed))
 }
 
-/// "3 problems (1 error, 2 warnings) in 2 of 4 files; failing at warning or worse."
-pub fn summary(files: &[Analyzed], threshold: Severity) -> String {
-    let mut counts = [0usize; 4];
-    for d in files.iter().flat_map(|f| &f.analysis.diagnostics) {
-        counts[d.severity as usize] += 1;
-    }
-    let total: usize = counts.iter().sum();
-    let with = files
-        .iter()
-        .filter(|f| !f.analysis.diagnostics.is_empty())
-        .count();
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
+/// What the summary line counts, file by file.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Per severity (error, warning, information, hint).
+    counts: [usize; 4],
+    files: usize,
+    with_findings: usize,
+    failing: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, f: &Analyzed, threshold: Severity) {
+        self.files += 1;
+        if !f.analysis.diagnostics.is_empty() {
+            self.with_findings += 1;
         }
-    };
-    let failing = files
+        for d in &f.analysis.diagnostics {
+            self.counts[d.severity as usize] += 1;
+            if d.severity <= threshold {
+                self.failing += 1;
+            }
+        }
+    }
+    /// "3 problems (1 error, 2 warnings) in 2 of 4 files; failing at warning or worse."
+    pub fn summary(&self, threshold: Severity) -> String {
+        let counts = self.counts;
+        let total: usize = counts.iter().sum();
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let verdict = if self.failing == 0 {
+            format!("none at {} or worse", threshold.as_str())
+        } else {
+            format!(
+                "{} at {} or worse",
+                plural(self.failing, "problem"),
+                threshold.as_str()
+            )
+        };
+        if total == 0 {
+            return format!("copydesk: no problems in {}", plural(self.files, "file"));
+        }
+        let parts: Vec<String> = [
+            ("error", 0),
+            ("warning", 1),
+            ("information", 2),
+            ("hint", 3),
+        ]
         .iter()
-        .flat_map(|f| &f.analysis.diagnostics)
-        .filter(|d| d.severity <= threshold)
-        .count();
-    let verdict = if failing == 0 {
-        format!("none at {} or worse", threshold.as_str())
-    } else {
+        .filter(|(_, i)| counts[*i] > 0)
+        .map(|(w, i)| {
+            if *w == "information" {
+                format!("{} information", counts[*i])
+            } else {
+                plural(counts[*i], w)
+            }
+        })
+        .collect();
         format!(
-            "{} at {} or worse",
-            plural(failing, "problem"),
-            threshold.as_str()
+            "copydesk: {} ({}) in {} of {}; {verdict}",
+            plural(total, "problem"),
+            parts.join(", "),
+            self.with_findings,
+            plural(self.files, "file")
         )
-    };
-    if total == 0 {
-        return format!("copydesk: no problems in {}", plural(files.len(), "file"));
     }
-    let parts: Vec<String> = [
-        ("error", 0),
-        ("warning", 1),
-        ("information", 2),
-        ("hint", 3),
-    ]
-    .iter()
-    .filter(|(_, i)| counts[*i] > 0)
-    .map(|(w, i)| {
-        if *w == "information" {
-            format!("{} information", counts[*i])
-        } else {
-            plural(counts[*i], w)
-        }
-    })
-    .collect();
-    format!(
-        "copydesk: {} ({}) in {} of {}; {verdict}",
-        plural(total, "problem"),
-        parts.join(", "),
-        with,
-        plural(files.len(), "file")
-    )
 }
 
 /// SARIF level of a severity: information and hint are notes.

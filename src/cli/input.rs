@@ -83,10 +83,70 @@ pub fn load(paths: &[String]) -> (Vec<Analyzed>, Vec<String>) {
 /// of the nearest one. Problems in a config file are printed to standard
 /// error once, as warnings; an unreadable `--config` file is an error.
 pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec<String>) {
+    let (jobs, errors) = prepare(paths, config);
+    // An indexed parallel iterator keeps the input order when collected.
+    let files = jobs.into_par_iter().map(Job::analyze).collect();
+    (files, errors)
+}
+
+/// [`load_with`], handing each file to `each` in argument order as soon as
+/// it and every file before it are analysed, so output starts before the
+/// last file is done. `errors` gets the messages of the paths that failed
+/// before any file is analysed. Returns the number of those messages.
+pub fn stream_with(
+    paths: &[String],
+    config: Option<&Path>,
+    errors: impl FnOnce(&[String]),
+    mut each: impl FnMut(Analyzed),
+) -> usize {
+    let (jobs, failed) = prepare(paths, config);
+    errors(&failed);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Analyzed)>();
+    std::thread::scope(|scope| {
+        // par_bridge takes the jobs in order, so the first files finish first.
+        scope.spawn(move || {
+            jobs.into_iter()
+                .enumerate()
+                .par_bridge()
+                .for_each_with(tx, |tx, (i, job)| {
+                    let _ = tx.send((i, job.analyze()));
+                });
+        });
+        let mut waiting: std::collections::BTreeMap<usize, Analyzed> = Default::default();
+        let mut next = 0;
+        for (i, file) in rx {
+            waiting.insert(i, file);
+            while let Some(file) = waiting.remove(&next) {
+                each(file);
+                next += 1;
+            }
+        }
+    });
+    failed.len()
+}
+
+/// One input read, with the config and knowledge base that apply to it.
+struct Job {
+    path: String,
+    text: String,
+    markup: Markup,
+    config: Arc<Config>,
+    kb: Arc<KnowledgeBase>,
+}
+
+impl Job {
+    fn analyze(self) -> Analyzed {
+        Analyzed::new(self.path, self.text, self.markup, &self.kb, &self.config)
+    }
+}
+
+/// Read every input in argument order and find its config and knowledge
+/// base; one message per path that failed.
+fn prepare(paths: &[String], config: Option<&Path>) -> (Vec<Job>, Vec<String>) {
     let mut kbs = KbCache::default();
     let mut configs = Configs::new(config);
     let mut errors = configs.errors.clone();
-    let mut texts = Vec::new();
+    let mut jobs = Vec::new();
     let mut stdin: Option<String> = None;
     for source in collect(paths, &mut errors) {
         match source {
@@ -107,13 +167,13 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
                 let config = configs.for_path(Path::new("-"));
                 let markup = config.markup_for("-").unwrap_or(Markup::PlainText);
                 let kb = kbs.knowledge_base(Path::new("."), &config, &mut errors);
-                texts.push((
-                    "-".to_string(),
-                    stdin.clone().unwrap_or_default(),
+                jobs.push(Job {
+                    path: "-".to_string(),
+                    text: stdin.clone().unwrap_or_default(),
                     markup,
                     config,
                     kb,
-                ));
+                });
             }
             Source::File(path) => match read(&path) {
                 Ok(text) => {
@@ -121,18 +181,19 @@ pub fn load_with(paths: &[String], config: Option<&Path>) -> (Vec<Analyzed>, Vec
                     let config = configs.for_path(&path);
                     let markup = config.markup_of_path(&name);
                     let kb = kbs.knowledge_base(&path, &config, &mut errors);
-                    texts.push((name, text, markup, config, kb));
+                    jobs.push(Job {
+                        path: name,
+                        text,
+                        markup,
+                        config,
+                        kb,
+                    });
                 }
                 Err(e) => errors.push(e),
             },
         }
     }
-    // An indexed parallel iterator keeps the input order when collected.
-    let files = texts
-        .into_par_iter()
-        .map(|(path, text, markup, config, kb)| Analyzed::new(path, text, markup, &kb, &config))
-        .collect();
-    (files, errors)
+    (jobs, errors)
 }
 
 /// The config of each input file: the `--config` file, or the nearest

@@ -110,6 +110,7 @@ impl Publisher {
                         .publish_diagnostics(uri.clone(), Vec::new(), None)
                         .await;
                     published = None;
+                    self.state.forget_analyzer(&uri);
                     let mut workers = self.workers.lock().unwrap_or_else(|e| e.into_inner());
                     // Reopened meanwhile: its didOpen woke us, keep serving it.
                     if !self.state.is_open(&uri) {

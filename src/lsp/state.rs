@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, TryLockError};
 
 use tower_lsp::lsp_types::Url;
 
@@ -12,6 +12,7 @@ use super::settings::Store;
 use super::snapshot::{ClientSupport, Snapshot};
 use crate::analysis::Analysis;
 use crate::config::Config;
+use crate::incremental::Analyzer;
 use crate::kb::{Actor, KnowledgeBase};
 use crate::markup::Markup;
 use crate::text::{Document, Encoding};
@@ -50,6 +51,12 @@ pub struct State {
     /// Bumped by [`State::invalidate_analyses`] when the knowledge base or
     /// the config changes: analyses from an older epoch are not cached.
     pub epoch: AtomicU64,
+    /// The incremental analysis of each open document: what its earlier
+    /// versions computed, for the next version to reuse (see
+    /// [`State::analyze`]). Dropped when the document is closed
+    /// ([`State::forget_analyzer`]) and when the knowledge base or the
+    /// config changes ([`State::invalidate_analyses`]).
+    pub analyzers: Mutex<HashMap<Url, Arc<Mutex<Analyzer>>>>,
 }
 
 impl Default for State {
@@ -79,6 +86,7 @@ impl Default for State {
             shutdown: AtomicBool::new(false),
             analyses: AtomicU64::new(0),
             epoch: AtomicU64::new(0),
+            analyzers: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -134,7 +142,7 @@ impl State {
             Some((v, text, analysis)) if v == version => (text, analysis),
             _ => {
                 let text: Arc<str> = Arc::from(rope.to_string());
-                let analysis = Arc::new(crate::analyze(&text, markup, &kb, &config));
+                let analysis = Arc::new(self.analyze(uri, &text, markup, &kb, &config));
                 self.analyses.fetch_add(1, Ordering::Relaxed);
                 let mut docs = self.docs.lock().unwrap_or_else(|e| e.into_inner());
                 // Not when the kb or config changed meanwhile: this analysis
@@ -167,6 +175,66 @@ impl State {
         })
     }
 
+    /// The analysis of `text`, a version of `uri`, through the document's
+    /// incremental analyzer. Never waits and never fails because of it: when
+    /// another thread is using the analyzer, this version is analysed from
+    /// scratch; when it was poisoned, or the incremental analysis panics,
+    /// the analyzer is emptied and this version analysed from scratch.
+    fn analyze(
+        &self,
+        uri: &Url,
+        text: &str,
+        markup: Markup,
+        kb: &Arc<KnowledgeBase>,
+        config: &Arc<Config>,
+    ) -> Analysis {
+        let analyzer = self
+            .analyzers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(uri.clone())
+            .or_default()
+            .clone();
+        let mut guard = match analyzer.try_lock() {
+            Ok(guard) => guard,
+            Err(TryLockError::Poisoned(e)) => {
+                let mut guard = e.into_inner();
+                guard.clear();
+                analyzer.clear_poison();
+                guard
+            }
+            Err(TryLockError::WouldBlock) => return crate::analyze(text, markup, kb, config),
+        };
+        let incremental = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            guard.analyze(text, markup, kb, config)
+        }));
+        match incremental {
+            Ok(analysis) => analysis,
+            Err(panic) => {
+                guard.clear();
+                drop(guard);
+                eprintln!(
+                    "copydesk: the incremental analysis of {uri} failed ({}); analysing it from scratch",
+                    super::server::panic_message(&panic)
+                );
+                crate::analyze(text, markup, kb, config)
+            }
+        }
+    }
+
+    /// Drop the incremental analyzer of `uri` once it is closed.
+    pub fn forget_analyzer(&self, uri: &Url) {
+        // Not holding `analyzers` while `docs` is locked: `invalidate_analyses`
+        // takes them in the other order. A reopening in between only costs
+        // the new document its first reuse.
+        if !self.is_open(uri) {
+            self.analyzers
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(uri);
+        }
+    }
+
     /// Forget every cached analysis, after the knowledge base or the config
     /// changed (replace them first); then
     /// [`Publisher::schedule_all`](super::publisher::Publisher::schedule_all)
@@ -177,6 +245,10 @@ impl State {
         for entry in docs.values_mut() {
             entry.analysis = None;
         }
+        self.analyzers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     /// The effective config of `uri`: default < nearest `.copydesk.toml`
@@ -319,6 +391,71 @@ mod tests {
         assert_eq!((third.version, &*third.text), (4, "Only one."));
         assert_eq!(third.analysis.paragraphs.len(), 1);
         assert_eq!(state.analyses.load(Ordering::Relaxed), 2);
+    }
+
+    fn set_text(state: &State, uri: &Url, text: &str, version: i32) {
+        let mut docs = state.docs.lock().unwrap();
+        let entry = docs.get_mut(uri).unwrap();
+        entry.doc.rope = ropey::Rope::from_str(text);
+        entry.doc.version = version;
+    }
+
+    fn analyzer_stats(state: &State, uri: &Url) -> crate::incremental::Stats {
+        state.analyzers.lock().unwrap()[uri].lock().unwrap().stats()
+    }
+
+    #[test]
+    fn new_versions_reuse_the_paragraphs_an_edit_did_not_touch() {
+        let uri = Url::parse("file:///a.txt").unwrap();
+        let one = "“It will grow,” said Fawaz Gerges.\n\nMore text.\n\nThe end.";
+        let two = "“It will grow,” said Fawaz Gerges.\n\nMore texts.\n\nThe end.";
+        let state = state_with(&uri, one, 1);
+        state.snapshot(&uri).unwrap();
+        set_text(&state, &uri, two, 2);
+        let snap = state.snapshot(&uri).unwrap();
+        let stats = analyzer_stats(&state, &uri);
+        assert_eq!((stats.chunks_reused, stats.chunks_computed), (2, 1));
+        let scratch = crate::analyze(two, Markup::PlainText, &snap.kb, &snap.config);
+        assert_eq!(
+            serde_json::to_value(&*snap.analysis).unwrap(),
+            serde_json::to_value(&scratch).unwrap()
+        );
+        // The knowledge base or config changed: nothing is reused.
+        state.invalidate_analyses();
+        state.snapshot(&uri).unwrap();
+        assert_eq!(analyzer_stats(&state, &uri).chunks_reused, 0);
+        // Closed: the analyzer goes.
+        state.docs.lock().unwrap().remove(&uri);
+        state.forget_analyzer(&uri);
+        assert!(state.analyzers.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_poisoned_analyzer_is_emptied_and_never_blocks() {
+        let uri = Url::parse("file:///a.txt").unwrap();
+        let state = state_with(&uri, "One.\n\nTwo.", 1);
+        state.snapshot(&uri).unwrap();
+        let analyzer = state.analyzers.lock().unwrap()[&uri].clone();
+        let poisoner = analyzer.clone();
+        let _ = std::thread::spawn(move || {
+            let _guard = poisoner.lock().unwrap();
+            panic!("poison the analyzer");
+        })
+        .join();
+        assert!(analyzer.is_poisoned());
+        set_text(&state, &uri, "One.\n\nTwo!", 2);
+        let snap = state.snapshot(&uri).unwrap();
+        assert_eq!(snap.analysis.paragraphs.len(), 2);
+        assert!(!analyzer.is_poisoned());
+        // Emptied: the unchanged paragraph was computed again.
+        assert_eq!(analyzer_stats(&state, &uri).chunks_reused, 0);
+        // Held by another thread: this version is analysed from scratch
+        // without waiting.
+        let held = analyzer.lock().unwrap();
+        set_text(&state, &uri, "One.\n\nTwo?", 3);
+        let snap = state.snapshot(&uri).unwrap();
+        assert_eq!(&*snap.text, "One.\n\nTwo?");
+        drop(held);
     }
 
     #[test]

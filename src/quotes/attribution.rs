@@ -11,6 +11,7 @@
 //! nearest earlier named speaker.
 
 use crate::analysis::ByteRange;
+use crate::text::words::WordSet;
 
 use super::verbs::Verbs;
 
@@ -47,10 +48,15 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
     let lo = skip.partition_point(|r| r.end <= range.start);
     let hi = skip.partition_point(|r| r.start < range.end);
     let skip = &skip[lo..hi.max(lo)];
+    // `at` only grows: a cursor over `skip` finds the range that may hold it.
+    let mut k = 0;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let at = range.start + i;
-        if skip.iter().any(|r| r.start <= at && at < r.end) {
+        while k < skip.len() && skip[k].end <= at {
+            k += 1;
+        }
+        if skip.get(k).is_some_and(|r| r.start <= at) {
             continue;
         }
         if c.is_alphanumeric() {
@@ -238,6 +244,7 @@ const NOT_NAMES: &[&str] = &[
     "With",
     "As",
     "If",
+    "Part",
     "When",
     "While",
     "After",
@@ -496,8 +503,23 @@ const PARTICLES: &[&str] = &[
 ];
 
 fn is_pronoun(t: &Tok) -> bool {
-    t.kind == TokKind::Word && PRONOUNS.contains(&t.lower().as_str())
+    t.kind == TokKind::Word && lower_in(t.text, PRONOUNS)
 }
+
+/// `list.contains(&w.to_lowercase())` for a list of lower-case words,
+/// without allocating when `w` is ASCII (the common case).
+pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|l| l.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
+}
+
+/// The lists above, for binary search (looked up for every capitalised word).
+static NOT_NAMES_SET: WordSet = WordSet::new(NOT_NAMES);
+static TITLES_SET: WordSet = WordSet::new(TITLES);
+static PARTICLES_SET: WordSet = WordSet::new(PARTICLES);
 
 /// A word that may be part of a name.
 fn name_word(t: &Tok) -> bool {
@@ -512,9 +534,9 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
             return None;
         }
         let t = &toks[lo];
-        if NOT_NAMES.contains(&t.text)
-            || TITLES.contains(&t.text)
-            || PARTICLES.contains(&t.text)
+        if NOT_NAMES_SET.contains(t.text)
+            || TITLES_SET.contains(t.text)
+            || PARTICLES_SET.contains(t.text)
             || t.kind == TokKind::Punct
         {
             lo += 1;
@@ -523,26 +545,26 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
         }
     }
     let mut had_title =
-        lo > 0 && (TITLES.contains(&toks[lo - 1].text) || toks[lo - 1].text.starts_with("Co-"));
+        lo > 0 && (TITLES_SET.contains(toks[lo - 1].text) || toks[lo - 1].text.starts_with("Co-"));
     // `Co-author Jing-Shan Zhao`
     if toks[lo].text.starts_with("Co-") && lo < hi {
         lo += 1;
         had_title = true;
     }
     // A title later in the run: `US Secretary of State Mike Pompeo`.
-    if let Some(last_title) = (lo..=hi).rev().find(|&i| TITLES.contains(&toks[i].text)) {
+    if let Some(last_title) = (lo..=hi).rev().find(|&i| TITLES_SET.contains(toks[i].text)) {
         if last_title < hi {
             lo = last_title + 1;
             had_title = true;
-            while lo < hi && PARTICLES.contains(&toks[lo].text) {
+            while lo < hi && PARTICLES_SET.contains(toks[lo].text) {
                 lo += 1;
             }
         }
     }
-    while hi > lo && (PARTICLES.contains(&toks[hi].text) || toks[hi].kind == TokKind::Punct) {
+    while hi > lo && (PARTICLES_SET.contains(toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
-    if TITLES.contains(&toks[hi].text) || (lo == hi && NOT_NAMES.contains(&toks[hi].text)) {
+    if TITLES_SET.contains(toks[hi].text) || (lo == hi && NOT_NAMES_SET.contains(toks[hi].text)) {
         return None;
     }
     if is_org_word(toks[hi].text) {
@@ -557,7 +579,7 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     // `Mayor of London Sadiq Khan`, `United Nations Nikki Haley`: a long run
     // after a title ends with the person's first and last name.
     let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
-    let has_particle = (lo..=hi).any(|i| PARTICLES.contains(&toks[i].text) || toks[i].is("."));
+    let has_particle = (lo..=hi).any(|i| PARTICLES_SET.contains(toks[i].text) || toks[i].is("."));
     if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
         lo = hi - 1;
     }
@@ -795,7 +817,15 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             return Some(r);
         }
     }
+    // From the start of the whole capitalised run, titles and all (`Mike
+    // Ryan of the World Health Organization`, trimmed to `Organization`).
     let mut k = a;
+    while k > lo
+        && (name_word(&toks[k - 1])
+            || (PARTICLES.contains(&toks[k - 1].text) && k - 1 > lo && name_word(&toks[k - 2])))
+    {
+        k -= 1;
+    }
     for _ in 0..3 {
         if k <= lo {
             break;
@@ -807,11 +837,41 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
                     return Some(r);
                 }
             }
+            // `Anderson Cooper, of CNN,`
+            if k >= 3 && k - 3 >= lo && toks[k - 2].is(",") && name_word(&toks[k - 3]) {
+                if let Some(r) = name_back(toks, k - 3, lo) {
+                    if r.1 > r.0 {
+                        return Some(r);
+                    }
+                }
+            }
             break;
         }
         if p.lower() == "the" || is_possessive(p) {
             k -= 1;
             continue;
+        }
+        // `Jennifer Daskal of American University and contributor to
+        // Slate wrote`: a name after `to` or `for` is not the subject; a
+        // full name opening the clause is.
+        if matches!(p.text, "to" | "for" | "with") {
+            let c = (lo..k)
+                .rev()
+                .find(|&i| toks[i].kind == TokKind::Punct)
+                .map_or(lo, |i| i + 1);
+            if c + 1 < k && name_word(&toks[c]) && !NOT_NAMES.contains(&toks[c].text) {
+                if let Some((a2, mut b2)) = name_forward(toks, c) {
+                    // `Jennifer Daskal of American University`: the person.
+                    if let Some(o) = (a2 + 2..b2).find(|&o| toks[o].is("of")) {
+                        if !(a2..o).any(|w| is_org_word(toks[w].text)) {
+                            b2 = o - 1;
+                        }
+                    }
+                    if b2 > a2 && b2 + 1 < k {
+                        return Some((a2, b2));
+                    }
+                }
+            }
         }
         break;
     }
@@ -851,6 +911,12 @@ fn role_back(toks: &[Tok], head: usize, lo: usize) -> Option<Found> {
                     "for" | "of" | "at" | "from" | "with" | "in" | "on"
                 )
             {
+                // `Regina Ip from the pro-Beijing camp said`: the person.
+                if name_word(&toks[s - 2]) {
+                    if let Some((a, b)) = person_back(toks, s - 2, lo) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
                 j = s - 1;
                 continue;
             }
@@ -897,6 +963,14 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
     let t = &toks[i];
     if matches!(t.lower().as_str(), "who" | "which") && i > lo {
         // `Alex Greenwich who said`, `a statement which said`: the antecedent.
+        // `Mark Hay, a marine ecologist at GT, who said`: the apposition's head.
+        if toks[i - 1].is(",") {
+            if let Some(f) = subject_before(toks, i, lo) {
+                if f.kind == MentionKind::Name {
+                    return Some(f);
+                }
+            }
+        }
         let j = if toks[i - 1].is(",") {
             i.checked_sub(2)?
         } else {
@@ -940,6 +1014,22 @@ fn subject_before(toks: &[Tok], v: usize, lo: usize) -> Option<Found> {
             j -= 1;
             steps += 1;
             if toks[j].is(",") {
+                // `The mayor of Paris, Anne Hidalgo, wrote`: the name
+                // between the commas, when the one before is a place.
+                if j + 2 < i && name_word(&toks[j + 1]) {
+                    if let Some((a, b)) = name_forward(toks, j + 1) {
+                        let mut r = j;
+                        while r > lo && name_word(&toks[r - 1]) {
+                            r -= 1;
+                        }
+                        let place = r < j
+                            && r > lo
+                            && matches!(toks[r - 1].text, "of" | "in" | "for" | "at" | "from");
+                        if b + 1 == i && b > a && place {
+                            return Some(name_found(toks, a, b));
+                        }
+                    }
+                }
                 if j > lo && name_word(&toks[j - 1]) {
                     if let Some((a, b)) = person_back(toks, j - 1, lo) {
                         return Some(name_found(toks, a, b));
@@ -1016,6 +1106,23 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
             }
         }
         if let Some(end) = end {
+            // `said a protester using the pseudonym Katya`, `said his
+            // father, Abdullah Kurdi,`: a name after the role is the speaker.
+            let named = |k: usize| {
+                toks.get(k)
+                    .filter(|t| name_word(t) && !is_time_word(&t.lower()))
+                    .and_then(|_| name_forward(toks, k))
+            };
+            if let Some((a, b)) = named(end + 1) {
+                return Some(name_found(toks, a, b));
+            }
+            if toks.get(end + 1).is_some_and(|t| t.is(",")) {
+                if let Some((a, b)) = named(end + 2) {
+                    if toks.get(b + 1).is_none_or(|t| t.is(",") || t.is(".")) {
+                        return Some(name_found(toks, a, b));
+                    }
+                }
+            }
             return Some(Found {
                 range: span(toks, v + 1, end),
                 kind: MentionKind::Role,
@@ -1096,7 +1203,24 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     let s = i + 2;
     let t = toks.get(s)?;
     if t.capitalized() {
-        let (a, b) = name_forward(toks, s)?;
+        let (mut a, mut b) = name_forward(toks, s)?;
+        // `according to Rutgers University political scholar Kelly
+        // Dittmar`: the person named after the role.
+        let mut k = b + 1;
+        while k < toks.len()
+            && k <= b + 3
+            && toks[k].kind == TokKind::Word
+            && !toks[k].capitalized()
+        {
+            k += 1;
+        }
+        if k > b + 1 && toks.get(k).is_some_and(name_word) {
+            if let Some((a2, b2)) = name_forward(toks, k) {
+                if b2 > a2 {
+                    (a, b) = (a2, b2);
+                }
+            }
+        }
         return Some(Found {
             range: span(toks, a, b),
             kind: MentionKind::Name,
@@ -1144,12 +1268,27 @@ fn is_verb(verbs: &Verbs, toks: &[Tok], i: usize) -> bool {
     if t.kind != TokKind::Word || !verbs.contains(t.text) {
         return false;
     }
-    // A base form after a determiner is a noun: `the report`, `a note`.
-    !(i > 0
-        && DETERMINERS.contains(&toks[i - 1].lower().as_str())
-        && !t.text.ends_with("ed")
-        && t.text != "said"
-        && t.text != "told")
+    // A base form after a determiner is a noun: `the report`, `a note`,
+    // also over an adjective after a preposition: `responded to the new
+    // rules` (not `the minister says`).
+    let noun_after = |k: usize| {
+        DETERMINERS.contains(&toks[k].lower().as_str())
+            && !t.text.ends_with("ed")
+            && t.text != "said"
+            && t.text != "told"
+    };
+    !(i > 0 && noun_after(i - 1)
+        || i > 2
+            && matches!(
+                toks[i - 3].lower().as_str(),
+                "to" | "of" | "for" | "with" | "by" | "on" | "in" | "at" | "from" | "about"
+            )
+            && toks[i - 1].kind == TokKind::Word
+            && !toks[i - 1].capitalized()
+            && !toks[i - 1].text.ends_with("ly")
+            && !AUX.contains(&toks[i - 1].lower().as_str())
+            && matches!(toks[i - 2].lower().as_str(), "the" | "a" | "an")
+            && noun_after(i - 2))
 }
 
 /// Where the clause after a closing mark ends: a sentence end that is not
@@ -1179,8 +1318,16 @@ pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
             return Some(f);
         }
     }
-    let v = (0..toks.len().min(16))
-        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))?;
+    let Some(v) = (0..toks.len().min(16))
+        .find(|&i| is_verb(verbs, toks, i) || (i == lead && is_lead_verb(&toks[i])))
+    else {
+        // `suffered “two deep wounds” in the attack according to a
+        // hospital spokesperson`: no verb, `according to` later in the clause.
+        let i = toks
+            .windows(2)
+            .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
+        return according_to(&toks[i..], false);
+    };
     // Words between the mark and the verb are the subject, if any.
     let lead_words = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
     if lead_words > 0 {
@@ -1212,6 +1359,9 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
     if let Some(f) = according_to(toks, false) {
         return Some(f);
     }
+    if let Some(f) = quote_owner(toks) {
+        return Some(f);
+    }
     for v in (0..toks.len()).rev() {
         let rest_is_lead = toks[v + 1..]
             .iter()
@@ -1226,6 +1376,10 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
         // `..., saying that “...`, `went as far as to say, “...`: the clause's subject.
         let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
+        if v > 1 && toks[v - 1].is("to") && toks[v - 2].lower() == "according" {
+            // `according to agreed facts`: not a verb.
+            continue;
+        }
         if participle || (v > 0 && toks[v - 1].is("to")) {
             if let Some(f) = first_subject(&toks[..v]) {
                 return Some(f);
@@ -1247,6 +1401,29 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
     }
     None
+}
+
+/// `citing the Chuck Jones quote that “...”`, `Lincoln’s words: “...”`:
+/// a name right before a noun for quoted words is their author.
+fn quote_owner(toks: &[Tok]) -> Option<Found> {
+    let mut n = toks.len();
+    while n > 0 && (toks[n - 1].kind == TokKind::Punct || toks[n - 1].is("that")) {
+        n -= 1;
+    }
+    let noun = toks.get(n.checked_sub(1)?)?;
+    if !matches!(
+        noun.lower().as_str(),
+        "quote" | "quotation" | "words" | "saying" | "adage" | "maxim" | "dictum"
+    ) || n < 2
+    {
+        return None;
+    }
+    let owner = &toks[n - 2];
+    if owner.capitalized() && is_possessive(owner) {
+        return Some(name_found(toks, n - 2, n - 2));
+    }
+    let (a, b) = name_back(toks, n - 2, 0)?;
+    Some(name_found(toks, a, b))
 }
 
 /// Verbs whose next word is the one spoken to, never an inverted subject:
@@ -1277,11 +1454,50 @@ fn takes_addressee(t: &Tok) -> bool {
     )
 }
 
+/// Verbs that characterize an object with the quoted words: `called the
+/// deal "lousy"`, `termed her a "corrupt oaf"`, `characterized the attack
+/// as "..."`. They name a speaker only with an object between the verb and
+/// the quote (`a program dubbed "Zrínyi 2026"` is a name, not a quote).
+fn is_characterization(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "call",
+        "dub",
+        "label",
+        "brand",
+        "term",
+        "characterize",
+        "characterise",
+        "describe",
+        "deem",
+        "hail",
+        "denounce",
+        "condemn",
+        "slam",
+        "credit",
+    ];
+    let w = word.to_lowercase();
+    STEMS.iter().any(|stem| {
+        w == *stem
+            || ["s", "ed", "d", "ing", "bed", "bing", "led", "ling", "es"]
+                .iter()
+                .any(|suf| {
+                    w.strip_suffix(suf)
+                        .is_some_and(|b| b == *stem || b == stem.trim_end_matches('e'))
+                })
+    })
+}
+
 /// `called` with an object before the quote (`Obama called the report “...”`),
 /// not a name (`a song called “...”`).
 fn is_call(toks: &[Tok], v: usize) -> bool {
-    matches!(toks[v].text, "call" | "calls" | "called" | "calling")
+    is_characterization(toks[v].text)
         && v + 1 < toks.len()
+        // `has been termed Brexit`, `was called the`: a passive names no speaker.
+        && !(v > 0
+            && matches!(
+                toks[v - 1].lower().as_str(),
+                "been" | "be" | "being" | "was" | "were" | "is" | "are"
+            ))
         && toks[v + 1].kind == TokKind::Word
         && !(v > 0 && DETERMINERS.contains(&toks[v - 1].lower().as_str()))
 }
@@ -1326,8 +1542,11 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
                 according_to: false,
             });
         }
-        if name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
-            || (t.capitalized() && TITLES.contains(&t.text))
+        // `a Republican, Mark Amodei,`: a word after `a` is a role.
+        let after_article = i > 0 && matches!(toks[i - 1].lower().as_str(), "a" | "an");
+        if !after_article
+            && (name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
+                || (t.capitalized() && TITLES.contains(&t.text)))
         {
             if let Some((a, b)) = name_forward(toks, i) {
                 return Some(name_found(toks, a, b));
@@ -1434,7 +1653,7 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
             let mut hi = i;
             while hi + 1 < toks.len()
                 && (name_word(&toks[hi + 1])
-                    || (PARTICLES.contains(&toks[hi + 1].text)
+                    || (PARTICLES_SET.contains(toks[hi + 1].text)
                         && toks.get(hi + 2).is_some_and(name_word)))
             {
                 hi += 1;
@@ -1461,6 +1680,21 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
         }
     }
     out
+}
+
+/// The name opening a clause, when its next word is lower case (a verb,
+/// more often than not): `Hasbro hosted a panel`.
+pub fn opening_name(toks: &[Tok]) -> Option<ByteRange> {
+    let t = toks.first()?;
+    // `The Emergencies Ministry has`
+    let the = usize::from(t.is("The"));
+    let t = toks.get(the)?;
+    if !name_word(t) || NOT_NAMES.contains(&t.text) || TITLES.contains(&t.text) {
+        return None;
+    }
+    let (a, b) = name_forward(toks, the)?;
+    let next = toks.get(b + 1)?;
+    (a == the && next.kind == TokKind::Word && !next.capitalized()).then(|| span(toks, a, b))
 }
 
 pub fn strip_possessive(s: &str) -> &str {

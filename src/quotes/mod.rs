@@ -325,7 +325,13 @@ impl<'a> Doc<'a> {
             doc.names.extend(attribution::full_names(&toks));
         }
         for (r, words) in &doc.names {
-            if words.len() > 1 {
+            // `Ginger Baker was born Peter Edward Baker`: a birth name is
+            // not the name the article uses for the person.
+            let birth_name = text[..r.start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(w, "born" | "née" | "nee"));
+            if words.len() > 1 && !birth_name {
                 let last = words.last().expect("a word").clone();
                 doc.surnames
                     .entry(last)
@@ -366,7 +372,8 @@ impl<'a> Doc<'a> {
                     None => continue,
                 },
             };
-            let person = !f.according_to && is_person_name(&name);
+            let person =
+                !f.according_to && (is_person_name(&name) || doc.single_name_person(&name));
             doc.subjects.push(Named {
                 at: f.range.start,
                 paragraph,
@@ -377,6 +384,22 @@ impl<'a> Doc<'a> {
             });
         }
         doc
+    }
+
+    /// A speaker known by one name (`Saree said`, `a protester using the
+    /// pseudonym Katya`): a person, unless it reads as an organisation, an
+    /// acronym or a place (`in Iran`, `from Syria` somewhere in the text).
+    fn single_name_person(&self, name: &str) -> bool {
+        let mut words = name.split_whitespace();
+        let (Some(w), None) = (words.next(), words.next()) else {
+            return false;
+        };
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !attribution::is_org_word(w)
+            && !["in", "from", "to", "of", "In", "From", "across"]
+                .iter()
+                .any(|p| self.text.contains(&format!("{p} {w}")))
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -394,6 +417,23 @@ impl<'a> Doc<'a> {
                 i.checked_sub(1).map(|i| &v[i].1)
             }) {
                 return full.clone();
+            }
+            // `Erdogan` for `Recep Tayyip Erdoğan`: the same letters
+            // without their accents.
+            let folded = fold_accents(words[0]);
+            if folded != words[0] || words[0].is_ascii() {
+                let best = self
+                    .surnames
+                    .iter()
+                    .filter(|(k, _)| fold_accents(k) == folded)
+                    .filter_map(|(_, v)| {
+                        let i = v.partition_point(|(start, _)| *start < mention.start);
+                        i.checked_sub(1).map(|i| &v[i])
+                    })
+                    .max_by_key(|(start, _)| *start);
+                if let Some((_, full)) = best {
+                    return full.clone();
+                }
             }
         }
         words.join(" ")
@@ -461,11 +501,11 @@ impl<'a> Doc<'a> {
                     .rev()
                     .take(3)
                     .take_while(|p| p.kind == attribution::TokKind::Word)
-                    .any(|p| PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                    .any(|p| attribution::lower_in(p.text, PREPOSITIONS));
                 // `in South Africa`, `the United States`.
                 let place = toks[..i]
                     .last()
-                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.text.to_lowercase().as_str()));
+                    .is_some_and(|p| attribution::lower_in(p.text, PLACE_PREPOSITIONS));
                 if place {
                     places.insert(name.clone());
                 }
@@ -503,17 +543,12 @@ impl<'a> Doc<'a> {
                 });
             }
             if here.len() == 1 {
+                // (PRONOUN_WORDS: he his him himself she her hers herself)
                 let g: i32 = toks
                     .iter()
                     .filter(|t| t.kind == attribution::TokKind::Word)
-                    .map(|t| t.text.to_lowercase())
-                    .filter(|w| {
-                        matches!(
-                            w.as_str(),
-                            "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
-                        )
-                    })
-                    .map(|w| gender_of(&w))
+                    .filter(|t| attribution::lower_in(t.text, PRONOUN_WORDS))
+                    .map(|t| gender_of(&t.text.to_lowercase()))
                     .sum();
                 *gender.entry(here[0].clone()).or_default() += g.signum();
             }
@@ -531,7 +566,7 @@ impl<'a> Doc<'a> {
         for s in self.sentences {
             let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
             for (k, t) in toks.iter().enumerate() {
-                if !DOCUMENTS.contains(&t.text.to_lowercase().as_str()) || k < 3 {
+                if !attribution::lower_in(t.text, DOCUMENTS) || k < 3 {
                     continue;
                 }
                 // verb, (out,) a/an/the, (one adjective,) document
@@ -662,6 +697,79 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// `it said` -> the organisation named as a speaker or a sentence's
+    /// subject shortly before (`The Emergencies Ministry has called on
+    /// drivers ... It also urged`).
+    fn resolve_it(&self, mention: &ByteRange) -> Option<String> {
+        if !self.text[mention.clone()].eq_ignore_ascii_case("it") {
+            return None;
+        }
+        self.organisation_before(mention.start)
+    }
+
+    /// `the company noted` -> the organisation opening a recent sentence
+    /// (`Hasbro hosted a panel`).
+    fn resolve_organisation(&self, mention: &ByteRange) -> Option<String> {
+        const ORG_NOUNS: &[&str] = &[
+            "company",
+            "firm",
+            "organisation",
+            "organization",
+            "group",
+            "charity",
+            "airline",
+            "carrier",
+            "retailer",
+            "manufacturer",
+            "agency",
+            "ministry",
+            "department",
+        ];
+        let m = self.text[mention.clone()].to_lowercase();
+        let rest = m.strip_prefix("the ")?;
+        if !ORG_NOUNS.contains(&rest) {
+            return None;
+        }
+        self.organisation_before(mention.start)
+    }
+
+    /// The nearest organisation before `at` in its paragraph or the one
+    /// before: a sentence opening with a name that is not a person's.
+    fn organisation_before(&self, at: usize) -> Option<String> {
+        let para = self.paragraph_index(at)?;
+        let n = self.sentences.partition_point(|s| s.range.start < at);
+        self.sentences[..n]
+            .iter()
+            .rev()
+            .take_while(|s| s.paragraph + 2 > para)
+            .find_map(|s| {
+                let toks = self.tokens(s.range.start..s.range.end.min(at));
+                let r = attribution::opening_name(&toks)?;
+                let name = self.resolve_name(&r);
+                let person = is_person_name(&name)
+                    || self.people.iter().any(|p| p.name == name)
+                    || self.gender.get(&name).is_some_and(|g| *g != 0);
+                (!person).then_some(name)
+            })
+    }
+
+    /// `One of them` -> the group a member of which spoke just before:
+    /// `One of the children said ... One of them even went as far`.
+    fn resolve_group_member(&self, mention: &ByteRange) -> Option<String> {
+        let m = self.text[mention.clone()].to_ascii_lowercase();
+        let rest = m.strip_suffix(" of them")?;
+        let para = self.paragraph_index(mention.start)?;
+        let from = self.paragraphs[para.saturating_sub(2)].range.start;
+        let before = &self.text[from..mention.start];
+        let needle = format!("{rest} of the ");
+        let i = before.to_ascii_lowercase().rfind(&needle)?;
+        let start = from + i;
+        let end = self.text[start + needle.len()..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map(|k| start + needle.len() + k)?;
+        (end > start + needle.len()).then(|| self.text[start..end].to_string())
+    }
+
     /// `the spokeswoman` -> a person introduced earlier with that role.
     fn resolve_role(&self, mention: &ByteRange) -> Option<String> {
         let m = self.text[mention.clone()].to_lowercase();
@@ -736,6 +844,7 @@ impl<'a> Doc<'a> {
             MentionKind::Name => (self.resolve_name(&f.range), Via::Verb),
             MentionKind::Pronoun => (
                 self.resolve_pronoun(&f.range)
+                    .or_else(|| self.resolve_it(&f.range))
                     .unwrap_or_else(|| mention.clone()),
                 Via::Pronoun,
             ),
@@ -743,6 +852,8 @@ impl<'a> Doc<'a> {
                 .resolve_role(&f.range)
                 .or_else(|| self.resolve_gendered_role(&f.range))
                 .or_else(|| self.resolve_document(&f.range))
+                .or_else(|| self.resolve_organisation(&f.range))
+                .or_else(|| self.resolve_group_member(&f.range))
             {
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
@@ -767,7 +878,37 @@ impl<'a> Doc<'a> {
     /// The speaker in the quotation's own sentence(s), or a colon lead-in
     /// ending the paragraph before.
     fn adjacent_speaker(&self, q: &Quotation) -> Option<Speaker> {
-        let first = &q.parts[0];
+        let last = q.parts.last()?;
+        // A quote that ends its own sentence (`tweeted "We are with him."
+        // President Duda remarked, "..."`): the words before it are its
+        // attribution; what follows may introduce the next quote.
+        let ends_sentence = self.text[last.inner.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+        // `told MSNBC Cummings "was a great man," while Republican
+        // President Trump noted`: a new clause after the quote.
+        let new_clause = last.close.as_ref().is_some_and(|c| {
+            let after = self.text[c.end..].trim_start_matches([' ', ',', ';']);
+            let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            matches!(word.as_str(), "while" | "whereas" | "but" | "and")
+        });
+        if ends_sentence || new_clause {
+            if let Some(s) = self.speaker_before(q) {
+                return Some(s);
+            }
+        }
+        if let Some(s) = self.speaker_after(q) {
+            return Some(s);
+        }
+        if ends_sentence {
+            return None;
+        }
+        self.speaker_before(q)
+    }
+
+    /// The speaker in the words after the quotation's closing mark, or
+    /// opening the next sentence when the quote ends its own.
+    fn speaker_after(&self, q: &Quotation) -> Option<Speaker> {
         let last = q.parts.last()?;
         if let Some(close) = &last.close {
             if let Some(s) = self.sentence_at(close.start) {
@@ -801,6 +942,13 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        None
+    }
+
+    /// The speaker in the words before the quotation's opening mark, or a
+    /// colon lead-in ending the paragraph before.
+    fn speaker_before(&self, q: &Quotation) -> Option<Speaker> {
+        let first = &q.parts[0];
         let sent = self.sentence_at(first.open.start)?;
         let pre_range = sent.range.start..first.open.start;
         let pre_text = self.text[pre_range.clone()].trim_end();
@@ -848,7 +996,10 @@ impl<'a> Doc<'a> {
         let first = &q.parts[0];
         let last = q.parts.last().expect("part");
         let kind = if words < config.quote_min_words.max(1) {
-            if speaker.is_some() && !self.embedded(last) {
+            if speaker
+                .as_ref()
+                .is_some_and(|s| self.stands_with(s, first, last, &text))
+            {
                 QuoteKind::Quote
             } else {
                 QuoteKind::Term
@@ -964,6 +1115,110 @@ impl<'a> Doc<'a> {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+    }
+
+    /// Whether a speaker found for a short quotation stands with it, making
+    /// it a partial quote: not when the quotation is a name (after `called`,
+    /// `known as`; a Title Case run; a modifier in a definite noun phrase),
+    /// nor when the speaker only turns up in a clause that goes on after it
+    /// (`arrested three for "suspicion of trespassing" and another for an
+    /// incident ... said`).
+    fn stands_with(
+        &self,
+        s: &Speaker,
+        first: &marks::Part,
+        last: &marks::Part,
+        text: &str,
+    ) -> bool {
+        if self.names_a_thing(first, last) || self.named_by(first.open.start) {
+            return false;
+        }
+        if text.split_whitespace().count() >= 2 && is_title_case(text) {
+            return false;
+        }
+        let Some(close) = &last.close else {
+            return true;
+        };
+        let ends_clause = text.trim_end().ends_with([',', '.', '!', '?', ';', ':']);
+        if ends_clause || s.mention_range.start < close.end || s.via == Via::AccordingTo {
+            return true;
+        }
+        // After the quote: the attribution follows at once (`"lousy," he
+        // said`, `"lousy" said Watson`), not after more of the sentence.
+        let next = self.text[close.end..].trim_start();
+        if !next.starts_with(|c: char| c.is_lowercase()) {
+            return true;
+        }
+        let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        self.verbs.contains(&word)
+    }
+
+    /// A quotation right after a naming word: `a song called "..."`, `was
+    /// called the "breadbasket"`, `known as "..."` (not `described it as`).
+    fn named_by(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
+        let mut words = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let mut word = words.next().unwrap_or_default();
+        if matches!(word.as_str(), "the" | "a" | "an") {
+            word = words.next().unwrap_or_default();
+        }
+        if word == "as" {
+            return matches!(
+                words.next().unwrap_or_default().as_str(),
+                "known" | "such" | "titled" | "named"
+            );
+        }
+        NAMING.contains(&word.as_str())
+    }
+
+    /// A short quotation that is part of a name rather than words of its
+    /// speaker: a modifier inside a definite noun phrase (`Trump’s “maximum
+    /// pressure” campaign`, `the Hungarian "outward investment" strategy`).
+    /// Not one that describes (`in a "serious" condition`, after `a` or
+    /// `an`), nor one followed by a preposition or conjunction (`suffered
+    /// "two deep wounds" in the attack`, `a "corrupt oaf" and`).
+    fn names_a_thing(&self, first: &marks::Part, last: &marks::Part) -> bool {
+        let Some(close) = &last.close else {
+            return false;
+        };
+        let inner = self.text[last.inner.clone()].trim_end();
+        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…')) {
+            return false;
+        }
+        let next = self.text[close.end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+        const FUNCTION: &[&str] = &[
+            "in", "on", "at", "to", "for", "from", "with", "by", "of", "and", "or", "but", "as",
+            "after", "before", "during", "since", "because", "while", "when", "if", "than", "that",
+            "which", "who", "about", "over", "against", "into",
+        ];
+        if FUNCTION.contains(&next) {
+            return false;
+        }
+        let prev: Vec<String> = self.text[..first.open.start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect();
+        let p0 = prev.first().map_or("", String::as_str);
+        if matches!(p0, "a" | "an" | "A" | "An") {
+            return false;
+        }
+        if self.embedded(last) {
+            return true;
+        }
+        // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
+        let definite = |w: &str| {
+            matches!(w, "the" | "The") || attribution::strip_possessive(w).len() < w.len()
+        };
+        definite(p0)
+            || (p0.starts_with(char::is_uppercase) && prev.get(1).is_some_and(|w| definite(w)))
     }
 
     fn after_naming_word(&self, at: usize) -> bool {
@@ -1176,6 +1431,37 @@ fn is_person_name(name: &str) -> bool {
                 || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 || matches!(*w, "of" | "the" | "and")
         })
+}
+
+/// A word with the accents of Latin letters taken off (`Erdoğan` ->
+/// `Erdogan`), for matching a name typed without them.
+fn fold_accents(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ă' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+            'ğ' => 'g',
+            'ş' | 'ś' | 'š' => 's',
+            'ł' => 'l',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ý' => 'y',
+            'ř' => 'r',
+            'Ş' | 'Ś' | 'Š' => 'S',
+            'Ç' | 'Ć' | 'Č' => 'C',
+            'É' => 'E',
+            'Ö' | 'Ó' => 'O',
+            'Ü' | 'Ú' => 'U',
+            'Ł' => 'L',
+            'Ż' | 'Ź' | 'Ž' => 'Z',
+            'İ' => 'I',
+            c => c,
+        })
+        .collect()
 }
 
 /// Sort ranges and merge overlapping ones.

@@ -194,3 +194,164 @@ fn according_to_a_tweet_by_a_person() {
         &["quote «The airline transports weapons» <- Mike Pompeo (Mike Pompeo) AccordingTo"],
     );
 }
+
+#[test]
+fn short_partial_quotes_with_a_speaker_standing_by() {
+    // A characterization verb with its object before the quote.
+    check(
+        "Tom Watson called the proposed deal “lousy” and said he would vote against it.",
+        &["quote «lousy» <- Tom Watson (Tom Watson) Verb"],
+    );
+    check(
+        "The comments termed her a “corrupt oaf” and a “lousy traitor”.",
+        &[
+            "quote «corrupt oaf» <- The comments (The comments) Verb",
+            "quote «lousy traitor» <- The comments (The comments) Verb",
+        ],
+    );
+    check(
+        "Bash characterized the attack as “designed to intimidate a civilian population.”",
+        &["quote «designed to intimidate a» <- Bash (Bash) Verb"],
+    );
+    // Inside reported speech, describing (after `a`), or a whole noun
+    // phrase before a preposition.
+    check(
+        "Brudziński said the mayor was in a “serious” condition.",
+        &["quote «serious» <- Brudziński (Brudziński) Verb"],
+    );
+    check(
+        "Wiranto suffered “two deep wounds” in the attack according to a hospital spokesperson.",
+        &["quote «two deep wounds» <- a hospital spokesperson (a hospital spokesperson) AccordingTo"],
+    );
+}
+
+#[test]
+fn short_names_and_scare_quotes_stay_terms() {
+    // A name after a naming word, passive or not.
+    check(
+        "Zimbabwe, according to CNN, was called the “breadbasket” of southern Africa.",
+        &["term «breadbasket»"],
+    );
+    check(
+        "Hungary launched a military program dubbed “Zrínyi 2026” in 2017.",
+        &["term «Zrínyi 2026»"],
+    );
+    check(
+        "Police said the site was known as “Welcome To Video” and its operator fled.",
+        &["term «Welcome To Video»"],
+    );
+    // A modifier inside a definite noun phrase.
+    check(
+        "He noted the deal fits the Hungarian “outward investment” strategy of the government.",
+        &["term «outward investment»"],
+    );
+    // A speaker only further on in the sentence, after more of it.
+    check(
+        "They arrested three for “suspicion of trespassing” and another man who said nothing.",
+        &["term «suspicion of trespassing»"],
+    );
+    // `has been termed X for "..."`: a passive names no speaker.
+    check(
+        "The United Kingdom is leaving the European Union, which has been termed Brexit for “British exit”.",
+        &["term «British exit»"],
+    );
+}
+
+#[test]
+fn a_quote_ending_its_sentence_takes_the_attribution_before_it() {
+    check(
+        "Prime Minister Mateusz Morawiecki tweeted \"We are with the mayor in our thoughts and prayers.\" President Andrzej Duda remarked, \"Today I am with him and his loved ones.\"",
+        &[
+            "quote «We are with the» <- Mateusz Morawiecki (Mateusz Morawiecki) Verb",
+            "quote «Today I am with» <- Andrzej Duda (Andrzej Duda) Verb",
+        ],
+    );
+    // ... and so does one followed by a new clause with its own speaker.
+    check(
+        "Chuck Schumer told MSNBC the congressman \"was a great and kind man,\" while President Trump noted his strength.",
+        &["quote «was a great and» <- Chuck Schumer (Chuck Schumer) Verb"],
+    );
+}
+
+#[test]
+fn names_after_a_role_an_apposition_or_a_place() {
+    check(
+        "\"A lot of people think that,\" said a protester using the pseudonym Katya.",
+        &["quote «A lot of people» <- Katya (Katya) Verb"],
+    );
+    check(
+        "\"This day is very hard for me,\" said his father, Abdullah Kurdi, after the ceremony.",
+        &["quote «This day is very» <- Abdullah Kurdi (Abdullah Kurdi) Verb"],
+    );
+    check(
+        "The mayor of Paris, Anne Hidalgo, wrote on Twitter: \"Paris is mourning its family today.\"",
+        &["quote «Paris is mourning its» <- Anne Hidalgo (Anne Hidalgo) Colon"],
+    );
+    check(
+        "Regina Ip from the pro-Beijing camp said in a press conference: \"The behavior of my colleagues is oppressive.\"",
+        &["quote «The behavior of my» <- Regina Ip (Regina Ip) Colon"],
+    );
+    check(
+        "Jennifer Daskal of American University and contributor to Slate wrote, \"a single country could demand it.\"",
+        &["quote «a single country could» <- Jennifer Daskal (Jennifer Daskal) Verb"],
+    );
+    check(
+        "Mike Ryan of the World Health Organization (WHO) told the press the drugs were only part of it: \"What will stop it is good surveillance.\"",
+        &["quote «What will stop it» <- Mike Ryan (Mike Ryan) Colon"],
+    );
+    check(
+        "The research was led by Mark Hay, a marine ecologist and Regents Professor at GT, who said \"There is a lot of argument now.\"",
+        &["quote «There is a lot» <- Mark Hay (Mark Hay) Verb"],
+    );
+    check(
+        "According to Rutgers University political scholar Kelly Dittmar, \"Women hold fewer than 30 percent of seats.\"",
+        &["quote «Women hold fewer than» <- Kelly Dittmar (Kelly Dittmar) AccordingTo"],
+    );
+}
+
+#[test]
+fn authors_birth_names_and_accents() {
+    check(
+        "They learned from failures, citing the Chuck Jones quote that \"every artist has thousands of bad drawings,\" and went on.",
+        &["quote «every artist has thousands» <- Chuck Jones (Chuck Jones) Verb"],
+    );
+    check(
+        "Ginger Baker was born Peter Edward Baker in London. Baker began playing drums in his teens.\n\n\"I'd never sat behind a kit before,\" he recalled.",
+        &["quote «I'd never sat behind» <- he (Ginger Baker) Pronoun"],
+    );
+    check(
+        "President Recep Tayyip Erdoğan spoke in Istanbul.\n\nErdogan said, \"Constantinople will never exist again.\"",
+        &["quote «Constantinople will never exist» <- Erdogan (Tayyip Erdoğan) Verb"],
+    );
+}
+
+#[test]
+fn it_the_company_and_one_of_them() {
+    check(
+        "Hasbro hosted a panel about its products.\n\nAsked about sustainability, the company noted that it had switched, \"which was more plant-based plastic for greater concerns.\"",
+        &["quote «which was more plant-based» <- the company (Hasbro) Role"],
+    );
+    check(
+        "The Emergencies Ministry has called on drivers to take care. It also urged people to \"comply with the established rules of the road.\"",
+        &["quote «comply with the established» <- It (Emergencies Ministry) Pronoun"],
+    );
+    check(
+        "One of the children said, \"Sometimes I still have nightmares of those things.\"\n\nOne of them even went as far to say, \"I am glad that they did it.\"",
+        &[
+            "quote «Sometimes I still have» <- One of the children (One of the children) Verb",
+            "quote «I am glad that» <- One of them (One of the children) Role",
+        ],
+    );
+}
+
+#[test]
+fn defended_and_credited_name_their_speaker() {
+    check(
+        "Trump, also on Twitter, defended his decision, \"As I have stated strongly before, we will act.\"",
+        &["quote «As I have stated» <- Trump (Trump) Verb"],
+    );
+    check(
+        "Thunberg received the award, with which Time credits an individual as having done \"the most to influence the events of the year\", for her work.",
+        &["quote «the most to influence» <- Time (Time) Verb"],
+    );
+}

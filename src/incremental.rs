@@ -1,0 +1,348 @@
+//! Incremental analysis: the analysis of a new version of a document,
+//! reusing what the previous versions computed for the parts an edit did not
+//! touch.
+//!
+//! An [`Analyzer`] is kept by the caller between versions of one document.
+//! [`Analyzer::analyze`] returns exactly what [`crate::analyze`] returns for
+//! the same text (tests/incremental_prop.rs checks it after every edit of
+//! random edit sequences), and memoizes the paragraph-local stages by
+//! content:
+//!
+//! - sentence splitting, per prose block, keyed by the block's masked text
+//!   (`text::sentences::split_range` reads nothing outside the block);
+//! - knowledge-base matching, per *chunk* of the masked text (lines up to and
+//!   including a blank line), keyed by the chunk's text. No alias of the
+//!   knowledge base holds a line break (checked once per base; without that
+//!   guarantee the whole text is matched every time), so no match crosses a
+//!   chunk boundary, and the word-boundary checks at a chunk's edges see a
+//!   line break or the end of the text either way: the matches of the whole
+//!   text are the matches of its chunks, shifted to where the chunks start.
+//!
+//! Results are stored relative to the start of their block or chunk, so a
+//! paragraph that moved (an edit above it) is reused at its new offset. Only
+//! the entries used by the latest version are kept. Markup parsing stays
+//! whole (about 3 ms for 1 MiB), and the stages that look across paragraphs
+//! (quote pairing over paragraphs, attribution by pronoun, role and
+//! continuation, actors and name consistency, linking, sections, rules) run
+//! over the whole document from the reused local results.
+//!
+//! A different knowledge base or config (not the same `Arc`, or an unequal
+//! config) empties the cache first.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use copydesk::incremental::Analyzer;
+//! use copydesk::{analyze, Config, KnowledgeBase, Markup};
+//! let kb = Arc::new(KnowledgeBase::empty().clone());
+//! let config = Arc::new(Config::default());
+//! let mut analyzer = Analyzer::new();
+//! let one = "“It will grow,” said Fawaz Gerges.\n\nMore text.";
+//! let two = "“It will grow,” said Fawaz Gerges.\n\nMore text here.";
+//! analyzer.analyze(one, Markup::PlainText, &kb, &config);
+//! let a = analyzer.analyze(two, Markup::PlainText, &kb, &config);
+//! assert_eq!(a.quotes.len(), analyze(two, Markup::PlainText, &kb, &config).quotes.len());
+//! assert_eq!(analyzer.stats().chunks_reused, 1);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::analysis::{analyze_local, Analysis, ByteRange, Local, Paragraph, Sentence};
+use crate::config::Config;
+use crate::kb::{AliasKind, KbMatch, KnowledgeBase};
+use crate::markup::{self, Markup};
+use crate::text;
+
+/// One knowledge-base match of a chunk, relative to the chunk's start. A
+/// candidate is kept by id, with the address of the actor it named: on
+/// reuse the base must give back that very actor for the id (two actors of
+/// one layer may share an id), else the chunk is matched anew. The address
+/// is compared, never followed.
+#[derive(Debug)]
+struct ChunkMatch {
+    range: ByteRange,
+    candidates: Vec<(String, usize, AliasKind)>,
+}
+
+/// How much of the last analysis was reused (for tests and benchmarks).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub paragraphs_reused: usize,
+    pub paragraphs_computed: usize,
+    pub chunks_reused: usize,
+    pub chunks_computed: usize,
+    /// The knowledge base could not be matched chunk by chunk (an alias
+    /// holds a line break): it was matched over the whole text.
+    pub whole_text_matching: bool,
+}
+
+/// The incremental analysis of one document: see the module documentation.
+#[derive(Default)]
+pub struct Analyzer {
+    kb: Option<Arc<KnowledgeBase>>,
+    config: Option<Arc<Config>>,
+    /// No name, alias or surname of `kb` holds a line break.
+    kb_by_chunk: bool,
+    /// Masked block text -> its sentences, relative to the block's start.
+    sentences: HashMap<Box<str>, Arc<[ByteRange]>>,
+    /// Masked chunk text -> its knowledge-base matches.
+    chunks: HashMap<Box<str>, Arc<[ChunkMatch]>>,
+    stats: Stats,
+}
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// What the last [`Analyzer::analyze`] reused and computed.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// Forget everything cached.
+    pub fn clear(&mut self) {
+        *self = Analyzer::default();
+    }
+
+    /// The analysis of `text`: equal to `crate::analyze(text, markup, kb,
+    /// config)`, computed from what earlier calls cached where they can be.
+    pub fn analyze(
+        &mut self,
+        text: &str,
+        markup: Markup,
+        kb: &Arc<KnowledgeBase>,
+        config: &Arc<Config>,
+    ) -> Analysis {
+        self.key(kb, config);
+        self.stats = Stats::default();
+        let kb: &KnowledgeBase = kb;
+        let prose = markup::parse(text, markup);
+        let paragraphs = prose.paragraphs();
+        let sentences = self.sentences(&prose.masked, &paragraphs);
+        let found = if self.kb_by_chunk {
+            self.matches(&prose.masked, kb)
+        } else {
+            self.stats.whole_text_matching = true;
+            kb.find(&prose.masked)
+        };
+        let local = Local {
+            prose,
+            paragraphs,
+            sentences,
+            found,
+        };
+        analyze_local(text, markup, kb, config, local)
+    }
+
+    /// Empty the cache when the knowledge base or the config is another one.
+    fn key(&mut self, kb: &Arc<KnowledgeBase>, config: &Arc<Config>) {
+        let same_kb = self.kb.as_ref().is_some_and(|k| Arc::ptr_eq(k, kb));
+        let same_config = self
+            .config
+            .as_ref()
+            .is_some_and(|c| Arc::ptr_eq(c, config) || **c == **config);
+        if same_kb && same_config {
+            return;
+        }
+        self.clear();
+        self.kb_by_chunk = kb.actors().all(|a| {
+            let breaks = |s: &str| s.contains(['\n', '\r']);
+            !breaks(&a.name)
+                && !a.aliases.iter().any(|s| breaks(s))
+                && !a.surname.as_deref().is_some_and(breaks)
+        });
+        self.kb = Some(kb.clone());
+        self.config = Some(config.clone());
+    }
+
+    /// `text::sentences::split(masked, paragraphs)`, block by block.
+    fn sentences(&mut self, masked: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+        let mut old = std::mem::take(&mut self.sentences);
+        let mut new: HashMap<Box<str>, Arc<[ByteRange]>> = HashMap::with_capacity(old.len());
+        let mut out = Vec::new();
+        for p in paragraphs {
+            let key = &masked[p.range.clone()];
+            let rel = if let Some(v) = new.get(key) {
+                self.stats.paragraphs_reused += 1;
+                v.clone()
+            } else {
+                let v = match old.remove(key) {
+                    Some(v) => {
+                        self.stats.paragraphs_reused += 1;
+                        v
+                    }
+                    None => {
+                        self.stats.paragraphs_computed += 1;
+                        text::sentences::split_range(masked, p.range.clone())
+                            .into_iter()
+                            .map(|r| (r.start - p.range.start)..(r.end - p.range.start))
+                            .collect()
+                    }
+                };
+                new.insert(key.into(), v.clone());
+                v
+            };
+            out.extend(rel.iter().map(|r| Sentence {
+                paragraph: p.index,
+                range: (p.range.start + r.start)..(p.range.start + r.end),
+            }));
+        }
+        self.sentences = new;
+        out
+    }
+
+    /// `kb.find(masked)`, chunk by chunk.
+    fn matches<'k>(&mut self, masked: &str, kb: &'k KnowledgeBase) -> Vec<KbMatch<'k>> {
+        let mut old = std::mem::take(&mut self.chunks);
+        let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> = HashMap::with_capacity(old.len());
+        let mut out = Vec::new();
+        for chunk in chunks(masked) {
+            let key = &masked[chunk.clone()];
+            let cached = new
+                .get(key)
+                .cloned()
+                .or_else(|| old.remove(key))
+                .and_then(|v| {
+                    let n = out.len();
+                    if resolve(&v, chunk.start, kb, &mut out) {
+                        Some(v)
+                    } else {
+                        out.truncate(n);
+                        None
+                    }
+                });
+            let v = match cached {
+                Some(v) => {
+                    self.stats.chunks_reused += 1;
+                    v
+                }
+                None => {
+                    self.stats.chunks_computed += 1;
+                    let found = kb.find(key);
+                    let v: Arc<[ChunkMatch]> = found
+                        .iter()
+                        .map(|m| ChunkMatch {
+                            range: m.range.clone(),
+                            candidates: m
+                                .candidates
+                                .iter()
+                                .map(|(a, kind)| (a.id.clone(), *a as *const _ as usize, *kind))
+                                .collect(),
+                        })
+                        .collect();
+                    out.extend(found.into_iter().map(|m| KbMatch {
+                        range: (chunk.start + m.range.start)..(chunk.start + m.range.end),
+                        candidates: m.candidates,
+                    }));
+                    v
+                }
+            };
+            new.insert(key.into(), v);
+        }
+        self.chunks = new;
+        out
+    }
+}
+
+/// Push the matches of a cached chunk at `start`, their actors looked up by
+/// id. False when an id no longer gives the actor it gave.
+fn resolve<'k>(
+    v: &[ChunkMatch],
+    start: usize,
+    kb: &'k KnowledgeBase,
+    out: &mut Vec<KbMatch<'k>>,
+) -> bool {
+    for m in v {
+        let mut candidates = Vec::with_capacity(m.candidates.len());
+        for (id, addr, kind) in &m.candidates {
+            match kb.get(id) {
+                Some(a) if a as *const _ as usize == *addr => candidates.push((a, *kind)),
+                _ => return false,
+            }
+        }
+        out.push(KbMatch {
+            range: (start + m.range.start)..(start + m.range.end),
+            candidates,
+        });
+    }
+    true
+}
+
+/// The text cut into chunks: runs of lines, each ending after a blank
+/// (white-space only) line or at the end of the text. Every cut is just
+/// after a line break.
+fn chunks(masked: &str) -> impl Iterator<Item = ByteRange> + '_ {
+    let mut start = 0;
+    let mut at = 0;
+    let bytes = masked.as_bytes();
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        while let Some(nl) = memchr::memchr(b'\n', &bytes[at..]) {
+            let line_end = at + nl + 1;
+            let blank = bytes[at..line_end].iter().all(u8::is_ascii_whitespace)
+                || masked[at..line_end].trim().is_empty();
+            at = line_end;
+            if blank && at > start {
+                let r = start..at;
+                start = at;
+                return Some(r);
+            }
+        }
+        at = bytes.len();
+        let r = start..bytes.len();
+        start = bytes.len();
+        Some(r)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk_texts(s: &str) -> Vec<&str> {
+        chunks(s).map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn chunks_end_after_blank_lines_and_cover_the_text() {
+        assert_eq!(
+            chunk_texts("a\nb\n\nc\n  \n\nd"),
+            vec!["a\nb\n\n", "c\n  \n", "\n", "d"]
+        );
+        assert_eq!(chunk_texts(""), Vec::<&str>::new());
+        assert_eq!(chunk_texts("\n\n"), vec!["\n", "\n"]);
+        assert_eq!(chunk_texts("x\r\n\r\ny"), vec!["x\r\n\r\n", "y"]);
+        assert_eq!(chunk_texts("end\n"), vec!["end\n"]);
+    }
+
+    #[test]
+    fn same_result_and_reuse_after_an_edit() {
+        let kb = Arc::new(KnowledgeBase::builtin().clone());
+        let config = Arc::new(Config::default());
+        let mut an = Analyzer::new();
+        let one = "Iran is growing, said Fawaz Gerges of the LSE.\n\n“It will grow,” he said.\n\nThe end of Iraq.";
+        let two = "Iran is growing, said Fawaz Gerges of the LSE.\n\n“It will grow,” he added.\n\nThe end of Iraq.";
+        an.analyze(one, Markup::PlainText, &kb, &config);
+        let first = an.stats();
+        assert_eq!(first.chunks_computed, 3);
+        let a = an.analyze(two, Markup::PlainText, &kb, &config);
+        let s = an.stats();
+        assert_eq!((s.chunks_reused, s.chunks_computed), (2, 1));
+        assert_eq!((s.paragraphs_reused, s.paragraphs_computed), (2, 1));
+        let b = crate::analyze(two, Markup::PlainText, &kb, &config);
+        assert_eq!(
+            serde_json::to_value(&a).unwrap(),
+            serde_json::to_value(&b).unwrap()
+        );
+        // Another config empties the cache.
+        let other = Arc::new(Config {
+            quote_min_words: 9,
+            ..Config::default()
+        });
+        an.analyze(two, Markup::PlainText, &kb, &other);
+        assert_eq!(an.stats().chunks_reused, 0);
+    }
+}
