@@ -33,7 +33,7 @@
 use std::collections::HashMap;
 
 pub const MAGIC: u32 = u32::from_le_bytes(*b"CDKB");
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 const H_MAGIC: usize = 0;
 const H_VERSION: usize = 1;
@@ -54,7 +54,9 @@ const H_ODD_STARTS: usize = 12;
 /// of a text start no key, and the filter (a few hundred KB) says so without
 /// a probe into the table (a few MB, out of cache).
 const H_KEY_FILTER: usize = 14;
-pub const HEADER_WORDS: usize = 16;
+/// 1 when some actor's name, alias or surname holds a line break.
+const H_LINE_BREAKS: usize = 16;
+pub const HEADER_WORDS: usize = 20;
 
 pub const ACTOR_WORDS: usize = 15;
 const CANDIDATE_WORDS: usize = 4;
@@ -229,6 +231,14 @@ pub fn merge_odbl(records: &mut [Record], odbl: &str) {
     }
 }
 
+/// True when the actor's name, an alias or its surname holds a line break.
+pub fn has_line_break(r: &Record) -> bool {
+    let breaks = |s: &str| s.contains(['\n', '\r']);
+    breaks(&r.name)
+        || r.aliases.iter().any(|s| breaks(s))
+        || r.surname.as_deref().is_some_and(breaks)
+}
+
 // ---------------------------------------------------------------------------
 // Writing
 
@@ -357,6 +367,7 @@ pub fn write(records: &[Record]) -> Vec<u8> {
         actor_words.push(a.aliases.len() as u32);
         actor_words.push(a.kind as u32 | (a.surname_alone as u32) << 8);
     }
+    words[H_LINE_BREAKS] = records.iter().any(has_line_break) as u32;
     words[H_ACTOR_RECORDS] = words.len() as u32;
     words.extend(actor_words);
     words[H_ALIASES] = words.len() as u32;
@@ -597,6 +608,11 @@ impl<'a> Image<'a> {
 
     fn opt_word(&self, i: usize) -> Option<&'a str> {
         (self.word(i) != NONE).then(|| self.str_word(i))
+    }
+
+    /// Some actor's name, alias or surname holds a line break.
+    pub fn line_breaks(&self) -> bool {
+        self.word(H_LINE_BREAKS) == 1
     }
 
     pub fn actor_count(&self) -> usize {

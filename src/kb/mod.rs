@@ -302,6 +302,18 @@ impl KnowledgeBase {
         })
     }
 
+    /// True when some visible actor's name, alias or surname holds a line
+    /// break (so a match may span lines). Unlike a walk over
+    /// [`KnowledgeBase::actors`], this materializes no actor.
+    pub fn names_span_lines(&self) -> bool {
+        self.layers.iter().enumerate().any(|(li, l)| {
+            let img = l.image();
+            img.line_breaks()
+                && (0..l.len())
+                    .any(|i| self.visible(li, i) && image::has_line_break(&img.record(i)))
+        })
+    }
+
     /// The actor with this id.
     pub fn get(&self, id: &str) -> Option<&Actor> {
         self.layers.iter().enumerate().find_map(|(li, l)| {

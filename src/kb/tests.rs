@@ -323,6 +323,37 @@ description = "A surname shared with many."
     }
 
     #[test]
+    fn names_span_lines_as_a_walk_over_the_actors_says() {
+        let walk = |kb: &KnowledgeBase| {
+            kb.actors().any(|a| {
+                let breaks = |s: &str| s.contains(['\n', '\r']);
+                breaks(&a.name)
+                    || a.aliases.iter().any(|s| breaks(s))
+                    || a.surname.as_deref().is_some_and(breaks)
+            })
+        };
+        let builtin = KnowledgeBase::builtin();
+        assert_eq!(builtin.names_span_lines(), walk(builtin));
+        assert!(!builtin.names_span_lines());
+        let mut user = user_actors();
+        user[0].aliases.push("Jane\nRoe".into());
+        let kb = KnowledgeBase::builtin_with(user.clone());
+        assert!(kb.names_span_lines());
+        assert_eq!(kb.names_span_lines(), walk(&kb));
+        // A lower actor with a line break, hidden by a higher one of its id.
+        let mut lower = user_actors();
+        lower[1].aliases.push("Meso\r\npotamia".into());
+        let kb = KnowledgeBase::from_layers(vec![
+            Arc::new(Layer::new(user_actors())),
+            Arc::new(Layer::new(lower.clone())),
+        ]);
+        assert!(!kb.names_span_lines());
+        assert_eq!(kb.names_span_lines(), walk(&kb));
+        let kb = KnowledgeBase::from_actors(lower);
+        assert!(kb.names_span_lines());
+    }
+
+    #[test]
     fn a_user_layer_image_holds_its_actors() {
         let actors = user_actors();
         let layer = Layer::new(actors.clone());
