@@ -146,12 +146,10 @@ impl Analyzer {
             return;
         }
         self.clear();
-        self.kb_by_chunk = kb.actors().all(|a| {
-            let breaks = |s: &str| s.contains(['\n', '\r']);
-            !breaks(&a.name)
-                && !a.aliases.iter().any(|s| breaks(s))
-                && !a.surname.as_deref().is_some_and(breaks)
-        });
+        // No name, alias or surname with a line break (read from the
+        // knowledge base's image: walking `kb.actors()` would materialize
+        // all 28k built-in actors).
+        self.kb_by_chunk = !kb.names_span_lines();
         self.kb = Some(kb.clone());
         self.config = Some(config.clone());
     }
