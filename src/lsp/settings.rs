@@ -135,6 +135,20 @@ pub struct Store {
     pub files: HashMap<PathBuf, KnownFile>,
     /// Document folder -> its nearest config file, once looked up.
     pub nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// The user actors files (`.copydesk/actors.toml` and `knowledgeBases`)
+    /// the server loaded, see `user_kb.rs`.
+    pub user_kb: UserKbFiles,
+}
+
+/// What the server keeps about the user actors files between reloads.
+#[derive(Debug, Default)]
+pub struct UserKbFiles {
+    /// The `knowledgeBases` files of the workspace config at the last reload.
+    pub configured: Vec<PathBuf>,
+    /// The `knowledgeBases` files the client was asked to watch.
+    pub watched: Vec<PathBuf>,
+    /// The actors of each file at its last good read.
+    pub last_good: HashMap<PathBuf, Vec<crate::kb::Actor>>,
 }
 
 /// What a reload changed.
@@ -231,6 +245,30 @@ impl Store {
 
     pub fn config_for(&mut self, path: Option<&Path>) -> Arc<Config> {
         Arc::new(self.effective(path).config)
+    }
+
+    /// The `knowledgeBases` files of the workspace config: the config that
+    /// applies at each root (its nearest `.copydesk.toml` under the editor
+    /// settings), or the editor settings alone without roots. Paths are as
+    /// the loaders resolved them (against the config file's folder, or the
+    /// workspace root for editor settings), in order, without duplicates.
+    pub fn workspace_knowledge_bases(&mut self, roots: &[PathBuf]) -> Vec<PathBuf> {
+        let configs: Vec<Config> = if roots.is_empty() {
+            vec![self.effective(None).config]
+        } else {
+            roots
+                .iter()
+                .map(|r| self.effective(Some(&r.join(config::FILE_NAME))).config)
+                .collect()
+        };
+        let mut out: Vec<PathBuf> = Vec::new();
+        for p in configs.into_iter().flat_map(|c| c.knowledge_bases) {
+            let p = PathBuf::from(p);
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
     }
 }
 
@@ -479,6 +517,9 @@ async fn report_editor_errors(backend: &Backend) {
 /// diagnostics of every open document.
 pub async fn settings_changed(backend: &Backend) {
     report_editor_errors(backend).await;
+    // The workspace config may name other knowledge bases.
+    super::user_kb::reload(backend).await;
+    super::user_kb::watch_knowledge_bases(backend).await;
     backend.state.forget_configs();
     for uri in backend.state.open_uris() {
         if is_config_uri(&uri) {
