@@ -726,4 +726,33 @@ mod tests {
             .contains_key("unattributed-quote"));
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn workspace_knowledge_bases_resolve_against_the_file_or_the_root() {
+        let dir = temp_dir("kbs");
+        std::fs::write(
+            dir.join(".copydesk.toml"),
+            "knowledgeBases = [\"newsroom/actors.toml\", \"/abs/kb.toml\"]\n",
+        )
+        .unwrap();
+        let mut store = Store::default();
+        let roots = vec![dir.join("sub"), dir.clone()];
+        assert_eq!(
+            store.workspace_knowledge_bases(&roots),
+            [
+                dir.join("newsroom/actors.toml"),
+                PathBuf::from("/abs/kb.toml")
+            ]
+        );
+        // The editor settings replace the list; their paths start at the root.
+        store.set_editor(
+            &serde_json::json!({"knowledgeBases": ["desk.toml"]}),
+            Some(&dir),
+        );
+        assert_eq!(
+            store.workspace_knowledge_bases(&roots),
+            [dir.join("desk.toml")]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -308,3 +308,58 @@ pub async fn watch_knowledge_bases(backend: &Backend) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(name: &str) -> String {
+        format!("[[actor]]\nkind = \"person\"\nname = \"{name}\"\n")
+    }
+
+    fn names(actors: &[kb::Actor]) -> Vec<&str> {
+        actors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn each_file_keeps_its_last_good_actors_and_a_dropped_file_goes() {
+        let root = std::env::temp_dir().join(format!("copydesk-user-kb-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join(".copydesk")).unwrap();
+        let own = root.join(".copydesk").join("actors.toml");
+        let shared = root.join("shared.toml");
+        std::fs::write(&own, actor("Jane Roe")).unwrap();
+        std::fs::write(&shared, actor("John Poe")).unwrap();
+        let roots = vec![root.clone()];
+        let mut last_good = HashMap::new();
+
+        let (a, problems) = gather(&roots, std::slice::from_ref(&shared), &mut last_good);
+        assert_eq!(names(&a), ["Jane Roe", "John Poe"]);
+        assert!(problems.is_empty(), "{problems:?}");
+
+        // The shared file breaks on line 2: its last good actors stay, the
+        // other file's new text applies.
+        std::fs::write(&shared, "[[actor]]\nkind = 3\n").unwrap();
+        std::fs::write(&own, actor("Janet Roe")).unwrap();
+        let (a, problems) = gather(&roots, std::slice::from_ref(&shared), &mut last_good);
+        assert_eq!(names(&a), ["Janet Roe", "John Poe"]);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].contains(&format!("{}:2:", shared.display())),
+            "{problems:?}"
+        );
+        assert!(problems[0].contains("still used"), "{problems:?}");
+
+        // A missing file named in the config: reported, nothing from it.
+        let gone = root.join("gone.toml");
+        let (a, problems) = gather(&roots, std::slice::from_ref(&gone), &mut last_good);
+        assert_eq!(names(&a), ["Janet Roe"]);
+        assert!(
+            problems[0].contains(&gone.display().to_string()),
+            "{problems:?}"
+        );
+        assert!(problems[0].contains("none of its actors"), "{problems:?}");
+        assert!(!last_good.contains_key(&shared));
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
