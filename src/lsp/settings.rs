@@ -135,6 +135,8 @@ pub struct Store {
     pub files: HashMap<PathBuf, KnownFile>,
     /// Document folder -> its nearest config file, once looked up.
     pub nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// Config files whose problems were published at least once.
+    pub published: std::collections::HashSet<PathBuf>,
     /// The user actors files (`.copydesk/actors.toml` and `knowledgeBases`)
     /// the server loaded, see `user_kb.rs`.
     pub user_kb: UserKbFiles,
@@ -183,6 +185,7 @@ impl Store {
     pub fn reload(&mut self, path: &Path) -> Reloaded {
         if !path.exists() {
             self.files.remove(path);
+            self.published.remove(path);
             self.nearest.clear();
             return Reloaded::Removed;
         }
@@ -539,9 +542,11 @@ pub async fn on_open(backend: &Backend, uri: &Url) {
             .settings
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        let before = store.files.len();
         let file = store.file_for(&path);
-        (file, store.files.len() != before)
+        // Read maybe earlier (for the workspace's knowledgeBases) but not
+        // published yet.
+        let first_time = file.as_ref().is_some_and(|f| !store.published.contains(f));
+        (file, first_time)
     };
     backend.state.apply_markup(uri, true);
     if let (Some(file), true) = (file, first_time) {
@@ -583,6 +588,13 @@ pub async fn publish_config_file(backend: &Backend, path: &Path) {
         .read()
         .unwrap_or_else(|e| e.into_inner());
     let diagnostics = to_lsp(&text, &errors, encoding);
+    backend
+        .state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .published
+        .insert(path.to_path_buf());
     backend
         .client
         .publish_diagnostics(uri, diagnostics, version)
