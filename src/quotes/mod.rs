@@ -168,6 +168,12 @@ struct Doc<'a> {
     /// Documents and who issued them, in text order: (the document noun's
     /// start, paragraph, issuer) for `Facebook released a statement`.
     issuers: Vec<(usize, usize, String)>,
+    /// Caches for helpers that look across the whole text, built on first
+    /// use (after `surnames` is complete): see [`Doc::single_name_person`]
+    /// and [`Doc::resolve_name`].
+    after_place_words: std::cell::OnceCell<Vec<&'a str>>,
+    /// Accent-folded surname -> the surnames (keys of `surnames`) folding to it.
+    surnames_by_folding: std::cell::OnceCell<std::collections::HashMap<String, Vec<String>>>,
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -319,6 +325,8 @@ impl<'a> Doc<'a> {
             people: Vec::new(),
             gender: Default::default(),
             issuers: Vec::new(),
+            after_place_words: Default::default(),
+            surnames_by_folding: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -397,9 +405,32 @@ impl<'a> Doc<'a> {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
             && !attribution::is_org_word(w)
-            && !["in", "from", "to", "of", "In", "From", "across"]
-                .iter()
-                .any(|p| self.text.contains(&format!("{p} {w}")))
+            && !self.after_place_word(w)
+    }
+
+    /// `["in", "from", "to", "of", "In", "From", "across"].iter().any(|p|
+    /// self.text.contains(&format!("{p} {w}")))` for a word `w` with no
+    /// white space, without a search of the whole text per word: `w`
+    /// follows `p ` somewhere iff it begins the run of non-space characters
+    /// after some `p `, and those runs are gathered once, sorted.
+    fn after_place_word(&self, w: &str) -> bool {
+        debug_assert!(!w.contains(char::is_whitespace));
+        let runs = self.after_place_words.get_or_init(|| {
+            let mut runs: Vec<&'a str> = Vec::new();
+            for p in ["in ", "from ", "to ", "of ", "In ", "From ", "across "] {
+                for at in memchr::memmem::find_iter(self.text.as_bytes(), p) {
+                    let rest = &self.text[at + p.len()..];
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    runs.push(&rest[..end]);
+                }
+            }
+            runs.sort_unstable();
+            runs
+        });
+        // The runs that start with `w` sort together, from the first run
+        // not less than `w`.
+        let i = runs.partition_point(|r| *r < w);
+        runs.get(i).is_some_and(|r| r.starts_with(w))
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -422,10 +453,18 @@ impl<'a> Doc<'a> {
             // without their accents.
             let folded = fold_accents(words[0]);
             if folded != words[0] || words[0].is_ascii() {
-                let best = self
-                    .surnames
-                    .iter()
-                    .filter(|(k, _)| fold_accents(k) == folded)
+                let by_folding = self.surnames_by_folding.get_or_init(|| {
+                    let mut m: std::collections::HashMap<String, Vec<String>> = Default::default();
+                    for k in self.surnames.keys() {
+                        m.entry(fold_accents(k)).or_default().push(k.clone());
+                    }
+                    m
+                });
+                let best = by_folding
+                    .get(&folded)
+                    .into_iter()
+                    .flatten()
+                    .map(|k| (k, &self.surnames[k]))
                     .filter_map(|(_, v)| {
                         let i = v.partition_point(|(start, _)| *start < mention.start);
                         i.checked_sub(1).map(|i| &v[i])
