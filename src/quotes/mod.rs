@@ -174,6 +174,10 @@ struct Doc<'a> {
     after_place_words: std::cell::OnceCell<Vec<&'a str>>,
     /// Accent-folded surname -> the surnames (keys of `surnames`) folding to it.
     surnames_by_folding: std::cell::OnceCell<std::collections::HashMap<String, Vec<String>>>,
+    /// The tokens of each sentence outside quotations (`skip`), as
+    /// `attribution::tokens` cuts them: made once, read by the passes that
+    /// look at every sentence (see [`Doc::sentence_tokens`]).
+    sentence_tokens: std::cell::OnceCell<Vec<Vec<Tok<'a>>>>,
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -327,6 +331,7 @@ impl<'a> Doc<'a> {
             issuers: Vec::new(),
             after_place_words: Default::default(),
             surnames_by_folding: Default::default(),
+            sentence_tokens: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -363,8 +368,8 @@ impl<'a> Doc<'a> {
         doc.index_people();
         doc.index_issuers();
         let mut subjects = Vec::new();
-        for s in sentences {
-            let toks = attribution::tokens(text, s.range.clone(), skip);
+        for (si, s) in sentences.iter().enumerate() {
+            let toks = doc.sentence_tokens(si);
             for f in attribution::all_subjects(&toks, verbs) {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
                     subjects.push((s.paragraph, f));
@@ -433,6 +438,17 @@ impl<'a> Doc<'a> {
         runs.get(i).is_some_and(|r| r.starts_with(w))
     }
 
+    /// `attribution::tokens(self.text, s.range.clone(), self.skip)` for
+    /// sentence `si`, cut once for all sentences.
+    fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
+        &self.sentence_tokens.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|s| attribution::tokens(self.text, s.range.clone(), self.skip))
+                .collect()
+        })[si]
+    }
+
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.range.end <= offset);
         self.sentences.get(i).filter(|s| s.range.start <= offset)
@@ -496,8 +512,8 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
-            let full = attribution::full_names(&toks);
+            let toks = self.sentence_tokens(si);
+            let full = attribution::full_names(toks);
             let mut here: Vec<String> = Vec::new();
             let mut k = 0;
             for (i, t) in toks.iter().enumerate() {
@@ -602,8 +618,8 @@ impl<'a> Doc<'a> {
     /// each document named in the text (outside quotations). One pass.
     fn index_issuers(&mut self) {
         let mut out = Vec::new();
-        for s in self.sentences {
-            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+        for (si, s) in self.sentences.iter().enumerate() {
+            let toks = self.sentence_tokens(si);
             for (k, t) in toks.iter().enumerate() {
                 if !attribution::lower_in(t.text, DOCUMENTS) || k < 3 {
                     continue;
