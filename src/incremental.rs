@@ -146,12 +146,10 @@ impl Analyzer {
             return;
         }
         self.clear();
-        self.kb_by_chunk = kb.actors().all(|a| {
-            let breaks = |s: &str| s.contains(['\n', '\r']);
-            !breaks(&a.name)
-                && !a.aliases.iter().any(|s| breaks(s))
-                && !a.surname.as_deref().is_some_and(breaks)
-        });
+        // No name, alias or surname with a line break (read from the
+        // knowledge base's image: walking `kb.actors()` would materialize
+        // all 28k built-in actors).
+        self.kb_by_chunk = !kb.names_span_lines();
         self.kb = Some(kb.clone());
         self.config = Some(config.clone());
     }
@@ -167,20 +165,21 @@ impl Analyzer {
                 self.stats.paragraphs_reused += 1;
                 v.clone()
             } else {
-                let v = match old.remove(key) {
-                    Some(v) => {
+                let (k, v) = match old.remove_entry(key) {
+                    Some(kv) => {
                         self.stats.paragraphs_reused += 1;
-                        v
+                        kv
                     }
                     None => {
                         self.stats.paragraphs_computed += 1;
-                        text::sentences::split_range(masked, p.range.clone())
+                        let v = text::sentences::split_range(masked, p.range.clone())
                             .into_iter()
                             .map(|r| (r.start - p.range.start)..(r.end - p.range.start))
-                            .collect()
+                            .collect();
+                        (key.into(), v)
                     }
                 };
-                new.insert(key.into(), v.clone());
+                new.insert(k, v.clone());
                 v
             };
             out.extend(rel.iter().map(|r| Sentence {
@@ -199,46 +198,42 @@ impl Analyzer {
         let mut out = Vec::new();
         for chunk in chunks(masked) {
             let key = &masked[chunk.clone()];
-            let cached = new
-                .get(key)
-                .cloned()
-                .or_else(|| old.remove(key))
-                .and_then(|v| {
-                    let n = out.len();
-                    if resolve(&v, chunk.start, kb, &mut out) {
-                        Some(v)
-                    } else {
-                        out.truncate(n);
-                        None
-                    }
-                });
-            let v = match cached {
-                Some(v) => {
-                    self.stats.chunks_reused += 1;
-                    v
-                }
-                None => {
-                    self.stats.chunks_computed += 1;
-                    let found = kb.find(key);
-                    let v: Arc<[ChunkMatch]> = found
-                        .iter()
-                        .map(|m| ChunkMatch {
-                            range: m.range.clone(),
-                            candidates: m
-                                .candidates
-                                .iter()
-                                .map(|(a, kind)| (a.id.clone(), *a as *const _ as usize, *kind))
-                                .collect(),
-                        })
-                        .collect();
-                    out.extend(found.into_iter().map(|m| KbMatch {
-                        range: (chunk.start + m.range.start)..(chunk.start + m.range.end),
-                        candidates: m.candidates,
-                    }));
-                    v
-                }
+            // The cached matches, and the key to keep them under when they
+            // come from the previous version's map.
+            let (kept, cached) = match new.get(key) {
+                Some(v) => (None, Some(v.clone())),
+                None => match old.remove_entry(key) {
+                    Some((k, v)) => (Some(k), Some(v)),
+                    None => (None, None),
+                },
             };
-            new.insert(key.into(), v);
+            let n = out.len();
+            if let Some(v) = cached.filter(|v| resolve(v, chunk.start, kb, &mut out)) {
+                self.stats.chunks_reused += 1;
+                if let Some(k) = kept {
+                    new.insert(k, v);
+                }
+                continue;
+            }
+            out.truncate(n);
+            self.stats.chunks_computed += 1;
+            let found = kb.find(key);
+            let v: Arc<[ChunkMatch]> = found
+                .iter()
+                .map(|m| ChunkMatch {
+                    range: m.range.clone(),
+                    candidates: m
+                        .candidates
+                        .iter()
+                        .map(|(a, kind)| (a.id.clone(), *a as *const _ as usize, *kind))
+                        .collect(),
+                })
+                .collect();
+            out.extend(found.into_iter().map(|m| KbMatch {
+                range: (chunk.start + m.range.start)..(chunk.start + m.range.end),
+                candidates: m.candidates,
+            }));
+            new.insert(kept.unwrap_or_else(|| key.into()), v);
         }
         self.chunks = new;
         out

@@ -551,6 +551,14 @@ mod tests {
         );
     }
 
+    fn summary(files: &[Analyzed], threshold: Severity) -> String {
+        let mut tally = Tally::default();
+        for f in files {
+            tally.add(f, threshold);
+        }
+        tally.summary(threshold)
+    }
+
     #[test]
     fn github_annotations() {
         let f = file(

@@ -1,5 +1,5 @@
-//! One aho-corasick automaton over every alias of a layer, with the word
-//! boundary and case rules:
+//! Finding a layer's aliases in a text, with the word boundary and case
+//! rules:
 //!
 //! - an alias matches on word boundaries; a possessive (`Iran’s`, `PMU's`)
 //!   still matches its actor (the range stops before the apostrophe);
@@ -8,12 +8,22 @@
 //! - any other alias matches regardless of case when the text starts with a
 //!   capital letter ("IRAN", "Iraqi Parliament"), or exactly as written
 //!   ("al-Qaeda"): "turkey" the bird is not "Turkey".
+//!
+//! How: the text is cut into units (see [`image::unit_end`]: runs of
+//! alphanumeric characters, and every other character alone). An alias on
+//! word boundaries starts where a unit starts after a character that is not
+//! alphanumeric, and ends where a unit ends, and its own units are the
+//! text's. So from each such start the matcher extends unit by unit over the
+//! ASCII-lower-cased text, looking each prefix up in the layer's key table
+//! (lower-cased keys and their prefixes between units), and stops as soon as
+//! no key goes on. A key starts with an alphanumeric unit, except a handful
+//! that start with a quote mark (`"blue" party`, `‘ajmān`): those are tried
+//! where that character stands alone after a non-alphanumeric one.
+//! The result is exactly what an aho-corasick automaton over every key, run
+//! over the ASCII-lower-cased text with the same boundary checks, reports
+//! (src/kb/tests.rs keeps that automaton as an oracle).
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
-use super::{Actor, ActorKind};
+use super::image::{self, char_at, is_alnum, unit_end, Image, Keys};
 use crate::analysis::ByteRange;
 
 /// How an alias names its actor.
@@ -28,19 +38,14 @@ pub enum AliasKind {
     Surname,
 }
 
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub actor: u32,
-    pub kind: AliasKind,
-    /// The alias as written in the base.
-    pub form: Box<str>,
-}
-
-#[derive(Debug)]
-pub(super) struct Matcher {
-    automaton: Option<AhoCorasick>,
-    /// Per pattern: the actors it may name, best first.
-    patterns: Vec<Vec<Candidate>>,
+impl AliasKind {
+    pub(super) fn from_code(code: u8) -> AliasKind {
+        match code {
+            image::NAME => AliasKind::Name,
+            image::ALIAS => AliasKind::Alias,
+            _ => AliasKind::Surname,
+        }
+    }
 }
 
 /// True for an alias with letters and no lower-case one ("IS", "U.S.", "M23").
@@ -48,136 +53,63 @@ pub fn is_acronym(form: &str) -> bool {
     form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase)
 }
 
-impl Matcher {
-    pub fn new(actors: &[Actor]) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<Candidate>> = Vec::new();
-        for (i, a) in actors.iter().enumerate() {
-            let mut add = |form: &str, kind: AliasKind| {
-                let form = form.trim();
-                if form.chars().count() < 2 || !form.chars().any(char::is_alphabetic) {
-                    return;
-                }
-                let key = form.to_lowercase();
-                let slot = *index.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key);
-                    patterns.push(Vec::new());
-                    patterns.len() - 1
-                });
-                let list = &mut patterns[slot];
-                if list.iter().any(|c| c.actor == i as u32 && &*c.form == form) {
-                    return;
-                }
-                list.push(Candidate {
-                    actor: i as u32,
-                    kind,
-                    form: form.into(),
-                });
-            };
-            add(&a.name, AliasKind::Name);
-            for al in &a.aliases {
-                let kind = match &a.surname {
-                    Some(s) if s == al && !a.surname_alone => AliasKind::Surname,
-                    _ => AliasKind::Alias,
-                };
-                add(al, kind);
-            }
-            if let Some(s) = &a.surname {
-                if a.kind == ActorKind::Person {
-                    add(
-                        s,
-                        if a.surname_alone {
-                            AliasKind::Alias
-                        } else {
-                            AliasKind::Surname
-                        },
-                    );
-                }
-            }
-        }
-        // Best candidate first: names before aliases before surnames, then
-        // in base order (curated entries come first in the built-in base).
-        for list in &mut patterns {
-            list.sort_by_key(|c| {
-                (
-                    match c.kind {
-                        AliasKind::Name => 0,
-                        AliasKind::Alias => 1,
-                        AliasKind::Surname => 2,
-                    },
-                    c.actor,
-                )
-            });
-        }
-        // Keys are lower case and `find` scans an ASCII-lower-cased copy of
-        // the text: the same matches as an ASCII-case-insensitive automaton,
-        // which takes three times as long to build (49k keys: 250 ms against
-        // 820 ms, release, loaded machine).
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&keys)
-                .ok()
-        };
-        Matcher {
-            automaton,
-            patterns,
-        }
-    }
+/// A match: its range and the actors (indexes in the layer) it may name,
+/// best first, with how.
+pub(super) type Found = (ByteRange, Vec<(u32, AliasKind)>);
 
-    /// Valid matches (boundaries and case checked), overlapping, any order.
-    pub fn find<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (ByteRange, Vec<&'a Candidate>)> + 'a {
-        let lower = self
-            .automaton
-            .as_ref()
-            .map(|_| text.to_ascii_lowercase())
-            .unwrap_or_default();
-        let matches: Vec<aho_corasick::Match> = self
-            .automaton
-            .iter()
-            .flat_map(|ac| ac.find_overlapping_iter(&lower))
-            .collect();
-        matches.into_iter().filter_map(move |m| {
-            let range = m.start()..m.end();
-            if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
-                return None;
-            }
-            if !boundary_before(text, range.start) || !boundary_after(text, range.end) {
-                return None;
-            }
-            let written = &text[range.clone()];
-            let cands: Vec<&Candidate> = self.patterns[m.pattern().as_usize()]
-                .iter()
-                .filter(|c| case_ok(&c.form, written))
-                .collect();
-            (!cands.is_empty()).then_some((range, cands))
-        })
+/// Valid matches (boundaries and case checked), overlapping, in order of
+/// start then end.
+pub(super) fn find(img: &Image, text: &str, out: &mut Vec<Found>) {
+    if img.actor_count() == 0 {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let odd_starts = img.odd_starts();
+    let keys = img.keys();
+    let mut at = 0;
+    let mut prev_alnum = false;
+    while let Some((c, n)) = char_at(text, at) {
+        let alnum = is_alnum(c);
+        if !prev_alnum && (alnum || odd_starts.contains(c)) {
+            scan(img, &keys, text, bytes, at, out);
+        }
+        prev_alnum = alnum;
+        at += n;
     }
 }
 
-fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+/// Every key that starts at `start`.
+fn scan(img: &Image, keys: &Keys, text: &str, bytes: &[u8], start: usize, out: &mut Vec<Found>) {
+    let mut h = image::FNV_OFFSET;
+    let mut at = start;
+    while at < bytes.len() {
+        let end = unit_end(text, at);
+        h = image::fnv_lower(h, &bytes[at..end]);
+        let written = &bytes[start..end];
+        let Some(entry) = keys.get(h, |k| k.eq_ignore_ascii_case(written)) else {
+            return;
+        };
+        if entry.count > 0 && boundary_after(text, end) {
+            let written = &text[start..end];
+            let cands: Vec<(u32, AliasKind)> = (entry.first..entry.first + entry.count)
+                .map(|j| img.candidate(j))
+                .filter(|(_, _, form)| case_ok(form, written))
+                .map(|(actor, kind, _)| (actor, AliasKind::from_code(kind)))
+                .collect();
+            if !cands.is_empty() {
+                out.push((start..end, cands));
+            }
+        }
+        if !entry.prefix {
+            return;
+        }
+        at = end;
+    }
 }
 
 /// A word ends here, or a possessive `’s` / `'s` follows.
 fn boundary_after(text: &str, at: usize) -> bool {
-    let rest = &text[at..];
-    let mut chars = rest.chars();
-    match chars.next() {
-        None => true,
-        Some(c) if !c.is_alphanumeric() => true,
-        _ => false,
-    }
+    char_at(text, at).is_none_or(|(c, _)| !is_alnum(c))
 }
 
 /// The case rules of the module documentation.

@@ -1,23 +1,29 @@
 //! The knowledge base: actors (people, organizations, countries, places,
-//! groups, bodies) with aliases, and one alias automaton built once per base.
+//! groups, bodies) with aliases, and the index that finds those aliases in text.
 //!
 //! A [`KnowledgeBase`] is a stack of layers, highest precedence first: the
 //! user's `.copydesk/actors.toml` over the built-in base (curated entries over
 //! generated ones, decided by `data/build_kb.py`). An actor of a higher layer
-//! hides any lower actor with the same id or the same name. Each layer builds
-//! its automaton once; the built-in layer is decoded lazily, once per process.
+//! hides any lower actor with the same id or the same name. Each layer is one
+//! binary image (src/kb/image.rs) of its actors and alias keys: the built-in
+//! one is written by build.rs and read in place, a user layer's is written
+//! when the layer is made; actors are materialized when first asked for.
 
 mod builtin;
+mod image;
 mod matcher;
+#[cfg(test)]
+mod oracle;
 mod user;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ByteRange;
-pub use matcher::{AliasKind, Candidate};
+use image::Image;
+pub use matcher::AliasKind;
 pub use user::{parse, KbError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,59 +84,112 @@ pub struct Actor {
     pub surname_alone: bool,
 }
 
-/// One layer: its actors, their alias automaton and a name index.
-#[derive(Debug)]
+/// One layer: its actors and their indexes (alias keys, ids, name tokens,
+/// given names), all in one binary image (src/kb/image.rs) read in place.
+/// An actor is materialized from the image the first time it is asked for.
 pub struct Layer {
-    pub actors: Vec<Actor>,
-    matcher: matcher::Matcher,
-    by_id: HashMap<String, u32>,
-    /// Lower-cased first and last tokens of people's names -> actor indexes.
-    by_token: HashMap<String, Vec<u32>>,
-    /// First words of at least three people's names ("Jack", "Fawaz" is not).
-    given_names: HashSet<String>,
+    bytes: Bytes,
+    actors: Box<[OnceLock<Box<Actor>>]>,
+}
+
+enum Bytes {
+    /// The built-in image, embedded in the binary.
+    Static(&'static [u8]),
+    /// A user layer's image, written at run time.
+    Owned(Box<[u8]>),
+}
+
+impl std::fmt::Debug for Layer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let made = self.actors.iter().filter(|a| a.get().is_some()).count();
+        f.debug_struct("Layer")
+            .field("actors", &self.actors.len())
+            .field("materialized", &made)
+            .field("image_bytes", &self.raw().len())
+            .finish()
+    }
 }
 
 impl Layer {
+    /// A layer of these actors (a user file's: its image is written now).
     pub fn new(actors: Vec<Actor>) -> Layer {
-        let matcher = matcher::Matcher::new(&actors);
-        let mut by_id = HashMap::with_capacity(actors.len());
-        let mut by_token: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, a) in actors.iter().enumerate() {
-            by_id.entry(a.id.clone()).or_insert(i as u32);
-            if a.kind == ActorKind::Person {
-                let toks: Vec<&str> = a.name.split_whitespace().collect();
-                if toks.len() >= 2 {
-                    for t in [toks[0], toks[toks.len() - 1]] {
-                        let v = by_token.entry(t.to_lowercase()).or_default();
-                        if v.last() != Some(&(i as u32)) {
-                            v.push(i as u32);
-                        }
-                    }
-                }
-            }
-        }
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for a in actors.iter().filter(|a| a.kind == ActorKind::Person) {
-            let toks: Vec<&str> = a.name.split_whitespace().collect();
-            if toks.len() >= 2
-                && toks[0].chars().count() >= 3
-                && toks[0].chars().all(char::is_alphabetic)
-            {
-                *counts.entry(toks[0]).or_default() += 1;
-            }
-        }
-        let given_names = counts
+        let records: Vec<image::Record> = actors.iter().map(to_record).collect();
+        let bytes = Bytes::Owned(image::write(&records).into_boxed_slice());
+        let actors = actors
             .into_iter()
-            .filter(|(_, n)| *n >= 3)
-            .map(|(w, _)| w.to_string())
+            .map(|a| OnceLock::from(Box::new(a)))
             .collect();
-        Layer {
-            actors,
-            matcher,
-            by_id,
-            by_token,
-            given_names,
+        Layer { bytes, actors }
+    }
+
+    /// The layer of an image written by [`image::write`], if it is one.
+    fn from_image(bytes: &'static [u8]) -> Option<Layer> {
+        let n = Image::new(bytes)?.actor_count();
+        Some(Layer {
+            bytes: Bytes::Static(bytes),
+            actors: (0..n).map(|_| OnceLock::new()).collect(),
+        })
+    }
+
+    fn raw(&self) -> &[u8] {
+        match &self.bytes {
+            Bytes::Static(b) => b,
+            Bytes::Owned(b) => b,
         }
+    }
+
+    fn image(&self) -> Image<'_> {
+        Image::new(self.raw()).unwrap_or(Image::EMPTY)
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// Actor `i` (`i < len()`), materialized on first use.
+    pub fn actor(&self, i: usize) -> &Actor {
+        self.actors[i].get_or_init(|| Box::new(to_actor(self.image().record(i))))
+    }
+
+    /// Every actor, in order (materializes them all).
+    pub fn actors(&self) -> impl Iterator<Item = &Actor> {
+        (0..self.len()).map(|i| self.actor(i))
+    }
+}
+
+fn to_record(a: &Actor) -> image::Record {
+    image::Record {
+        id: a.id.clone(),
+        kind: image::kind_code(a.kind.as_str()).unwrap_or(image::PERSON),
+        name: a.name.clone(),
+        aliases: a.aliases.clone(),
+        description: a.description.clone(),
+        source: a.source.clone(),
+        country: a.country.clone(),
+        surname: a.surname.clone(),
+        surname_alone: a.surname_alone,
+    }
+}
+
+fn to_actor(r: image::Record) -> Actor {
+    Actor {
+        kind: image::KINDS
+            .get(r.kind as usize)
+            .and_then(|k| ActorKind::parse(k))
+            .unwrap_or(ActorKind::Person),
+        id: r.id,
+        name: r.name,
+        aliases: r.aliases,
+        description: r.description,
+        source: r.source,
+        country: r.country,
+        surname: r.surname,
+        surname_alone: r.surname_alone,
     }
 }
 
@@ -142,7 +201,13 @@ pub struct KnowledgeBase {
     /// Highest precedence first.
     layers: Vec<Arc<Layer>>,
     /// Per layer: the ids and lower-cased names hidden by a higher layer.
-    hidden: Vec<Arc<HashSet<String>>>,
+    hidden: Vec<Arc<Hidden>>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Hidden {
+    ids: HashSet<String>,
+    names: HashSet<String>,
 }
 
 /// An alias found in a text: its range and the actors it may name, best first.
@@ -159,8 +224,8 @@ impl KnowledgeBase {
         EMPTY.get_or_init(KnowledgeBase::default)
     }
 
-    /// The built-in base (curated and generated actors), decoded and indexed
-    /// on first use.
+    /// The built-in base (curated and generated actors): its image is
+    /// embedded and read in place, so the first use costs next to nothing.
     pub fn builtin() -> &'static KnowledgeBase {
         BUILTIN.get_or_init(|| KnowledgeBase::from_layers(vec![builtin::layer()]))
     }
@@ -188,65 +253,91 @@ impl KnowledgeBase {
     /// Layers, highest precedence first.
     pub fn from_layers(layers: Vec<Arc<Layer>>) -> KnowledgeBase {
         let mut hidden = Vec::with_capacity(layers.len());
-        let mut above: HashSet<String> = HashSet::new();
-        for layer in &layers {
-            hidden.push(Arc::new(above.clone()));
-            for a in &layer.actors {
-                above.insert(a.id.clone());
-                above.insert(format!("\u{1}{}", a.name.to_lowercase()));
+        let mut above = Arc::new(Hidden::default());
+        for (li, layer) in layers.iter().enumerate() {
+            hidden.push(above.clone());
+            // Only the layers below need to know what this one hides.
+            if li + 1 < layers.len() {
+                let img = layer.image();
+                let mut next = (*above).clone();
+                for i in 0..layer.len() {
+                    next.ids.insert(img.actor_id(i).to_string());
+                    next.names.insert(img.actor_name(i).to_lowercase());
+                }
+                above = Arc::new(next);
             }
         }
         KnowledgeBase { layers, hidden }
     }
 
-    fn visible(&self, layer: usize, a: &Actor) -> bool {
+    /// Actor `i` of layer `layer` is not hidden by a higher layer.
+    fn visible(&self, layer: usize, i: usize) -> bool {
         let h = &self.hidden[layer];
-        h.is_empty()
-            || !(h.contains(&a.id) || h.contains(&format!("\u{1}{}", a.name.to_lowercase())))
+        if h.ids.is_empty() && h.names.is_empty() {
+            return true;
+        }
+        let img = self.layers[layer].image();
+        !(h.ids.contains(img.actor_id(i)) || h.names.contains(&img.actor_name(i).to_lowercase()))
     }
 
     /// Number of actors (hidden ones excluded).
     pub fn len(&self) -> usize {
-        self.actors().count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.layers.iter().all(|l| l.actors.is_empty())
-    }
-
-    /// Every visible actor, highest layer first.
-    pub fn actors(&self) -> impl Iterator<Item = &Actor> {
         self.layers
             .iter()
             .enumerate()
-            .flat_map(move |(i, l)| l.actors.iter().filter(move |a| self.visible(i, a)))
+            .map(|(li, l)| (0..l.len()).filter(|&i| self.visible(li, i)).count())
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.layers.iter().all(|l| l.is_empty())
+    }
+
+    /// Every visible actor, highest layer first (materializes them all).
+    pub fn actors(&self) -> impl Iterator<Item = &Actor> {
+        self.layers.iter().enumerate().flat_map(move |(li, l)| {
+            (0..l.len())
+                .filter(move |&i| self.visible(li, i))
+                .map(move |i| l.actor(i))
+        })
+    }
+
+    /// True when some visible actor's name, alias or surname holds a line
+    /// break (so a match may span lines). Unlike a walk over
+    /// [`KnowledgeBase::actors`], this materializes no actor.
+    pub fn names_span_lines(&self) -> bool {
+        self.layers.iter().enumerate().any(|(li, l)| {
+            let img = l.image();
+            img.line_breaks()
+                && (0..l.len())
+                    .any(|i| self.visible(li, i) && image::has_line_break(&img.record(i)))
+        })
     }
 
     /// The actor with this id.
     pub fn get(&self, id: &str) -> Option<&Actor> {
-        self.layers.iter().enumerate().find_map(|(i, l)| {
-            let a = &l.actors[*l.by_id.get(id)? as usize];
-            self.visible(i, a).then_some(a)
+        self.layers.iter().enumerate().find_map(|(li, l)| {
+            let i = l.image().by_id(id)?;
+            self.visible(li, i).then(|| l.actor(i))
         })
     }
 
     /// True when `word` (as written) begins the names of several known people.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.layers.iter().any(|l| l.given_names.contains(word))
+        self.layers.iter().any(|l| l.image().is_given_name(word))
     }
 
     /// People whose name starts or ends with `token` (any case).
     pub fn people_with_token(&self, token: &str) -> Vec<&Actor> {
         let key = token.to_lowercase();
         let mut out = Vec::new();
-        for (i, l) in self.layers.iter().enumerate() {
-            if let Some(ix) = l.by_token.get(&key) {
-                out.extend(
-                    ix.iter()
-                        .map(|&j| &l.actors[j as usize])
-                        .filter(|a| self.visible(i, a)),
-                );
-            }
+        for (li, l) in self.layers.iter().enumerate() {
+            out.extend(
+                l.image()
+                    .by_token(&key)
+                    .filter(|&i| self.visible(li, i))
+                    .map(|i| l.actor(i)),
+            );
         }
         out
     }
@@ -254,16 +345,14 @@ impl KnowledgeBase {
     /// Every alias of every actor found in `text` on word boundaries with the
     /// case rules, longest first, without overlaps, in text order.
     pub fn find(&self, text: &str) -> Vec<KbMatch<'_>> {
-        // (range, layer, candidates)
-        type Found<'k> = (ByteRange, usize, Vec<(&'k Actor, AliasKind)>);
+        // (range, layer, candidates as actor indexes in the layer)
+        type Found = (ByteRange, usize, Vec<(u32, AliasKind)>);
         let mut all: Vec<Found> = Vec::new();
+        let mut found = Vec::new();
         for (li, layer) in self.layers.iter().enumerate() {
-            for (range, cands) in layer.matcher.find(text) {
-                let cands: Vec<(&Actor, AliasKind)> = cands
-                    .iter()
-                    .map(|c| (&layer.actors[c.actor as usize], c.kind))
-                    .filter(|(a, _)| self.visible(li, a))
-                    .collect();
+            matcher::find(&layer.image(), text, &mut found);
+            for (range, mut cands) in found.drain(..) {
+                cands.retain(|&(i, _)| self.visible(li, i as usize));
                 if !cands.is_empty() {
                     all.push((range, li, cands));
                 }
@@ -275,16 +364,23 @@ impl KnowledgeBase {
         let mut end = 0;
         let mut i = 0;
         while i < all.len() {
-            let (range, _, _) = &all[i];
+            let range = &all[i].0;
             if range.start < end {
                 i += 1;
                 continue;
             }
             // Same range in several layers: candidates of all, higher first.
+            // Only the actors of kept matches are materialized.
             let mut cands = Vec::new();
             let r = range.clone();
             while i < all.len() && all[i].0 == r {
-                cands.extend(all[i].2.iter().cloned());
+                let layer = &self.layers[all[i].1];
+                cands.extend(
+                    all[i]
+                        .2
+                        .iter()
+                        .map(|&(a, kind)| (layer.actor(a as usize), kind)),
+                );
                 i += 1;
             }
             end = r.end;

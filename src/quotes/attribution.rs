@@ -525,7 +525,21 @@ static PARTICLES_SET: WordSet = WordSet::new(PARTICLES);
 
 /// A word that may be part of a name.
 fn name_word(t: &Tok) -> bool {
-    t.capitalized() && !t.text.ends_with("'s") && !t.text.ends_with("’s")
+    (t.capitalized() || arabic_article_name(t.text))
+        && !t.text.ends_with("'s")
+        && !t.text.ends_with("’s")
+}
+
+/// `el-Sisi`, `al-Assad`: a name after a lower-case Arabic article.
+fn arabic_article_name(w: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Trim a name run (indices `lo..=hi` into `toks`): leading sentence words
@@ -566,10 +580,27 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     while hi > lo && (PARTICLES_SET.contains(toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
-    if TITLES_SET.contains(toks[hi].text) || (lo == hi && NOT_NAMES_SET.contains(toks[hi].text)) {
+    // `European Court of Justice` ends with a title word, and is a name.
+    let of_title = hi >= lo + 2 && toks[hi - 1].is("of");
+    if (TITLES_SET.contains(toks[hi].text) && !of_title)
+        || (lo == hi && NOT_NAMES_SET.contains(toks[hi].text))
+    {
         return None;
     }
     if is_org_word(toks[hi].text) {
+        // `Carl Lipo of Binghamton University`: a person's full name
+        // before `of` (not `Bank of England`, `University of Geneva`).
+        if let Some(k) = (lo + 2..hi).find(|&k| toks[k].is("of")) {
+            let person_part = (lo..k).all(|i| {
+                toks[i].kind == TokKind::Word
+                    && !is_org_word(toks[i].text)
+                    && toks[i].text.chars().any(char::is_lowercase)
+                    && !NOT_NAMES_SET.contains(toks[i].text)
+            });
+            if person_part && k - lo >= 2 && k - lo <= 3 {
+                return Some((lo, k - 1));
+            }
+        }
         return Some((lo, hi));
     }
     // `Ross Spano of Florida`: the person before `of`.
@@ -834,7 +865,7 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
         let p = &toks[k - 1];
-        if p.is("of") || p.is("at") || p.is("from") {
+        if p.is("of") || p.is("at") || p.is("from") || p.is("in") {
             if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
                 if let Some(r) = name_back(toks, k - 2, lo) {
                     return Some(r);
@@ -1389,9 +1420,35 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
             }
             continue;
         }
+        // `In a meeting he was told by Minister Yevgeny Zinichev of "..."`:
+        // a passive names its speaker after `by`.
+        if v > 0
+            && matches!(
+                toks[v - 1].lower().as_str(),
+                "was" | "were" | "been" | "being"
+            )
+            && toks.get(v + 1).is_some_and(|t| t.is("by"))
+        {
+            if let Some(f) = subject_after(toks, v + 1) {
+                if f.kind == MentionKind::Name {
+                    return Some(f);
+                }
+            }
+        }
         if !sentence_start_verb {
             if let Some(f) = subject_before(toks, v, 0) {
                 return Some(f);
+            }
+            // `Assembly president Richard Ferrand in relaying the news to
+            // parliament said`: the name opening the clause.
+            let c = (0..v)
+                .rev()
+                .find(|&i| toks[i].kind == TokKind::Punct)
+                .map_or(0, |i| i + 1);
+            if c < v && !(c..v).any(|i| is_verb(verbs, toks, i)) {
+                if let Some(f) = clause_opening_person(&toks[..v], c) {
+                    return Some(f);
+                }
             }
         }
         if (v == 0 || matches!(toks[v - 1].text, "," | ":" | "“" | "”"))
@@ -1404,6 +1461,59 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         }
     }
     None
+}
+
+/// `X gave its "..." and said`: a speech verb coordinated with the clause
+/// the quote is in has that clause's subject, a name or role opening it.
+pub fn coordinated_subject(pre: &[Tok], post: &[Tok], verbs: &Verbs) -> Option<Found> {
+    if !post.first().is_some_and(|t| t.is("and")) {
+        return None;
+    }
+    let mut v = 1;
+    while post
+        .get(v)
+        .is_some_and(|t| AUX.contains(&t.lower().as_str()))
+    {
+        v += 1;
+    }
+    if !(v < post.len() && is_verb(verbs, post, v)) {
+        return None;
+    }
+    if pre.iter().any(|t| t.kind == TokKind::Punct) {
+        return None;
+    }
+    if let Some(f) = clause_opening_person(pre, 0) {
+        return Some(f);
+    }
+    let f = first_subject(pre)?;
+    (f.kind == MentionKind::Name && f.range.start == pre[0].range.start
+        || pre.first().is_some_and(|t| t.is("The"))
+            && pre.get(1).is_some_and(|t| t.range.start == f.range.start))
+    .then_some(f)
+}
+
+/// The full name opening the clause at `c` (after `The` and titles), or
+/// the one after a role there: `Assembly president Richard Ferrand in
+/// relaying the news to parliament`. A single word is not enough.
+fn clause_opening_person(toks: &[Tok], c: usize) -> Option<Found> {
+    let c = c + usize::from(toks.get(c)?.is("The"));
+    let t = toks.get(c)?;
+    if !name_word(t) || NOT_NAMES_SET.contains(t.text) {
+        return None;
+    }
+    let (a, b) = name_forward(toks, c)?;
+    let mut k = b + 1;
+    while k < toks.len() && k <= b + 3 && toks[k].kind == TokKind::Word && !toks[k].capitalized() {
+        k += 1;
+    }
+    if k > b + 1 && toks.get(k).is_some_and(name_word) {
+        if let Some((a2, b2)) = name_forward(toks, k) {
+            if b2 > a2 {
+                return Some(name_found(toks, a2, b2));
+            }
+        }
+    }
+    (b > a || is_org_word(toks[b].text)).then(|| name_found(toks, a, b))
 }
 
 /// `citing the Chuck Jones quote that “...”`, `Lincoln’s words: “...”`:
@@ -1528,6 +1638,21 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
             according_to: false,
         });
     }
+    // `In a statement posted to her Twitter account, Vázquez affirmed`:
+    // the subject comes after an opening phrase.
+    let intro = toks.first().is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "in" | "on" | "at" | "after" | "during" | "before" | "following" | "with" | "since"
+        )
+    });
+    if intro {
+        if let Some(c) = toks.iter().position(|t| t.is(",")) {
+            if let Some(f) = first_subject(&toks[c + 1..]) {
+                return Some(f);
+            }
+        }
+    }
     let mut depth = 0;
     for (i, t) in toks.iter().enumerate() {
         match t.text {
@@ -1552,6 +1677,20 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
                 || (t.capitalized() && TITLES.contains(&t.text)))
         {
             if let Some((a, b)) = name_forward(toks, i) {
+                // `The mayor of London, Sadiq Khan, gave`: the apposition.
+                if a > 0 && matches!(toks[a - 1].text, "of" | "in" | "for") {
+                    if toks.get(b + 1).is_some_and(|t| t.is(",")) {
+                        if let Some((a2, b2)) = toks
+                            .get(b + 2)
+                            .filter(|t| name_word(t))
+                            .and_then(|_| name_forward(toks, b + 2))
+                        {
+                            if b2 > a2 && toks.get(b2 + 1).is_some_and(|t| t.is(",")) {
+                                return Some(name_found(toks, a2, b2));
+                            }
+                        }
+                    }
+                }
                 return Some(name_found(toks, a, b));
             }
         }
@@ -1689,6 +1828,29 @@ pub fn full_names(toks: &[Tok]) -> Vec<(ByteRange, Vec<String>)> {
 /// more often than not): `Hasbro hosted a panel`.
 pub fn opening_name(toks: &[Tok]) -> Option<ByteRange> {
     let t = toks.first()?;
+    // `Along with 3D printing a name tag, Grivik was demonstrating`.
+    if matches!(
+        t.lower().as_str(),
+        "along"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "during"
+            | "before"
+            | "following"
+            | "with"
+            | "since"
+            | "while"
+            | "when"
+            | "despite"
+            | "although"
+            | "as"
+            | "besides"
+    ) {
+        let c = toks.iter().position(|t| t.is(","))?;
+        return opening_name(&toks[c + 1..]);
+    }
     // `The Emergencies Ministry has`
     let the = usize::from(t.is("The"));
     let t = toks.get(the)?;

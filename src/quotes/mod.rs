@@ -168,11 +168,14 @@ struct Doc<'a> {
     /// Documents and who issued them, in text order: (the document noun's
     /// start, paragraph, issuer) for `Facebook released a statement`.
     issuers: Vec<(usize, usize, String)>,
-    /// Caches for helpers that look across the whole text, built on first
-    /// use (after `surnames` is complete): see [`Doc::single_name_person`]
-    /// and [`Doc::resolve_name`].
-    after_place_words: std::cell::OnceCell<Vec<&'a str>>,
-    /// Accent-folded surname -> the surnames (keys of `surnames`) folding to it.
+    /// Capitalised words after `in`, `from`, `to`, `of`, `across`: places
+    /// more often than people.
+    place_words: std::collections::HashSet<&'a str>,
+    /// Words written in lower case somewhere in the text.
+    lower_words: std::collections::HashSet<&'a str>,
+    /// Accent-folded surname -> the surnames (keys of `surnames`) folding
+    /// to it, built on first use (after `surnames` is complete): see
+    /// [`Doc::resolve_name`].
     surnames_by_folding: std::cell::OnceCell<std::collections::HashMap<String, Vec<String>>>,
     /// The tokens of each sentence outside quotations (`skip`), as
     /// `attribution::tokens` cuts them: made once, read by the passes that
@@ -329,7 +332,8 @@ impl<'a> Doc<'a> {
             people: Vec::new(),
             gender: Default::default(),
             issuers: Vec::new(),
-            after_place_words: Default::default(),
+            place_words: Default::default(),
+            lower_words: Default::default(),
             surnames_by_folding: Default::default(),
             sentence_tokens: Default::default(),
         };
@@ -368,14 +372,23 @@ impl<'a> Doc<'a> {
         doc.index_people();
         doc.index_issuers();
         let mut subjects = Vec::new();
+        let mut role_subjects = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(si);
             for f in attribution::all_subjects(&toks, verbs) {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
                     subjects.push((s.paragraph, f));
+                } else {
+                    role_subjects.push(f.range);
                 }
             }
         }
+        doc.learn_gender_from_roles(&role_subjects);
+        doc.place_words = place_words(text);
+        doc.lower_words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect();
         // Resolve in order, so a pronoun subject takes the name before it.
         for (paragraph, f) in subjects {
             let name = match f.kind {
@@ -410,32 +423,9 @@ impl<'a> Doc<'a> {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
             && !attribution::is_org_word(w)
-            && !self.after_place_word(w)
-    }
-
-    /// `["in", "from", "to", "of", "In", "From", "across"].iter().any(|p|
-    /// self.text.contains(&format!("{p} {w}")))` for a word `w` with no
-    /// white space, without a search of the whole text per word: `w`
-    /// follows `p ` somewhere iff it begins the run of non-space characters
-    /// after some `p `, and those runs are gathered once, sorted.
-    fn after_place_word(&self, w: &str) -> bool {
-        debug_assert!(!w.contains(char::is_whitespace));
-        let runs = self.after_place_words.get_or_init(|| {
-            let mut runs: Vec<&'a str> = Vec::new();
-            for p in ["in ", "from ", "to ", "of ", "In ", "From ", "across "] {
-                for at in memchr::memmem::find_iter(self.text.as_bytes(), p) {
-                    let rest = &self.text[at + p.len()..];
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    runs.push(&rest[..end]);
-                }
-            }
-            runs.sort_unstable();
-            runs
-        });
-        // The runs that start with `w` sort together, from the first run
-        // not less than `w`.
-        let i = runs.partition_point(|r| *r < w);
-        runs.get(i).is_some_and(|r| r.starts_with(w))
+            && !self.place_words.contains(w)
+            // `Scientists said`: a word also written in lower case is not a name.
+            && !self.lower_words.contains(w.to_lowercase().as_str())
     }
 
     /// `attribution::tokens(self.text, s.range.clone(), self.skip)` for
@@ -558,9 +548,16 @@ impl<'a> Doc<'a> {
                     .take_while(|p| p.kind == attribution::TokKind::Word)
                     .any(|p| attribution::lower_in(p.text, PREPOSITIONS));
                 // `in South Africa`, `the United States`.
-                let place = toks[..i]
+                // (Not `the Turpin's offspring`.)
+                let possessive = attribution::strip_possessive(t.text).len() < t.text.len();
+                let place = !possessive
+                    && toks[..i]
                     .last()
-                    .is_some_and(|p| attribution::lower_in(p.text, PLACE_PREPOSITIONS));
+                    .is_some_and(|p| attribution::lower_in(p.text, PLACE_PREPOSITIONS))
+                    // `70 miles south of Los Angeles`
+                    || (i >= 2
+                        && toks[i - 1].text == "of"
+                        && matches!(toks[i - 2].text, "north" | "south" | "east" | "west"));
                 if place {
                     places.insert(name.clone());
                 }
@@ -779,6 +776,8 @@ impl<'a> Doc<'a> {
             "agency",
             "ministry",
             "department",
+            "maker",
+            "business",
         ];
         let m = self.text[mention.clone()].to_lowercase();
         let rest = m.strip_prefix("the ")?;
@@ -852,13 +851,39 @@ impl<'a> Doc<'a> {
         }
         let n = self.people.partition_point(|p| p.at < mention.start);
         let para = self.paragraph_index(mention.start)?;
+        let fits = |p: &&Person| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0;
         self.people[..n]
             .iter()
             .rev()
             .take(40)
             .take_while(|p| p.paragraph + 3 > para)
-            .find(|p| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0)
+            .find(fits)
+            // `David and Louise Turpin` in the lead, `The father said`,
+            // then `The mother said` five paragraphs on.
+            .or_else(|| {
+                self.people[..n]
+                    .iter()
+                    .rev()
+                    .take(80)
+                    .take_while(|p| p.paragraph + 6 > para)
+                    .find(fits)
+            })
             .map(|p| p.name.clone())
+    }
+
+    /// `The father said`: once resolved, the person is known to be a man,
+    /// so a later `The mother said` looks past him. In text order.
+    fn learn_gender_from_roles(&mut self, roles: &[ByteRange]) {
+        for r in roles {
+            let m = self.text[r.clone()].to_lowercase();
+            let sign = m.strip_prefix("the ").map_or(0, gender_of);
+            if sign == 0 {
+                continue;
+            }
+            if let Some(name) = self.resolve_gendered_role(r) {
+                *self.gender.entry(name).or_default() += 2 * sign;
+            }
+        }
     }
 
     /// The role words introducing a person: up to three words just before
@@ -947,7 +972,24 @@ impl<'a> Doc<'a> {
             let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
             matches!(word.as_str(), "while" | "whereas" | "but" | "and")
         });
-        if ends_sentence || new_clause {
+        // `He went on to add "..." referring to caves`: a speech verb right
+        // before the opening mark introduces the quote.
+        let first = &q.parts[0];
+        let mut before = self.text[..first.open.start]
+            .trim_end()
+            .trim_end_matches([',', ':'])
+            .rsplit(|c: char| !c.is_alphanumeric());
+        // (Not a noun: `in their comments:`.)
+        let verb_before = before
+            .next()
+            .is_some_and(|w| !w.is_empty() && self.verbs.contains(w))
+            && !before.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "your" | "my"
+                )
+            });
+        if ends_sentence || new_clause || verb_before {
             if let Some(s) = self.speaker_before(q) {
                 return Some(s);
             }
@@ -970,6 +1012,15 @@ impl<'a> Doc<'a> {
                 let post = self.tokens(close.end..s.range.end.max(close.end));
                 if let Some(f) = attribution::after_quote(&post, self.verbs) {
                     return Some(self.speaker(&f, false));
+                }
+                // `The State Department gave its "deepest sympathies" and
+                // said ...`: the subject of the clause the quote is in.
+                let first = &q.parts[0];
+                if first.paragraph == last.paragraph && s.range.start <= first.open.start {
+                    let pre = self.tokens(s.range.start..first.open.start);
+                    if let Some(f) = attribution::coordinated_subject(&pre, &post, self.verbs) {
+                        return Some(self.speaker(&f, false));
+                    }
                 }
                 // `“...in two days!” Macron told the world.`
                 if post.is_empty() {
@@ -1265,13 +1316,27 @@ impl<'a> Doc<'a> {
         if matches!(p0, "a" | "an" | "A" | "An") {
             return false;
         }
-        if self.embedded(last) {
+        // `Anna Franowska of "Have no fear", an abuse victim charity`: the
+        // name of what the person belongs to.
+        if p0 == "of"
+            && prev
+                .get(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
             return true;
         }
         // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
         let definite = |w: &str| {
             matches!(w, "the" | "The") || attribution::strip_possessive(w).len() < w.len()
         };
+        if self.embedded(last) {
+            // One word qualifying a noun in the speaker's own clause is
+            // theirs: `must remove 'illegal' posts`.
+            let one_word = !self.text[last.inner.clone()]
+                .trim()
+                .contains(char::is_whitespace);
+            return !one_word || definite(p0);
+        }
         definite(p0)
             || (p0.starts_with(char::is_uppercase) && prev.get(1).is_some_and(|w| definite(w)))
     }
@@ -1360,6 +1425,13 @@ impl<'a> Doc<'a> {
             .filter(|q| q.parts.len() > 1)
             .map(|q| q.range().start)
             .collect();
+        // `The maker has also developed "..."`: the subject of the quote's
+        // own sentence, a role standing for someone named before.
+        for q in quotes.iter_mut() {
+            if q.kind == QuoteKind::Quote && q.speaker.is_none() && !q.block {
+                q.speaker = self.role_subject(q.range.start);
+            }
+        }
         for i in 0..quotes.len() {
             if quotes[i].kind != QuoteKind::Quote || quotes[i].speaker.is_some() || quotes[i].block
             {
@@ -1422,6 +1494,32 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// `The maker has also developed "..."`: a sentence opening with `the`
+    /// and a noun that stands for a person or organisation named before.
+    fn role_subject(&self, start: usize) -> Option<Speaker> {
+        let sent = self.sentence_at(start)?;
+        let toks = self.tokens(sent.range.start..start);
+        let (the, noun) = (toks.first()?, toks.get(1)?);
+        if !the.text.eq_ignore_ascii_case("the")
+            || noun.kind != attribution::TokKind::Word
+            || noun.text.chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
+        let range = the.range.start..noun.range.end;
+        let name = self
+            .resolve_role(&range)
+            .or_else(|| self.resolve_gendered_role(&range))
+            .or_else(|| self.resolve_organisation(&range))?;
+        Some(Speaker {
+            mention: self.text[range.clone()].to_string(),
+            mention_range: range,
+            name,
+            actor: None,
+            via: Via::Role,
+        })
+    }
+
     /// A `he` or `she` earlier in the quote's paragraph, outside quotations,
     /// that stands for a person: `Underwhelmed with her role, she left the
     /// series. “This is not what I wanted...”`.
@@ -1472,6 +1570,23 @@ impl<'a> Doc<'a> {
             via: Via::Context,
         })
     }
+}
+
+/// Every capitalised word standing right after `in`, `from`, `to`, `of`
+/// or `across` in the text (one pass).
+fn place_words(text: &str) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    let mut prev = "";
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(prev, "in" | "In" | "from" | "From" | "to" | "of" | "across")
+            && w.starts_with(char::is_uppercase)
+        {
+            out.insert(w);
+        }
+        prev = w;
+    }
+    out
 }
 
 /// A full personal name: two to four capitalised words, no organisation word.

@@ -355,3 +355,84 @@ fn defended_and_credited_name_their_speaker() {
         &["quote «the most to influence» <- Time (Time) Verb"],
     );
 }
+
+#[test]
+fn the_father_and_the_mother_of_a_family() {
+    check(
+        "Judge Bernard Schwartz sentenced David and Louise Turpin to life in prison.\n\nThe oldest of the Turpin's children was 29, 70 miles south of Los Angeles.\n\nSchwartz said he was not giving them the longest sentence.\n\nDavid Turpin, alone, was also charged with making false statements.\n\nThe father said \"I love my children and I believe they love me.\"\n\nThe mother said \"I really look forward to the day I can see them.\"",
+        &[
+            "quote «I love my children» <- The father (David Turpin) Role",
+            "quote «I really look forward» <- The mother (Louise Turpin) Role",
+        ],
+    );
+}
+
+#[test]
+fn one_quoted_word_in_the_speakers_clause_is_theirs() {
+    check(
+        "European Court of Justice says Facebook must remove 'illegal' posts globally.",
+        &["quote «illegal» <- European Court of Justice (European Court of Justice) Verb"],
+    );
+    check(
+        "Another eyewitness, Nicole Towarek, described extensive tire marks and \"insane\" heat.",
+        &["quote «insane» <- Nicole Towarek (Nicole Towarek) Verb"],
+    );
+    // Two words in a definite noun phrase stay a term.
+    check(
+        "Watling asked what Trump’s “maximum pressure” campaign was aimed at.",
+        &["term «maximum pressure»"],
+    );
+}
+
+#[test]
+fn the_maker_stands_for_the_business_named_before() {
+    check(
+        "Along with printing a name tag, Grivik was demonstrating small screens. The maker has also developed \"a way to install a camera inside suit heads.\" Fursuit makers would have \"more options for building different eyes.\"",
+        &[
+            "quote «a way to install» <- The maker (Grivik) Role",
+            "quote «more options for building» <- The maker (Grivik) Paragraph",
+        ],
+    );
+}
+
+#[test]
+fn passives_clause_openers_and_coordinated_verbs() {
+    check(
+        "Putin visited the site. In a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of \"presumably between 36 and 40 people under the rubble\", while the deputy governor indicated 68 were missing.",
+        &["quote «presumably between 36 and» <- Yevgeny Zinichev (Yevgeny Zinichev) Verb"],
+    );
+    check(
+        "Assembly president Richard Ferrand in relaying the news to parliament said, \"Jacques Chirac is part of the history of France\".",
+        &["quote «Jacques Chirac is part» <- Richard Ferrand (Richard Ferrand) Verb"],
+    );
+    check(
+        "The State Department gave its \"deepest sympathies\" and said such cases were given \"intense attention at senior levels\".",
+        &[
+            "quote «deepest sympathies» <- Department (Department) Verb",
+            "quote «intense attention at senior» <- Department (Department) Verb",
+        ],
+    );
+}
+
+#[test]
+fn appositions_of_places_and_people_of_institutions() {
+    check(
+        "The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, \"An urgent enquiry is underway.\"",
+        &["quote «An urgent enquiry is» <- Sadiq Khan (Sadiq Khan) Verb"],
+    );
+    check(
+        "\"It matters a great deal to them,\" said study co-author Professor Carl Lipo of Binghamton University. He went on to add \"The exceptions are met by water in caves,\" referring to caves.",
+        &[
+            "quote «It matters a great» <- Carl Lipo (Carl Lipo) Verb",
+            "quote «The exceptions are met» <- He (Carl Lipo) Pronoun",
+        ],
+    );
+    check(
+        "Calling it \"just another apology\", Anna Franowska of \"Have no fear\", an abuse victim support charity, told Reuters \"it almost appears as a show\".",
+        &[
+            "quote «just another apology» <- Anna Franowska (Anna Franowska) Verb",
+            "term «Have no fear»",
+            "quote «it almost appears as» <- Anna Franowska (Anna Franowska) Verb",
+        ],
+    );
+}
