@@ -118,7 +118,7 @@ fn bytes(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -143,7 +143,7 @@ mod tests {
     }
 
     fn analyze(text: &str, markup: Markup, config: &Config) -> Analysis {
-        crate::analyze(text, markup, &KnowledgeBase::builtin(), config)
+        crate::analyze(text, markup, KnowledgeBase::empty(), config)
     }
 
     #[test]
