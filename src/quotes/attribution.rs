@@ -689,7 +689,8 @@ pub fn is_org_word(w: &str) -> bool {
         "Press",
         "Agency",
     ];
-    ORG.contains(&w)
+    static ORG_SET: WordSet = WordSet::new(ORG);
+    ORG_SET.contains(w)
 }
 
 /// The name run ending at `hi` (walking back).

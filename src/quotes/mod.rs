@@ -173,6 +173,14 @@ struct Doc<'a> {
     place_words: std::collections::HashSet<&'a str>,
     /// Words written in lower case somewhere in the text.
     lower_words: std::collections::HashSet<&'a str>,
+    /// Accent-folded surname -> the surnames (keys of `surnames`) folding
+    /// to it, built on first use (after `surnames` is complete): see
+    /// [`Doc::resolve_name`].
+    surnames_by_folding: std::cell::OnceCell<std::collections::HashMap<String, Vec<String>>>,
+    /// The tokens of each sentence outside quotations (`skip`), as
+    /// `attribution::tokens` cuts them: made once, read by the passes that
+    /// look at every sentence (see [`Doc::sentence_tokens`]).
+    sentence_tokens: std::cell::OnceCell<Vec<Vec<Tok<'a>>>>,
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -326,6 +334,8 @@ impl<'a> Doc<'a> {
             issuers: Vec::new(),
             place_words: Default::default(),
             lower_words: Default::default(),
+            surnames_by_folding: Default::default(),
+            sentence_tokens: Default::default(),
         };
         for p in paragraphs {
             let toks = attribution::tokens(text, p.range.clone(), &[]);
@@ -363,8 +373,8 @@ impl<'a> Doc<'a> {
         doc.index_issuers();
         let mut subjects = Vec::new();
         let mut role_subjects = Vec::new();
-        for s in sentences {
-            let toks = attribution::tokens(text, s.range.clone(), skip);
+        for (si, s) in sentences.iter().enumerate() {
+            let toks = doc.sentence_tokens(si);
             for f in attribution::all_subjects(&toks, verbs) {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
                     subjects.push((s.paragraph, f));
@@ -418,6 +428,17 @@ impl<'a> Doc<'a> {
             && !self.lower_words.contains(w.to_lowercase().as_str())
     }
 
+    /// `attribution::tokens(self.text, s.range.clone(), self.skip)` for
+    /// sentence `si`, cut once for all sentences.
+    fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
+        &self.sentence_tokens.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|s| attribution::tokens(self.text, s.range.clone(), self.skip))
+                .collect()
+        })[si]
+    }
+
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.range.end <= offset);
         self.sentences.get(i).filter(|s| s.range.start <= offset)
@@ -438,10 +459,18 @@ impl<'a> Doc<'a> {
             // without their accents.
             let folded = fold_accents(words[0]);
             if folded != words[0] || words[0].is_ascii() {
-                let best = self
-                    .surnames
-                    .iter()
-                    .filter(|(k, _)| fold_accents(k) == folded)
+                let by_folding = self.surnames_by_folding.get_or_init(|| {
+                    let mut m: std::collections::HashMap<String, Vec<String>> = Default::default();
+                    for k in self.surnames.keys() {
+                        m.entry(fold_accents(k)).or_default().push(k.clone());
+                    }
+                    m
+                });
+                let best = by_folding
+                    .get(&folded)
+                    .into_iter()
+                    .flatten()
+                    .map(|k| (k, &self.surnames[k]))
                     .filter_map(|(_, v)| {
                         let i = v.partition_point(|(start, _)| *start < mention.start);
                         i.checked_sub(1).map(|i| &v[i])
@@ -473,8 +502,8 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
-            let full = attribution::full_names(&toks);
+            let toks = self.sentence_tokens(si);
+            let full = attribution::full_names(toks);
             let mut here: Vec<String> = Vec::new();
             let mut k = 0;
             for (i, t) in toks.iter().enumerate() {
@@ -586,8 +615,8 @@ impl<'a> Doc<'a> {
     /// each document named in the text (outside quotations). One pass.
     fn index_issuers(&mut self) {
         let mut out = Vec::new();
-        for s in self.sentences {
-            let toks = attribution::tokens(self.text, s.range.clone(), self.skip);
+        for (si, s) in self.sentences.iter().enumerate() {
+            let toks = self.sentence_tokens(si);
             for (k, t) in toks.iter().enumerate() {
                 if !attribution::lower_in(t.text, DOCUMENTS) || k < 3 {
                     continue;
