@@ -174,6 +174,10 @@ pub struct Edit {
 
 /// Analyse `text` as `markup`, with the actors of `kb` and the settings of `config`.
 pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Analysis {
+    // Over `maxDocumentSize`: no stage runs, one finding says so.
+    if let Some(too_large) = rules::document_too_large::analysis(text, markup, kb, config) {
+        return too_large;
+    }
     let prose = markup::parse(text, markup);
     let paragraphs = prose.paragraphs();
     let sentences = text::sentences::split(&prose.masked, &paragraphs);

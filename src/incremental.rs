@@ -114,6 +114,13 @@ impl Analyzer {
         kb: &Arc<KnowledgeBase>,
         config: &Arc<Config>,
     ) -> Analysis {
+        // Over `maxDocumentSize`: what `analyze` returns, nothing cached.
+        if let Some(too_large) =
+            crate::rules::document_too_large::analysis(text, markup, kb, config)
+        {
+            self.stats = Stats::default();
+            return too_large;
+        }
         self.key(kb, config);
         self.stats = Stats::default();
         let kb: &KnowledgeBase = kb;

@@ -390,3 +390,57 @@ fn standard_input_that_is_not_utf8_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("standard input"), "{}", stderr(&out));
 }
+
+/// A small `maxDocumentSize` in the nearest `.copydesk.toml` makes a small
+/// file too large: `check` prints its one finding, on its first line,
+/// and checks nothing else in it; a file within the limit is checked.
+#[test]
+fn a_file_over_max_document_size_gets_one_finding() {
+    let dir = TempDir::new("too-large");
+    dir.file(".copydesk.toml", b"maxDocumentSize = 100\n");
+    let long = "# Talks\n\n\u{201c}This is a long quotation that nobody said out loud anywhere,\u{201d} it ran.\n\nMore text follows here, enough to pass one hundred bytes.\n";
+    assert!(long.len() > 100);
+    let big = dir.file("big.md", long.as_bytes());
+    let small = dir.file("small.txt", b"Some text.\n");
+    let out = copydesk(&["check", "--format", "json", &big, &small], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = json_of(&out);
+    let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0]["code"], "document-too-large");
+    assert_eq!(diags[0]["severity"], "information");
+    assert_eq!(
+        diags[0]["message"],
+        format!(
+            "This document is {} bytes, over copydesk's limit of 100 bytes, so it is not checked. Split it, or raise maxDocumentSize in .copydesk.toml.",
+            long.len()
+        )
+    );
+    assert_eq!(diags[0]["range"]["start"]["line"], 0);
+    assert_eq!(diags[0]["range"]["end"]["line"], 0);
+    assert_eq!(json["files"][1]["diagnostics"], serde_json::json!([]));
+
+    let human = copydesk(&["check", &big], None);
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with(&format!(
+            "{big}:1:1: information[document-too-large]: This document is "
+        )),
+        "{text}"
+    );
+
+    // 0 means no limit: the unattributed quote is found again.
+    dir.file(".copydesk.toml", b"maxDocumentSize = 0\n");
+    let json = json_of(&copydesk(&["check", "--format", "json", &big], None));
+    let codes: Vec<_> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        codes.contains(&"unattributed-quote".to_string()),
+        "{codes:?}"
+    );
+}

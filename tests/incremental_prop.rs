@@ -321,3 +321,47 @@ fn an_alias_with_a_line_break_disables_chunk_matching() {
         serde_json::to_value(analyze(text, Markup::PlainText, &kb, &config)).unwrap()
     );
 }
+
+/// Over `maxDocumentSize` the incremental analyzer gives what `analyze`
+/// gives (the single `document-too-large` finding), on the way across the
+/// limit and back, and the cache it kept still serves after it.
+#[test]
+fn over_the_size_limit_incremental_equals_from_scratch() {
+    let kb = kb();
+    let docs = documents();
+    let mut text = docs[0].clone();
+    let config = Arc::new(Config {
+        max_document_size: text.len() + 1,
+        ..Config::default()
+    });
+    let mut analyzer = Analyzer::new();
+    for (step, insert) in ["", "xx", "", "y"].into_iter().enumerate() {
+        if step == 2 {
+            // Back under the limit: drop what was added.
+            text.truncate(docs[0].len());
+        }
+        text.push_str(insert);
+        for markup in [Markup::PlainText, Markup::Markdown] {
+            let incremental = analyzer.analyze(&text, markup, &kb, &config);
+            let scratch = analyze(&text, markup, &kb, &config);
+            let over = text.len() > config.max_document_size;
+            let codes: Vec<_> = scratch.diagnostics.iter().map(|d| d.code).collect();
+            if over {
+                assert_eq!(codes, ["document-too-large"], "step {step}");
+                assert!(scratch.quotes.is_empty() && scratch.paragraphs.is_empty());
+            } else {
+                assert!(!scratch.quotes.is_empty(), "step {step}");
+                assert!(!codes.contains(&"document-too-large"), "step {step}");
+            }
+            let (a, b) = (
+                serde_json::to_value(incremental).unwrap(),
+                serde_json::to_value(scratch).unwrap(),
+            );
+            assert_eq!(
+                first_difference(&a, &b, "analysis".into()),
+                None,
+                "step {step}"
+            );
+        }
+    }
+}

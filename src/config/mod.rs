@@ -1,5 +1,6 @@
 //! Settings for one analysis: rule severities, the quote word threshold,
-//! extra speech verbs, user knowledge-base files, markup by glob, language.
+//! extra speech verbs, user knowledge-base files, markup by glob, language,
+//! the largest document checked.
 //!
 //! Settings come in *layers*, each a [`Layer`] with every key optional:
 //! the built-in defaults, a `.copydesk.toml` file (found by walking up from
@@ -21,7 +22,7 @@
 //! assert_eq!(config.quote_min_words, 6);
 //! assert_eq!(config.rules["unattributed-quote"], RuleLevel::Error);
 //! assert_eq!(errors.len(), 1);
-//! assert_eq!(errors[0].to_string(), ".copydesk.toml:3:1: unknown setting `shout` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language)");
+//! assert_eq!(errors[0].to_string(), ".copydesk.toml:3:1: unknown setting `shout` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language, maxDocumentSize)");
 //! ```
 //!
 //! This module is pure: the file system is read by `lsp/` and `cli/`.
@@ -125,7 +126,13 @@ pub struct Config {
     /// glob wins.
     pub markup: Vec<MarkupGlob>,
     pub language: String,
+    /// Documents longer than this many bytes are not checked: their
+    /// analysis is one `document-too-large` finding. 0: no limit.
+    pub max_document_size: usize,
 }
+
+/// The default [`Config::max_document_size`]: 8 MB (a long book is about 1 MB).
+pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 8_000_000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -136,6 +143,7 @@ impl Default for Config {
             knowledge_bases: Vec::new(),
             markup: Vec::new(),
             language: "en".to_string(),
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
         }
     }
 }
@@ -147,6 +155,12 @@ impl Config {
             Some(level) => level.severity(),
             None => Some(default),
         }
+    }
+
+    /// True when `len` bytes are over [`Config::max_document_size`] (0
+    /// means no limit): such a document is not analysed.
+    pub fn is_too_large(&self, len: usize) -> bool {
+        self.max_document_size != 0 && len > self.max_document_size
     }
 
     /// The markup a `markup` glob assigns to `path`, if any: the longest
@@ -230,6 +244,11 @@ pub static SETTINGS: &[SettingInfo] = &[
         kind: Kind::Language { supported: &["en"] },
         description: "Language of the copy. Only English (\"en\") for now.",
     },
+    SettingInfo {
+        key: "maxDocumentSize",
+        kind: Kind::Count { min: 0 },
+        description: "Largest document checked, in bytes (default 8000000, 8 MB; a long book is about 1 MB). A longer one gets a single document-too-large finding instead of a slow check. 0: no limit.",
+    },
 ];
 
 /// The setting with this key.
@@ -300,6 +319,7 @@ pub struct Layer {
     pub knowledge_bases: Option<Vec<String>>,
     pub markup: Option<Vec<MarkupGlob>>,
     pub language: Option<String>,
+    pub max_document_size: Option<usize>,
     pub lines: BTreeMap<String, usize>,
 }
 
@@ -410,6 +430,10 @@ pub fn resolve(layers: &[(Source, &Layer)]) -> Effective {
             config.language = v.clone();
             origins.insert("language".into(), origin("language"));
         }
+        if let Some(n) = layer.max_document_size {
+            config.max_document_size = n;
+            origins.insert("maxDocumentSize".into(), origin("maxDocumentSize"));
+        }
     }
     Effective { config, origins }
 }
@@ -458,6 +482,7 @@ pub fn settings_json(config: &Config) -> serde_json::Value {
         "knowledgeBases": config.knowledge_bases,
         "markup": markup,
         "language": config.language,
+        "maxDocumentSize": config.max_document_size,
     })
 }
 

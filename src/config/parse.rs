@@ -233,8 +233,10 @@ impl Reader<'_> {
             Kind::Count { min } => match node.value {
                 Value_::Int(n) if n >= min => {
                     let n = usize::try_from(n).unwrap_or(usize::MAX);
-                    if key == "quoteMinWords" {
-                        self.layer.quote_min_words = Some(n);
+                    match key {
+                        "quoteMinWords" => self.layer.quote_min_words = Some(n),
+                        "maxDocumentSize" => self.layer.max_document_size = Some(n),
+                        _ => {}
                     }
                 }
                 Value_::Int(n) => self.error(ErrorKind::BadValue, key, node.span.clone(), format!("`{key}` must be at least {min}; found {n}")),
@@ -525,7 +527,7 @@ quote-mark-spacing = "off"
         assert_eq!(
             msgs,
             vec![
-                "editor settings: unknown setting `foo` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language)",
+                "editor settings: unknown setting `foo` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language, maxDocumentSize)",
                 "editor settings: `quoteMinWords` must be a whole number; found a string"
             ]
         );
@@ -533,6 +535,50 @@ quote-mark-spacing = "off"
         assert_eq!(
             from_json("e", &serde_json::json!([1])).1[0].kind,
             ErrorKind::Syntax
+        );
+    }
+
+    #[test]
+    fn max_document_size_is_bytes_zero_for_no_limit() {
+        let (config, errors) = parse(".copydesk.toml", "maxDocumentSize = 20000000\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.max_document_size, 20_000_000);
+        let (config, errors) = parse(".copydesk.toml", "maxDocumentSize = 0\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.max_document_size, 0);
+        assert!(!config.is_too_large(usize::MAX));
+        let (config, _) = parse(".copydesk.toml", "");
+        assert_eq!(config.max_document_size, 8_000_000);
+        let (layer, errors) = from_json("e", &serde_json::json!({"maxDocumentSize": 1000}));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(layer.max_document_size, Some(1000));
+    }
+
+    #[test]
+    fn max_document_size_wrong_type_or_negative() {
+        assert_eq!(
+            messages("maxDocumentSize = \"8 MB\""),
+            vec![".copydesk.toml:1:19: `maxDocumentSize` must be a whole number; found a string"]
+        );
+        assert_eq!(
+            messages("maxDocumentSize = 1.5"),
+            vec![".copydesk.toml:1:19: `maxDocumentSize` must be a whole number; found a decimal number"]
+        );
+        assert_eq!(
+            messages("maxDocumentSize = -1"),
+            vec![".copydesk.toml:1:19: `maxDocumentSize` must be at least 0; found -1"]
+        );
+        // A bad value leaves the default in place.
+        let (config, _) = parse(".copydesk.toml", "maxDocumentSize = -1");
+        assert_eq!(config.max_document_size, 8_000_000);
+        let (layer, errors) = from_json(
+            "editor settings",
+            &serde_json::json!({"maxDocumentSize": -5}),
+        );
+        assert_eq!(layer.max_document_size, None);
+        assert_eq!(
+            errors[0].to_string(),
+            "editor settings: `maxDocumentSize` must be at least 0; found -5"
         );
     }
 

@@ -25,6 +25,7 @@ pub fn json_schema() -> Value {
             Kind::Count { min } => {
                 let default = match s.key {
                     "quoteMinWords" => json!(defaults.quote_min_words),
+                    "maxDocumentSize" => json!(defaults.max_document_size),
                     _ => Value::Null,
                 };
                 json!({"type": "integer", "minimum": min, "default": default})
@@ -93,5 +94,7 @@ mod tests {
             assert_eq!(p["description"], r.info.description);
         }
         assert_eq!(s["properties"]["quoteMinWords"]["default"], 4);
+        assert_eq!(s["properties"]["maxDocumentSize"]["default"], 8_000_000);
+        assert_eq!(s["properties"]["maxDocumentSize"]["minimum"], 0);
     }
 }

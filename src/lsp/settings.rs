@@ -135,6 +135,22 @@ pub struct Store {
     pub files: HashMap<PathBuf, KnownFile>,
     /// Document folder -> its nearest config file, once looked up.
     pub nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// Config files whose problems were published at least once.
+    pub published: std::collections::HashSet<PathBuf>,
+    /// The user actors files (`.copydesk/actors.toml` and `knowledgeBases`)
+    /// the server loaded, see `user_kb.rs`.
+    pub user_kb: UserKbFiles,
+}
+
+/// What the server keeps about the user actors files between reloads.
+#[derive(Debug, Default)]
+pub struct UserKbFiles {
+    /// The `knowledgeBases` files of the workspace config at the last reload.
+    pub configured: Vec<PathBuf>,
+    /// The `knowledgeBases` files the client was asked to watch.
+    pub watched: Vec<PathBuf>,
+    /// The actors of each file at its last good read.
+    pub last_good: HashMap<PathBuf, Vec<crate::kb::Actor>>,
 }
 
 /// What a reload changed.
@@ -169,6 +185,7 @@ impl Store {
     pub fn reload(&mut self, path: &Path) -> Reloaded {
         if !path.exists() {
             self.files.remove(path);
+            self.published.remove(path);
             self.nearest.clear();
             return Reloaded::Removed;
         }
@@ -231,6 +248,30 @@ impl Store {
 
     pub fn config_for(&mut self, path: Option<&Path>) -> Arc<Config> {
         Arc::new(self.effective(path).config)
+    }
+
+    /// The `knowledgeBases` files of the workspace config: the config that
+    /// applies at each root (its nearest `.copydesk.toml` under the editor
+    /// settings), or the editor settings alone without roots. Paths are as
+    /// the loaders resolved them (against the config file's folder, or the
+    /// workspace root for editor settings), in order, without duplicates.
+    pub fn workspace_knowledge_bases(&mut self, roots: &[PathBuf]) -> Vec<PathBuf> {
+        let configs: Vec<Config> = if roots.is_empty() {
+            vec![self.effective(None).config]
+        } else {
+            roots
+                .iter()
+                .map(|r| self.effective(Some(&r.join(config::FILE_NAME))).config)
+                .collect()
+        };
+        let mut out: Vec<PathBuf> = Vec::new();
+        for p in configs.into_iter().flat_map(|c| c.knowledge_bases) {
+            let p = PathBuf::from(p);
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
     }
 }
 
@@ -479,6 +520,9 @@ async fn report_editor_errors(backend: &Backend) {
 /// diagnostics of every open document.
 pub async fn settings_changed(backend: &Backend) {
     report_editor_errors(backend).await;
+    // The workspace config may name other knowledge bases.
+    super::user_kb::reload(backend).await;
+    super::user_kb::watch_knowledge_bases(backend).await;
     backend.state.forget_configs();
     for uri in backend.state.open_uris() {
         if is_config_uri(&uri) {
@@ -498,9 +542,11 @@ pub async fn on_open(backend: &Backend, uri: &Url) {
             .settings
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        let before = store.files.len();
         let file = store.file_for(&path);
-        (file, store.files.len() != before)
+        // Read maybe earlier (for the workspace's knowledgeBases) but not
+        // published yet.
+        let first_time = file.as_ref().is_some_and(|f| !store.published.contains(f));
+        (file, first_time)
     };
     backend.state.apply_markup(uri, true);
     if let (Some(file), true) = (file, first_time) {
@@ -542,6 +588,13 @@ pub async fn publish_config_file(backend: &Backend, path: &Path) {
         .read()
         .unwrap_or_else(|e| e.into_inner());
     let diagnostics = to_lsp(&text, &errors, encoding);
+    backend
+        .state
+        .settings
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .published
+        .insert(path.to_path_buf());
     backend
         .client
         .publish_diagnostics(uri, diagnostics, version)
@@ -683,6 +736,35 @@ mod tests {
             .config
             .rules
             .contains_key("unattributed-quote"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn workspace_knowledge_bases_resolve_against_the_file_or_the_root() {
+        let dir = temp_dir("kbs");
+        std::fs::write(
+            dir.join(".copydesk.toml"),
+            "knowledgeBases = [\"newsroom/actors.toml\", \"/abs/kb.toml\"]\n",
+        )
+        .unwrap();
+        let mut store = Store::default();
+        let roots = vec![dir.join("sub"), dir.clone()];
+        assert_eq!(
+            store.workspace_knowledge_bases(&roots),
+            [
+                dir.join("newsroom/actors.toml"),
+                PathBuf::from("/abs/kb.toml")
+            ]
+        );
+        // The editor settings replace the list; their paths start at the root.
+        store.set_editor(
+            &serde_json::json!({"knowledgeBases": ["desk.toml"]}),
+            Some(&dir),
+        );
+        assert_eq!(
+            store.workspace_knowledge_bases(&roots),
+            [dir.join("desk.toml")]
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

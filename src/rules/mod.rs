@@ -7,6 +7,7 @@
 //! severities and the text's ignore directives.
 
 mod context_attributed_quote;
+pub mod document_too_large;
 mod inconsistent_name;
 mod misdirected_quote_mark;
 mod name_misspelling;
@@ -46,6 +47,10 @@ pub static RULES: &[Rule] = &[
     Rule {
         info: context_attributed_quote::INFO,
         check: context_attributed_quote::check,
+    },
+    Rule {
+        info: document_too_large::INFO,
+        check: document_too_large::check,
     },
     Rule {
         info: inconsistent_name::INFO,
