@@ -141,8 +141,13 @@ pub fn build(text: &str, prose: &Prose, paragraphs: &[Paragraph], quotes: &[Quot
         .filter(|(_, q)| q.kind == QuoteKind::Quote)
         .map(|(i, _)| i)
         .collect();
+    // Quotes in order of start (as the analysis keeps them): each section
+    // finds its own by binary search instead of testing every quote.
+    let sorted = real
+        .windows(2)
+        .all(|w| quotes[w[0]].range.start <= quotes[w[1]].range.start);
     for s in &mut sections {
-        assign_quotes(s, quotes, &real);
+        assign_quotes(s, quotes, &real, sorted);
     }
     let lead_end = first.unwrap_or(text.len());
     let lead_start = paragraphs
@@ -275,12 +280,20 @@ fn attach(stack: &mut [Section], roots: &mut Vec<Section>, done: Section) {
     }
 }
 
-fn assign_quotes(section: &mut Section, quotes: &[Quote], real: &[usize]) {
+fn assign_quotes(section: &mut Section, quotes: &[Quote], real: &[usize], sorted: bool) {
     for c in &mut section.children {
-        assign_quotes(c, quotes, real);
+        assign_quotes(c, quotes, real, sorted);
     }
     let range = section.range.clone();
     let children: Vec<ByteRange> = section.children.iter().map(|c| c.range.clone()).collect();
+    // With `real` in order of start, the quotes starting in `range` are a run of it.
+    let real = if sorted {
+        let lo = real.partition_point(|&i| quotes[i].range.start < range.start);
+        let hi = real.partition_point(|&i| quotes[i].range.start < range.end);
+        &real[lo..hi.max(lo)]
+    } else {
+        real
+    };
     section.quotes = real
         .iter()
         .copied()

@@ -16,12 +16,31 @@ pub const INFO: RuleInfo = RuleInfo {
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let a = ctx.analysis;
+    // Quotes in order of start (as the analysis keeps them): the furthest
+    // end among the first k quotes, so that "is `q` inside a quote starting
+    // before it" is a binary search, not a scan of every quote.
+    let sorted = a
+        .quotes
+        .windows(2)
+        .all(|w| w[0].range.start <= w[1].range.start);
+    let furthest_end: Vec<usize> = a
+        .quotes
+        .iter()
+        .scan(0, |end, q| {
+            *end = q.range.end.max(*end);
+            Some(*end)
+        })
+        .collect();
     for (i, q) in a.quotes.iter().enumerate() {
         // A quotation inside another is sourced by the outer quote.
-        let nested = a
-            .quotes
-            .iter()
-            .any(|o| o.range.start < q.range.start && q.range.end <= o.range.end);
+        let nested = if sorted {
+            let k = a.quotes.partition_point(|o| o.range.start < q.range.start);
+            k > 0 && q.range.end <= furthest_end[k - 1]
+        } else {
+            a.quotes
+                .iter()
+                .any(|o| o.range.start < q.range.start && q.range.end <= o.range.end)
+        };
         if q.kind != QuoteKind::Quote
             || q.speaker.is_some()
             || nested
