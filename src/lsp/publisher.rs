@@ -7,9 +7,13 @@
 //! *latest* version on a blocking thread and publishes it with that
 //! version:
 //!
-//! - the worker waits [`SETTLE`] after a wake-up before it analyses, and a
+//! - when the document is at most one version past the last one analysed
+//!   (an open, a keystroke after the last one's diagnostics), the worker
+//!   analyses at once: those diagnostics wait for nothing but the analysis.
+//!   When several versions came in since (a burst of edits, or typing faster
+//!   than the analysis), it waits [`SETTLE`] for the burst to end first. A
 //!   burst of edits while it waits or analyses leaves one wake-up behind it
-//!   (a [`Notify`] keeps at most one permit), so 50 edits cost one or two
+//!   (a [`Notify`] keeps at most one permit), so 50 edits cost two or three
 //!   analyses, not 50;
 //! - diagnostics whose version was overtaken during the analysis are dropped,
 //!   the newer version is analysed next, so an older version is never
@@ -31,8 +35,9 @@ use tower_lsp::Client;
 use super::features::diagnostics;
 use super::state::State;
 
-/// How long a worker lets edits settle before it analyses: a typing burst
-/// is analysed once, and the delay is below what a reader notices.
+/// How long a worker lets a burst of edits settle before it analyses: the
+/// burst is analysed once at its end, and the delay is below what a reader
+/// notices.
 pub const SETTLE: Duration = Duration::from_millis(15);
 
 pub struct Publisher {
@@ -75,9 +80,17 @@ impl Publisher {
     async fn run(self: Arc<Self>, uri: Url, notify: Arc<Notify>) {
         // The version and epoch last published for this document, if any.
         let mut published: Option<(i32, u64)> = None;
+        // The version of the last analysis computed, if any.
+        let mut analysed: Option<i32> = None;
         loop {
             notify.notified().await;
-            tokio::time::sleep(SETTLE).await;
+            let behind = match (self.state.version(&uri), analysed) {
+                (Some(now), Some(then)) => i64::from(now) - i64::from(then),
+                _ => 0,
+            };
+            if behind > 1 {
+                tokio::time::sleep(SETTLE).await;
+            }
             // The analysis will be from this epoch or a newer one.
             let epoch = self.state.epoch.load(Ordering::SeqCst);
             let state = self.state.clone();
@@ -92,6 +105,7 @@ impl Publisher {
             .await;
             match computed {
                 Ok(Ok(Some((version, diags)))) => {
+                    analysed = Some(version);
                     if published == Some((version, epoch)) {
                         continue;
                     }
