@@ -299,7 +299,7 @@ impl Server {
             if let Some(&(at, _, _)) = self
                 .published
                 .iter()
-                .find(|(at, u, v)| *at >= since && u == uri && v.map_or(true, |v| v >= version))
+                .find(|(at, u, v)| *at >= since && u == uri && v.is_none_or(|v| v >= version))
             {
                 return Some(at);
             }

@@ -458,7 +458,7 @@ fn interleaved_edits_and_requests_on_several_documents() {
     let (mut server, encoding) = Server::initialized(&["utf-16"]);
     let docs: Vec<String> = (0..3).map(|i| uri(&format!("multi-{i}.md"))).collect();
     let mut texts: Vec<String> = vec![reference_article(); 3];
-    let mut versions = vec![1; 3];
+    let mut versions = [1; 3];
     for (d, t) in docs.iter().zip(&texts) {
         server.open(d, "markdown", 1, t);
     }

@@ -1678,16 +1678,17 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
         {
             if let Some((a, b)) = name_forward(toks, i) {
                 // `The mayor of London, Sadiq Khan, gave`: the apposition.
-                if a > 0 && matches!(toks[a - 1].text, "of" | "in" | "for") {
-                    if toks.get(b + 1).is_some_and(|t| t.is(",")) {
-                        if let Some((a2, b2)) = toks
-                            .get(b + 2)
-                            .filter(|t| name_word(t))
-                            .and_then(|_| name_forward(toks, b + 2))
-                        {
-                            if b2 > a2 && toks.get(b2 + 1).is_some_and(|t| t.is(",")) {
-                                return Some(name_found(toks, a2, b2));
-                            }
+                if a > 0
+                    && matches!(toks[a - 1].text, "of" | "in" | "for")
+                    && toks.get(b + 1).is_some_and(|t| t.is(","))
+                {
+                    if let Some((a2, b2)) = toks
+                        .get(b + 2)
+                        .filter(|t| name_word(t))
+                        .and_then(|_| name_forward(toks, b + 2))
+                    {
+                        if b2 > a2 && toks.get(b2 + 1).is_some_and(|t| t.is(",")) {
+                            return Some(name_found(toks, a2, b2));
                         }
                     }
                 }

@@ -501,8 +501,8 @@ pub fn pair(masked: &str, paragraphs: &[ByteRange], breaks: &[bool]) -> Pairing 
                     None => {
                         let only_closes = match c.glyph {
                             '”' | '»' => {
-                                !opens(c.before, c.after)
-                                    && !(c.before == Side::Space && c.after == Side::Word)
+                                !(opens(c.before, c.after)
+                                    || (c.before == Side::Space && c.after == Side::Word))
                             }
                             '"' => closes(c.before, c.after),
                             _ => false,

@@ -375,7 +375,7 @@ impl<'a> Doc<'a> {
         let mut role_subjects = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(si);
-            for f in attribution::all_subjects(&toks, verbs) {
+            for f in attribution::all_subjects(toks, verbs) {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
                     subjects.push((s.paragraph, f));
                 } else {
@@ -1181,12 +1181,12 @@ impl<'a> Doc<'a> {
             }
             s
         });
-        let kind = if words >= config.quote_min_words.max(1)
+        // A clause or sentence is a quote; a short fragment is one when its
+        // speaker stands with it (a partial quote).
+        let clause = words >= config.quote_min_words.max(1)
             && !is_title_case(&text)
-            && !self.after_naming_word(first.open.start)
-        {
-            QuoteKind::Quote
-        } else if speaker.is_some() && !self.embedded(last) {
+            && !self.after_naming_word(first.open.start);
+        let kind = if clause || (speaker.is_some() && !self.embedded(last)) {
             QuoteKind::Quote
         } else {
             QuoteKind::Term
@@ -1211,7 +1211,7 @@ impl<'a> Doc<'a> {
             return false;
         };
         let inner = self.text[part.inner.clone()].trim_end();
-        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…')) {
+        if inner.ends_with(['.', ',', '!', '?', ';', ':', '…']) {
             return false;
         }
         let after = &self.text[close.end..];
@@ -1291,7 +1291,7 @@ impl<'a> Doc<'a> {
             return false;
         };
         let inner = self.text[last.inner.clone()].trim_end();
-        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '…')) {
+        if inner.ends_with(['.', ',', '!', '?', ';', ':', '…']) {
             return false;
         }
         let next = self.text[close.end..]
