@@ -1262,15 +1262,7 @@ impl<'a> Doc<'a> {
     /// A quotation right after a naming word: `a song called "..."`, `was
     /// called the "breadbasket"`, `known as "..."` (not `described it as`).
     fn named_by(&self, at: usize) -> bool {
-        let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
-        let mut words = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase);
-        let mut word = words.next().unwrap_or_default();
-        if matches!(word.as_str(), "the" | "a" | "an") {
-            word = words.next().unwrap_or_default();
-        }
+        let (word, mut words) = self.naming_word(at);
         if word == "as" {
             return matches!(
                 words.next().unwrap_or_default().as_str(),
@@ -1342,6 +1334,13 @@ impl<'a> Doc<'a> {
     }
 
     fn after_naming_word(&self, at: usize) -> bool {
+        NAMING.contains(&self.naming_word(at).0.as_str())
+    }
+
+    /// The word that may name what follows `at` (lower case, past a comma or
+    /// colon and an article: `called the "..."`), and the words before it,
+    /// last first.
+    fn naming_word(&self, at: usize) -> (String, impl Iterator<Item = String> + '_) {
         let before = self.text[..at].trim_end().trim_end_matches([',', ':']);
         let mut words = before
             .rsplit(|c: char| !c.is_alphanumeric())
@@ -1351,7 +1350,7 @@ impl<'a> Doc<'a> {
         if matches!(word.as_str(), "the" | "a" | "an") {
             word = words.next().unwrap_or_default();
         }
-        NAMING.contains(&word.as_str())
+        (word, words)
     }
 
     /// Markdown `>` block quotes with no marked quotation inside: quotations
