@@ -108,11 +108,9 @@ pub fn main(args: &CheckArgs) -> i32 {
         CheckFormat::Json | CheckFormat::Sarif => {
             let (files, errors) = input::load_with(&args.paths, args.config.as_deref());
             print_errors(&errors);
-            let mut tally = Tally::default();
-            for f in &files {
-                tally.add(f, options.threshold);
-            }
-            (render_with(&files, options, &mut out), tally, errors.len())
+            // No summary line in these formats: nothing to tally.
+            let status = render_with(&files, options, &mut out);
+            (status, Tally::default(), errors.len())
         }
     };
     let status = match result {
