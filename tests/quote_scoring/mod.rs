@@ -92,7 +92,13 @@ pub struct Loaded {
 
 /// Every fixture file in `tests/fixtures/quotes/`, sorted by name.
 pub fn fixture_paths() -> Vec<PathBuf> {
-    let dir = fixtures_dir().join("quotes");
+    fixture_paths_in("quotes")
+}
+
+/// Every fixture file in `tests/fixtures/<dir>/`, sorted by name
+/// (`quotes-fresh` is the blind held-out set).
+pub fn fixture_paths_in(dir: &str) -> Vec<PathBuf> {
+    let dir = fixtures_dir().join(dir);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
