@@ -160,6 +160,9 @@ fn speaker_names_match_by_surname_and_case() {
     assert!(same_speaker("Tristan Smith", "Dr. Tristan Smith"));
     assert!(!same_speaker("Sadiq Khan", "Usman Khan"));
     assert!(same_speaker("Robert Mugabe", "Robert Gabriel Mugabe"));
+    assert!(same_speaker("Recep Tayyip Erdoğan", "Erdogan"));
+    assert!(same_speaker("Jarosław Kaczyński", "Jaroslaw Kaczynski"));
+    assert!(!same_speaker("Erdoğan", "Gülen"));
     assert!(same_speaker("Lucy Fischer", "Lucy Fischer of The Times"));
     assert!(!same_speaker("Tristan Smith", "Tristan da Cunha"));
     assert!(!same_speaker("Fischer", "Lucy Fischer of The Times"));
