@@ -27,6 +27,12 @@
 //! been quiet for `--quiet` ms (that quiet period is not counted).
 //!
 //! The result is one Markdown table row (with `--header`, the header too).
+//! `--settings JSON` is what the harness answers to the server's
+//! `workspace/configuration` requests, for each item (default `null`):
+//! harper-ls skips documents over its `maxFileLength` (120,000 bytes by
+//! default), so the 1 MiB steps need
+//! `--settings '{"harper-ls":{"maxFileLength":20000000}}'` to measure it.
+//!
 //! Unanswered steps print `timeout` after `--timeout` seconds; requests the
 //! server does not support print `unsupported`.
 
@@ -40,7 +46,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage: latency [--name NAME] [--doc FILE] [--doc2 FILE] [--corpus DIR] [--open N] \
-[--big BYTES] [-n N] [--timeout SECS] [--quiet MS] [--hover-word WORD] [--header] -- SERVER [ARGS...]";
+[--big BYTES] [-n N] [--timeout SECS] [--quiet MS] [--hover-word WORD] [--settings JSON] [--header] -- SERVER [ARGS...]";
 
 struct Options {
     name: Option<String>,
@@ -53,6 +59,8 @@ struct Options {
     timeout: Duration,
     quiet: Duration,
     hover_word: String,
+    /// What the harness answers to `workspace/configuration`, per item.
+    settings: Value,
     header: bool,
     server: Vec<String>,
 }
@@ -70,6 +78,7 @@ fn parse_args() -> Result<Options, String> {
         timeout: Duration::from_secs(60),
         quiet: Duration::from_millis(500),
         hover_word: "Gerges".into(),
+        settings: Value::Null,
         header: false,
         server: Vec::new(),
     };
@@ -90,6 +99,11 @@ fn parse_args() -> Result<Options, String> {
             "--timeout" => o.timeout = Duration::from_secs(number(&value("seconds")?)? as u64),
             "--quiet" => o.quiet = Duration::from_millis(number(&value("milliseconds")?)? as u64),
             "--hover-word" => o.hover_word = value("a word")?,
+            "--settings" => {
+                let raw = value("a JSON value")?;
+                o.settings = serde_json::from_str(&raw)
+                    .map_err(|e| format!("--settings is not valid JSON: {e}"))?;
+            }
             "--header" => o.header = true,
             "--" => {
                 o.server = args.by_ref().collect();
@@ -164,14 +178,14 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 }
 
 /// The reply an editor gives to a request from the server.
-fn answer(method: &str, params: &Value) -> Value {
+fn answer(method: &str, params: &Value, settings: &Value) -> Value {
     match method {
         "workspace/configuration" => {
             let n = params
                 .get("items")
                 .and_then(Value::as_array)
                 .map_or(0, |a| a.len());
-            Value::Array(vec![Value::Null; n])
+            Value::Array(vec![settings.clone(); n])
         }
         "workspace/workspaceFolders" => Value::Array(Vec::new()),
         _ => Value::Null,
@@ -185,7 +199,7 @@ enum Wait<T> {
 }
 
 impl Server {
-    fn spawn(cmd: &[String], timeout: Duration) -> std::io::Result<Server> {
+    fn spawn(cmd: &[String], timeout: Duration, settings: Value) -> std::io::Result<Server> {
         let mut child = Command::new(&cmd[0])
             .args(&cmd[1..])
             .stdin(Stdio::piped())
@@ -204,7 +218,7 @@ impl Server {
                 if let (Some(id), Some(method)) =
                     (msg.get("id"), msg.get("method").and_then(Value::as_str))
                 {
-                    let result = answer(method, msg.get("params").unwrap_or(&Value::Null));
+                    let result = answer(method, msg.get("params").unwrap_or(&Value::Null), &settings);
                     let _ = write_message(
                         &replies,
                         &encode(&json!({"jsonrpc": "2.0", "id": id, "result": result})),
@@ -572,7 +586,7 @@ fn main() {
         .or_else(|| corpus.first().cloned())
         .expect("a second document");
 
-    let mut server = Server::spawn(&o.server, o.timeout).unwrap_or_else(|e| {
+    let mut server = Server::spawn(&o.server, o.timeout, o.settings.clone()).unwrap_or_else(|e| {
         eprintln!("latency: cannot start {}: {e}", o.server[0]);
         std::process::exit(2)
     });
