@@ -200,6 +200,7 @@ const DOCUMENTS: &[&str] = &[
     "ruling",
     "judgment",
     "verdict",
+    "summary",
 ];
 /// Verbs for issuing a document.
 const ISSUING: &[&str] = &[
@@ -657,6 +658,9 @@ impl<'a> Doc<'a> {
 
     /// `the statement` -> who issued it, named shortly before.
     fn resolve_document(&self, mention: &ByteRange) -> Option<String> {
+        if let Some(n) = self.document_owner(mention) {
+            return Some(n);
+        }
         let m = self.text[mention.clone()].to_lowercase();
         let head = attribution::head_noun(&m)?;
         if !DOCUMENTS.contains(&head.as_str()) || m.split_whitespace().count() > 3 {
@@ -666,6 +670,41 @@ impl<'a> Doc<'a> {
         let n = self.issuers.partition_point(|(at, ..)| *at < mention.end);
         let (_, p, name) = self.issuers[..n].last()?;
         (p + 2 > para).then(|| name.clone())
+    }
+
+    /// `the judge's statement`, `The family's statement on the death`: a
+    /// document in the possessive speaks for its owner, resolved as a role
+    /// (`the judge` -> the judge named before) or else as written.
+    fn document_owner(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let (i, mark) = m
+            .match_indices("'s ")
+            .chain(m.match_indices("’s "))
+            .min_by_key(|(i, _)| *i)?;
+        let noun: String = m[i + mark.len()..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if !DOCUMENTS.contains(&noun.as_str()) {
+            return None;
+        }
+        let owner = mention.start..mention.start + i;
+        let text = &self.text[owner.clone()];
+        if text.is_empty() {
+            return None;
+        }
+        let name = self
+            .resolve_role(&owner)
+            .or_else(|| self.resolve_gendered_role(&owner))
+            .or_else(|| self.resolve_organisation(&owner));
+        if name.is_some() {
+            return name;
+        }
+        if text.starts_with(char::is_uppercase) && !text.starts_with("The ") {
+            return Some(self.resolve_name(&owner));
+        }
+        Some(text.to_string())
     }
 
     /// The nearest earlier person mention (within the last few paragraphs)
@@ -683,7 +722,22 @@ impl<'a> Doc<'a> {
             .rev()
             .take(40)
             .take_while(|p| p.paragraph + 3 > para)
-            .find(fits)?;
+            .find(fits);
+        // `Police spoke with Anne Sacoolas as a suspect. She informed
+        // police ...`: with no fitting subject in the pronoun's own
+        // paragraph, the person named there as an object is the nearer
+        // referent than one in an earlier paragraph.
+        if last.is_none_or(|l| l.paragraph < para) {
+            let object = self.people[..n]
+                .iter()
+                .rev()
+                .take_while(|p| p.paragraph == para)
+                .find(|p| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0);
+            if let Some(p) = object {
+                return Some((p.name.clone(), p.paragraph, p.sentence, p.subject));
+            }
+        }
+        let last = last?;
         self.people[..n]
             .iter()
             .skip_while(|p| p.sentence != last.sentence)
@@ -895,6 +949,9 @@ impl<'a> Doc<'a> {
             .rev()
             .take(3)
             .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            // `the Supreme Court of the United Kingdom`: a name after a
+            // preposition is not introduced by the words before it.
+            .take_while(|w| !matches!(*w, "of" | "the" | "in" | "at" | "for" | "from"))
             .map(str::to_lowercase)
             .collect();
         let after_end = self.text[r.end..]
@@ -904,12 +961,16 @@ impl<'a> Doc<'a> {
             .map_or(self.text.len(), |(i, _)| r.end + i);
         let after = &self.text[r.end..after_end];
         if after.starts_with(',') {
-            out.extend(
-                after
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_lowercase),
-            );
+            let words: Vec<String> = after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            // `since Christmas Eve, his family reported`: a clause with a
+            // speech verb, not an apposition naming a role.
+            if !words.iter().any(|w| self.verbs.contains(w)) {
+                out.extend(words);
+            }
         }
         out
     }
@@ -995,6 +1056,17 @@ impl<'a> Doc<'a> {
             }
         }
         if let Some(s) = self.speaker_after(q) {
+            // `Pelosi called Trump's conduct a "breach ...," according to
+            // NBC.`: `according to` names where the report comes from; the
+            // subject of the speech verb before the quote is who spoke.
+            if s.via == Via::AccordingTo {
+                if let Some(b) = self
+                    .speaker_before(q)
+                    .filter(|b| b.via != Via::AccordingTo && b.via != Via::Pronoun)
+                {
+                    return Some(b);
+                }
+            }
             return Some(s);
         }
         if ends_sentence {
@@ -1333,8 +1405,12 @@ impl<'a> Doc<'a> {
             || (p0.starts_with(char::is_uppercase) && prev.get(1).is_some_and(|w| definite(w)))
     }
 
+    /// A clause after a naming word is a name too (`a panel titled "..."`),
+    /// but `as` names only after `known`, `such`... as in
+    /// [`Doc::named_by`]: `looked at the role as a "chance to face my
+    /// demons,"` quotes her.
     fn after_naming_word(&self, at: usize) -> bool {
-        NAMING.contains(&self.naming_word(at).0.as_str())
+        self.named_by(at)
     }
 
     /// The word that may name what follows `at` (lower case, past a comma or
