@@ -966,9 +966,10 @@ impl<'a> Doc<'a> {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            // `since Christmas Eve, his family reported`: a clause with a
-            // speech verb, not an apposition naming a role.
-            if !words.iter().any(|w| self.verbs.contains(w)) {
+            // `since Christmas Eve, his family reported`: a short subject
+            // and a speech verb make a new clause, not an apposition naming
+            // a role.
+            if !words.iter().take(3).any(|w| self.verbs.contains(w)) {
                 out.extend(words);
             }
         }
@@ -996,6 +997,9 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_organisation(&f.range))
                 .or_else(|| self.resolve_group_member(&f.range))
             {
+                // `The family's statement` -> `The family`: taken as written,
+                // not resolved to someone named before.
+                Some(n) if mention.contains(n.as_str()) => (n, Via::Verb),
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
             },

@@ -507,7 +507,7 @@ fn a_document_in_the_possessive_speaks_for_its_owner() {
     );
     check(
         "The radio host died on Friday.\n\nThe family's statement on the death read: “He loved his ranch and the children who stayed there.”",
-        &["quote «He loved his ranch» <- The family's statement on the death (The family) Role"],
+        &["quote «He loved his ranch» <- The family's statement on the death (The family) Colon"],
     );
 }
 
@@ -527,6 +527,6 @@ fn a_clause_after_a_comma_introduces_no_role() {
     // role of "Christmas Eve".
     check(
         "The host died after being in hospital since Christmas Eve, his family reported.\n\nThe family's statement read: “He loved his ranch and the children who stayed there.”",
-        &["quote «He loved his ranch» <- The family's statement (The family) Role"],
+        &["quote «He loved his ranch» <- The family's statement (The family) Colon"],
     );
 }
