@@ -1253,10 +1253,19 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
     let i = toks
         .windows(2)
         .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
-    let s = i + 2;
+    // `, according to investigators`: set off by a comma, a bare noun is
+    // the source too.
+    let any = any || (i > 0 && toks[i - 1].is(","));
+    let mut s = i + 2;
+    // `according to The Aviation Herald`: the name after its article.
+    if toks.get(s).is_some_and(|t| t.is("The"))
+        && toks.get(s + 1).is_some_and(|t| t.capitalized())
+        && name_forward(toks, s).is_none()
+    {
+        s += 1;
+    }
     let t = toks.get(s)?;
-    if t.capitalized() {
-        let (mut a, mut b) = name_forward(toks, s)?;
+    if let Some((mut a, mut b)) = t.capitalized().then(|| name_forward(toks, s)).flatten() {
         if let Some(f) = possessed_source(toks, b) {
             return Some(f);
         }
@@ -1404,7 +1413,8 @@ pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         let i = toks
             .windows(2)
             .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
-        return according_to(&toks[i..], false);
+        // (From the word before: a comma there admits a bare noun.)
+        return according_to(&toks[i.saturating_sub(1)..], false);
     };
     // Words between the mark and the verb are the subject, if any.
     let lead_words = toks[..v].iter().filter(|t| t.kind == TokKind::Word).count();
@@ -1704,7 +1714,13 @@ fn is_characterization(word: &str) -> bool {
 /// `called` with an object before the quote (`Obama called the report “...”`),
 /// not a name (`a song called “...”`).
 fn is_call(toks: &[Tok], v: usize) -> bool {
-    is_characterization(toks[v].text)
+    // `referred to the team as "..."`: `refer to X as` characterizes X
+    // (a finite verb: after `cease referring to ... as` whose words they
+    // are is left open).
+    let refer_as = matches!(toks[v].lower().as_str(), "refer" | "refers" | "referred")
+        && toks.get(v + 1).is_some_and(|t| t.is("to"))
+        && toks[v + 2..].iter().any(|t| t.is("as"));
+    (is_characterization(toks[v].text) || refer_as)
         && v + 1 < toks.len()
         // `has been termed Brexit`, `was called the`: a passive names no speaker.
         && !(v > 0

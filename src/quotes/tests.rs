@@ -530,3 +530,49 @@ fn a_clause_after_a_comma_introduces_no_role() {
         &["quote «He loved his ranch» <- The family's statement (The family) Colon"],
     );
 }
+
+#[test]
+fn refer_to_as_characterizes_like_call() {
+    check(
+        "Acme referred to the jet involved as a “cargo plane”.",
+        &["quote «cargo plane» <- Acme (Acme) Verb"],
+    );
+    // A passive names nothing: `is referred to as` is a name.
+    check(
+        "The jet is referred to as a “cargo plane” in the report.",
+        &["term «cargo plane»"],
+    );
+}
+
+#[test]
+fn according_to_after_a_comma_takes_a_bare_noun() {
+    check(
+        "The recorder was recovered “broken into two pieces” from the mud, according to investigators.",
+        &["quote «broken into two pieces» <- investigators (investigators) AccordingTo"],
+    );
+    check(
+        "Six of the cases were, according to agreed facts heard in court, “violent in nature” and five involved weapons.",
+        &["quote «violent in nature» <- agreed facts heard in court (agreed facts heard in court) AccordingTo"],
+    );
+    // Without the comma, `according to plan` names no one.
+    check(
+        "Everything went according to plan and the “very best outcome” followed.",
+        &["term «very best outcome»"],
+    );
+}
+
+#[test]
+fn according_to_the_named_publication() {
+    check(
+        "Another aircraft made a go-around at “very low height” according to The Aviation Weekly.",
+        &["quote «very low height» <- Aviation Weekly (Aviation Weekly) AccordingTo"],
+    );
+}
+
+#[test]
+fn indicate_is_a_speech_verb() {
+    check(
+        "Lakeside Police, which indicated on Monday a “significant development” was likely at the hearing, face allegations.",
+        &["quote «significant development» <- Lakeside Police (Lakeside Police) Verb"],
+    );
+}
