@@ -1434,8 +1434,12 @@ pub fn after_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
             return Some(f);
         }
     }
-    if let Some(f) = subject_after(toks, v) {
-        return Some(f);
+    // `, protesting the pending exit`: a participle is never followed by
+    // its subject; what follows is its object.
+    if !toks[v].text.ends_with("ing") {
+        if let Some(f) = subject_after(toks, v) {
+            return Some(f);
+        }
     }
     // `, according to investigators` later in the clause.
     let comma_according = toks

@@ -697,7 +697,8 @@ impl<'a> Doc<'a> {
         let name = self
             .resolve_role(&owner)
             .or_else(|| self.resolve_gendered_role(&owner))
-            .or_else(|| self.resolve_organisation(&owner));
+            .or_else(|| self.resolve_organisation(&owner))
+            .or_else(|| self.resolve_institution(&owner));
         if name.is_some() {
             return name;
         }
@@ -839,6 +840,93 @@ impl<'a> Doc<'a> {
             return None;
         }
         self.organisation_before(mention.start)
+    }
+
+    /// `the court` -> the institution named before with that word as its
+    /// head (`the Court of Session in Scotland issued ...`): the one named
+    /// most often, the latest of those on a tie. Only for words that name
+    /// institutions (`Court`, `Ministry`, `Police`...).
+    fn resolve_institution(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let rest = m.strip_prefix("the ").or_else(|| m.strip_prefix("The "))?;
+        if rest.is_empty() || !rest.chars().all(char::is_lowercase) {
+            return None;
+        }
+        let mut cap = rest.chars();
+        let cap: String = cap
+            .next()
+            .map(|c| c.to_uppercase().chain(cap).collect())
+            .unwrap_or_default();
+        if !attribution::is_org_word(&cap) {
+            return None;
+        }
+        let before = &self.text[..mention.start];
+        let word_at = |i: usize| {
+            let end = before[i..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .map_or(before.len(), |k| i + k);
+            &before[i..end]
+        };
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for (i, _) in before.match_indices(cap.as_str()) {
+            let end = i + cap.len();
+            let bounded = !before[..i].ends_with(char::is_alphanumeric)
+                && !before[end..].starts_with(char::is_alphanumeric);
+            let quoted = self.skip.iter().any(|r| r.start <= i && i < r.end);
+            if !bounded || quoted {
+                continue;
+            }
+            // Capitalised words before it (`Supreme Court`), not past a
+            // possessive or a sentence's opening article.
+            let mut start = i;
+            loop {
+                let prev = before[..start].trim_end_matches(' ');
+                if prev.len() + 1 != start {
+                    break;
+                }
+                let w0 = prev
+                    .rfind(|c: char| !c.is_alphanumeric())
+                    .map_or(0, |k| k + 1);
+                let w = &prev[w0..];
+                if w.is_empty() || !w.starts_with(char::is_uppercase) || w == "The" {
+                    break;
+                }
+                start = w0;
+            }
+            // `of [the] Capitalised Words` after it (`Court of Session`).
+            let mut stop = end;
+            let mut k = end;
+            for w in before[end..].split(' ').skip(1) {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if w.is_empty() {
+                    break;
+                }
+                let joins = matches!(w, "of" | "the") && stop == end || w == "the" && k > stop;
+                if w.starts_with(char::is_uppercase) {
+                    k += 1 + word_at(k + 1).len();
+                    stop = k;
+                } else if joins {
+                    k += 1 + w.len();
+                } else {
+                    break;
+                }
+            }
+            let name = before[start..stop].to_string();
+            if name.split_whitespace().count() < 2 {
+                continue;
+            }
+            match counts.iter_mut().find(|(n, ..)| *n == name) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = i;
+                }
+                None => counts.push((name, 1, i)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n, at)| (*n, *at))
+            .map(|(name, ..)| name)
     }
 
     /// The nearest organisation before `at` in its paragraph or the one
@@ -995,6 +1083,7 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_gendered_role(&f.range))
                 .or_else(|| self.resolve_document(&f.range))
                 .or_else(|| self.resolve_organisation(&f.range))
+                .or_else(|| self.resolve_institution(&f.range))
                 .or_else(|| self.resolve_group_member(&f.range))
             {
                 // `The family's statement` -> `The family`: taken as written,
@@ -1180,12 +1269,15 @@ impl<'a> Doc<'a> {
         let kind = if words < config.quote_min_words.max(1) {
             if speaker
                 .as_ref()
-                .is_some_and(|s| self.stands_with(s, first, last, &text))
+                .is_some_and(|s| self.stands_with(s, first, last, &text) && !self.on_a_sign(s))
             {
                 QuoteKind::Quote
             } else {
                 QuoteKind::Term
             }
+        } else if self.title_in_apposition(q, &text) {
+            // `his event, "Storm the Gates, They Can't Stop Us", was posted`.
+            QuoteKind::Term
         } else if speaker.is_none()
             && (is_title_case(&text)
                 || self.after_naming_word(first.open.start)
@@ -1279,6 +1371,53 @@ impl<'a> Doc<'a> {
             },
             block: false,
         }
+    }
+
+    /// `a banner saying "united in diversity"`: the whole text of a sign,
+    /// not a fragment of someone's words; short, it is a slogan (a term).
+    fn on_a_sign(&self, s: &Speaker) -> bool {
+        const SIGNS: &[&str] = &[
+            "banner",
+            "banners",
+            "sign",
+            "signs",
+            "placard",
+            "placards",
+            "poster",
+            "posters",
+            "t-shirt",
+            "t-shirts",
+            "shirt",
+            "shirts",
+            "billboard",
+            "billboards",
+        ];
+        s.via == Via::Verb
+            && attribution::head_noun(&s.mention).is_some_and(|h| SIGNS.contains(&h.as_str()))
+    }
+
+    /// A Title Case quotation set off by commas after a noun (`his event,
+    /// "Storm Area 51, They Can't Stop All of Us", was posted`): the name
+    /// of what the noun stands for, even with a speaker in the sentence.
+    fn title_in_apposition(&self, q: &Quotation, text: &str) -> bool {
+        let (first, last) = (&q.parts[0], q.parts.last().expect("part"));
+        let Some(close) = &last.close else {
+            return false;
+        };
+        if q.parts.len() != 1 || !is_title_case(text) {
+            return false;
+        }
+        let before = self.text[..first.open.start].trim_end();
+        let Some(before) = before.strip_suffix(',') else {
+            return false;
+        };
+        let noun = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        noun.starts_with(char::is_lowercase)
+            && !self.verbs.contains(noun)
+            && self.text[close.end..].trim_start().starts_with(',')
     }
 
     /// A short fragment inside a noun phrase: `Trump’s “maximum pressure” campaign`.

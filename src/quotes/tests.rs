@@ -576,3 +576,40 @@ fn indicate_is_a_speech_verb() {
         &["quote «significant development» <- Lakeside Police (Lakeside Police) Verb"],
     );
 }
+
+#[test]
+fn no_subject_after_a_participle() {
+    // `protesting the pending exit`: an object, not an inverted subject.
+    check(
+        "Thousands marched during an anti-Brexit (“British exit”) march, protesting the pending exit of the country.",
+        &["term «British exit»"],
+    );
+}
+
+#[test]
+fn a_short_text_on_a_sign_is_a_slogan() {
+    check(
+        "People held a banner saying “united in diversity”.",
+        &["term «united in diversity»"],
+    );
+    check(
+        "People held a banner saying “we will not go back to the old days”.",
+        &["quote «we will not go» <- a banner (a banner) Verb"],
+    );
+}
+
+#[test]
+fn a_title_in_apposition_is_a_name() {
+    check(
+        "Roberts says his event, “Storm the Gates, They Can't Stop All of Us”, was posted as a joke.",
+        &["term «Storm the Gates, They»"],
+    );
+}
+
+#[test]
+fn the_institution_named_most_often_before() {
+    check(
+        "The Court of Session in Scotland issued an opinion. The Court of Session is the highest civil court there; only the Supreme Court of the United Kingdom ranks above it.\n\nThe court's summary ended with the statement: “The Court will make an Order declaring the advice unlawful.”",
+        &["quote «The Court will make» <- The court's summary (Court of Session) Role"],
+    );
+}
