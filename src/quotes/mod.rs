@@ -861,12 +861,6 @@ impl<'a> Doc<'a> {
             return None;
         }
         let before = &self.text[..mention.start];
-        let word_at = |i: usize| {
-            let end = before[i..]
-                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-                .map_or(before.len(), |k| i + k);
-            &before[i..end]
-        };
         let mut counts: Vec<(String, usize, usize)> = Vec::new();
         for (i, _) in before.match_indices(cap.as_str()) {
             let end = i + cap.len();
@@ -876,8 +870,8 @@ impl<'a> Doc<'a> {
             if !bounded || quoted {
                 continue;
             }
-            // Capitalised words before it (`Supreme Court`), not past a
-            // possessive or a sentence's opening article.
+            // Capitalised words before it (`Supreme Court`), one space
+            // apart, not past a possessive or a sentence's opening article.
             let mut start = i;
             loop {
                 let prev = before[..start].trim_end_matches(' ');
@@ -885,30 +879,40 @@ impl<'a> Doc<'a> {
                     break;
                 }
                 let w0 = prev
-                    .rfind(|c: char| !c.is_alphanumeric())
-                    .map_or(0, |k| k + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(k, c)| k + c.len_utf8());
                 let w = &prev[w0..];
                 if w.is_empty() || !w.starts_with(char::is_uppercase) || w == "The" {
                     break;
                 }
                 start = w0;
             }
-            // `of [the] Capitalised Words` after it (`Court of Session`).
+            // `of [the] Capitalised Words` after it (`Court of Session`),
+            // up to a lower-case word or punctuation.
             let mut stop = end;
-            let mut k = end;
-            for w in before[end..].split(' ').skip(1) {
-                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                if w.is_empty() {
-                    break;
-                }
-                let joins = matches!(w, "of" | "the") && stop == end || w == "the" && k > stop;
-                if w.starts_with(char::is_uppercase) {
-                    k += 1 + word_at(k + 1).len();
-                    stop = k;
-                } else if joins {
-                    k += 1 + w.len();
-                } else {
-                    break;
+            if before[end..].starts_with(' ') {
+                let mut off = end;
+                let mut prev = "";
+                for piece in before[end..].split(' ').skip(1) {
+                    let piece_start = off + 1;
+                    off = piece_start + piece.len();
+                    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    if w.is_empty() {
+                        break;
+                    }
+                    if w.starts_with(char::is_uppercase) {
+                        stop = piece_start + w.len();
+                    } else if !((w == "of" && stop == end && prev.is_empty())
+                        || (w == "the" && prev == "of"))
+                    {
+                        break;
+                    }
+                    if w.len() != piece.len() {
+                        break;
+                    }
+                    prev = w;
                 }
             }
             let name = before[start..stop].to_string();

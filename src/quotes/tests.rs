@@ -613,3 +613,15 @@ fn the_institution_named_most_often_before() {
         &["quote «The Court will make» <- The court's summary (Court of Session) Role"],
     );
 }
+
+#[test]
+fn institution_lookup_survives_multibyte_neighbours() {
+    // Dashes, curly apostrophes and accents next to the institution word.
+    check(
+        "Officials—Ministry of Health’s staff—met. The Ministère Ministry of Défense spoke. “Ministry” —Ministry of Árvíz.\n\nThe ministry said “we will publish the full figures next week.”",
+        &[
+            "term «Ministry»",
+            "quote «we will publish the» <- The ministry (Ministère Ministry of Défense) Role",
+        ],
+    );
+}
