@@ -1737,6 +1737,10 @@ impl<'a> Doc<'a> {
                 quotes[i].speaker = Some(s);
                 continue;
             }
+            if let Some(s) = self.first_person_subject(&quotes[i]) {
+                quotes[i].speaker = Some(s);
+                continue;
+            }
             if let Some(s) = self.context_speaker(&quotes[i]) {
                 quotes[i].speaker = Some(s);
             }
@@ -1785,6 +1789,40 @@ impl<'a> Doc<'a> {
             name,
             actor: None,
             via: Via::Pronoun,
+        })
+    }
+
+    /// `Lisa Mancini has been cosplaying for two years, her "passion" for
+    /// the hobby "stemmed through my love for Halloween."`: words in the
+    /// first person singular with no speech verb are those of the person
+    /// whose name opens their sentence.
+    fn first_person_subject(&self, q: &Quote) -> Option<Speaker> {
+        let first_person = q
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .any(|w| {
+                matches!(
+                    w,
+                    "I" | "my" | "My" | "me" | "I'm" | "I’m" | "I've" | "I’ve" | "mine"
+                )
+            });
+        if !first_person {
+            return None;
+        }
+        let sent = self.sentence_at(q.range.start)?;
+        let toks = self.tokens(sent.range.start..q.range.start);
+        let r = attribution::opening_name(&toks)?;
+        if r.start != sent.range.start {
+            return None;
+        }
+        let name = self.resolve_name(&r);
+        let person = is_person_name(&name) || self.people.iter().any(|p| p.name == name);
+        person.then(|| Speaker {
+            mention: self.text[r.clone()].to_string(),
+            mention_range: r,
+            name,
+            actor: None,
+            via: Via::Paragraph,
         })
     }
 

@@ -625,3 +625,16 @@ fn institution_lookup_survives_multibyte_neighbours() {
         ],
     );
 }
+
+#[test]
+fn first_person_words_belong_to_the_sentences_opening_person() {
+    check(
+        "Lisa Marino has been cosplaying for two years; the hobby “stemmed through my love for Halloween.”",
+        &["quote «stemmed through my love» <- Lisa Marino (Lisa Marino) Paragraph"],
+    );
+    // Not without a first-person word: nobody is quoted as speaking.
+    check(
+        "Lisa Marino has been cosplaying for two years; the hobby “stemmed from a love of costume parties.”",
+        &["quote «stemmed from a love»"],
+    );
+}
