@@ -92,7 +92,13 @@ pub struct Loaded {
 
 /// Every fixture file in `tests/fixtures/quotes/`, sorted by name.
 pub fn fixture_paths() -> Vec<PathBuf> {
-    let dir = fixtures_dir().join("quotes");
+    fixture_paths_in("quotes")
+}
+
+/// Every fixture file in `tests/fixtures/<dir>/`, sorted by name
+/// (`quotes-fresh` is the blind held-out set).
+pub fn fixture_paths_in(dir: &str) -> Vec<PathBuf> {
+    let dir = fixtures_dir().join(dir);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -530,7 +536,8 @@ fn trim_range(text: &str, r: &Range<usize>) -> Range<usize> {
 /// surname or a shorter form ending in the same word ("Gerges" / "Fawaz
 /// Gerges", "Trump" / "President Trump", "Robert Mugabe" / "Robert Gabriel
 /// Mugabe"); a predicted full name may carry an affiliation ("Lucy Fischer of
-/// The Times"). Punctuation around words is ignored.
+/// The Times"). Punctuation around words is ignored, and so are the accents
+/// of Latin letters ("Erdogan" / "Erdoğan": articles spell one name both ways).
 pub fn same_speaker(gold: &str, predicted: &str) -> bool {
     let g = words(gold);
     let p = words(predicted);
@@ -604,7 +611,12 @@ const TITLES: &[&str] = &[
 ];
 
 fn words(name: &str) -> Vec<String> {
-    let lowered = name.to_lowercase().replace('’', "'");
+    let lowered: String = name
+        .to_lowercase()
+        .replace('’', "'")
+        .chars()
+        .map(unaccent)
+        .collect();
     let mut out: Vec<String> = lowered
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
@@ -621,6 +633,16 @@ fn words(name: &str) -> Vec<String> {
         out.remove(0);
     }
     out
+}
+
+/// A Latin letter without its accent (`ğ` -> `g`); other characters as they are.
+fn unaccent(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďđèéêëēėęěğìíîïīıįłľĺñńňòóôõöøōőřŕśšşșťţțùúûüūůűýÿźżž";
+    const TO: &str = "aaaaaaaaacccddeeeeeeeegiiiiiiilllnnnoooooooorrsssstttuuuuuuuyyzzz";
+    match FROM.chars().position(|f| f == c) {
+        Some(i) => TO.chars().nth(i).unwrap_or(c),
+        None => c,
+    }
 }
 
 /// A short form of a quotation for reports.

@@ -1,0 +1,33 @@
+//! Scores the quote analysis on the fresh held-out set,
+//! tests/fixtures/quotes-fresh/: 50 Wikinews articles annotated blind on
+//! 2026-11-28 (from the article text alone, never used for tuning). Only
+//! totals are printed, never the single errors, so that reading this output
+//! does not turn the set into a development set.
+//!
+//! ```text
+//! cargo run --example score_quotes_fresh
+//! ```
+//!
+//! The scoring is tests/quote_scoring/mod.rs, shared with `score_quotes`,
+//! `score_quotes_split` and tests/quote_scores.rs.
+
+#[path = "../tests/quote_scoring/mod.rs"]
+mod quote_scoring;
+
+use quote_scoring::{fixture_paths_in, load, run, score, Score};
+
+fn main() {
+    let paths = fixture_paths_in("quotes-fresh");
+    let mut total = Score::default();
+    for path in &paths {
+        match load(path) {
+            Ok(loaded) => total.add(&score(&loaded, &run(&loaded))),
+            Err(e) => {
+                eprintln!("score_quotes_fresh: fixture error: {e}");
+                std::process::exit(2);
+            }
+        }
+    }
+    println!("== fresh held-out set ({} articles, blind)", paths.len());
+    println!("{}", total.summary());
+}
