@@ -200,6 +200,7 @@ const DOCUMENTS: &[&str] = &[
     "ruling",
     "judgment",
     "verdict",
+    "summary",
 ];
 /// Verbs for issuing a document.
 const ISSUING: &[&str] = &[
@@ -657,6 +658,9 @@ impl<'a> Doc<'a> {
 
     /// `the statement` -> who issued it, named shortly before.
     fn resolve_document(&self, mention: &ByteRange) -> Option<String> {
+        if let Some(n) = self.document_owner(mention) {
+            return Some(n);
+        }
         let m = self.text[mention.clone()].to_lowercase();
         let head = attribution::head_noun(&m)?;
         if !DOCUMENTS.contains(&head.as_str()) || m.split_whitespace().count() > 3 {
@@ -666,6 +670,42 @@ impl<'a> Doc<'a> {
         let n = self.issuers.partition_point(|(at, ..)| *at < mention.end);
         let (_, p, name) = self.issuers[..n].last()?;
         (p + 2 > para).then(|| name.clone())
+    }
+
+    /// `the judge's statement`, `The family's statement on the death`: a
+    /// document in the possessive speaks for its owner, resolved as a role
+    /// (`the judge` -> the judge named before) or else as written.
+    fn document_owner(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let (i, mark) = m
+            .match_indices("'s ")
+            .chain(m.match_indices("’s "))
+            .min_by_key(|(i, _)| *i)?;
+        let noun: String = m[i + mark.len()..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if !DOCUMENTS.contains(&noun.as_str()) {
+            return None;
+        }
+        let owner = mention.start..mention.start + i;
+        let text = &self.text[owner.clone()];
+        if text.is_empty() {
+            return None;
+        }
+        let name = self
+            .resolve_role(&owner)
+            .or_else(|| self.resolve_gendered_role(&owner))
+            .or_else(|| self.resolve_organisation(&owner))
+            .or_else(|| self.resolve_institution(&owner));
+        if name.is_some() {
+            return name;
+        }
+        if text.starts_with(char::is_uppercase) && !text.starts_with("The ") {
+            return Some(self.resolve_name(&owner));
+        }
+        Some(text.to_string())
     }
 
     /// The nearest earlier person mention (within the last few paragraphs)
@@ -683,7 +723,22 @@ impl<'a> Doc<'a> {
             .rev()
             .take(40)
             .take_while(|p| p.paragraph + 3 > para)
-            .find(fits)?;
+            .find(fits);
+        // `Police spoke with Anne Sacoolas as a suspect. She informed
+        // police ...`: with no fitting subject in the pronoun's own
+        // paragraph, the person named there as an object is the nearer
+        // referent than one in an earlier paragraph.
+        if last.is_none_or(|l| l.paragraph < para) {
+            let object = self.people[..n]
+                .iter()
+                .rev()
+                .take_while(|p| p.paragraph == para)
+                .find(|p| self.gender.get(&p.name).copied().unwrap_or(0) * sign >= 0);
+            if let Some(p) = object {
+                return Some((p.name.clone(), p.paragraph, p.sentence, p.subject));
+            }
+        }
+        let last = last?;
         self.people[..n]
             .iter()
             .skip_while(|p| p.sentence != last.sentence)
@@ -785,6 +840,97 @@ impl<'a> Doc<'a> {
             return None;
         }
         self.organisation_before(mention.start)
+    }
+
+    /// `the court` -> the institution named before with that word as its
+    /// head (`the Court of Session in Scotland issued ...`): the one named
+    /// most often, the latest of those on a tie. Only for words that name
+    /// institutions (`Court`, `Ministry`, `Police`...).
+    fn resolve_institution(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let rest = m.strip_prefix("the ").or_else(|| m.strip_prefix("The "))?;
+        if rest.is_empty() || !rest.chars().all(char::is_lowercase) {
+            return None;
+        }
+        let mut cap = rest.chars();
+        let cap: String = cap
+            .next()
+            .map(|c| c.to_uppercase().chain(cap).collect())
+            .unwrap_or_default();
+        if !attribution::is_org_word(&cap) {
+            return None;
+        }
+        let before = &self.text[..mention.start];
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for (i, _) in before.match_indices(cap.as_str()) {
+            let end = i + cap.len();
+            let bounded = !before[..i].ends_with(char::is_alphanumeric)
+                && !before[end..].starts_with(char::is_alphanumeric);
+            let quoted = self.skip.iter().any(|r| r.start <= i && i < r.end);
+            if !bounded || quoted {
+                continue;
+            }
+            // Capitalised words before it (`Supreme Court`), one space
+            // apart, not past a possessive or a sentence's opening article.
+            let mut start = i;
+            loop {
+                let prev = before[..start].trim_end_matches(' ');
+                if prev.len() + 1 != start {
+                    break;
+                }
+                let w0 = prev
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                let w = &prev[w0..];
+                if w.is_empty() || !w.starts_with(char::is_uppercase) || w == "The" {
+                    break;
+                }
+                start = w0;
+            }
+            // `of [the] Capitalised Words` after it (`Court of Session`),
+            // up to a lower-case word or punctuation.
+            let mut stop = end;
+            if before[end..].starts_with(' ') {
+                let mut off = end;
+                let mut prev = "";
+                for piece in before[end..].split(' ').skip(1) {
+                    let piece_start = off + 1;
+                    off = piece_start + piece.len();
+                    let w = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    if w.is_empty() {
+                        break;
+                    }
+                    if w.starts_with(char::is_uppercase) {
+                        stop = piece_start + w.len();
+                    } else if !((w == "of" && stop == end && prev.is_empty())
+                        || (w == "the" && prev == "of"))
+                    {
+                        break;
+                    }
+                    if w.len() != piece.len() {
+                        break;
+                    }
+                    prev = w;
+                }
+            }
+            let name = before[start..stop].to_string();
+            if name.split_whitespace().count() < 2 {
+                continue;
+            }
+            match counts.iter_mut().find(|(n, ..)| *n == name) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = i;
+                }
+                None => counts.push((name, 1, i)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n, at)| (*n, *at))
+            .map(|(name, ..)| name)
     }
 
     /// The nearest organisation before `at` in its paragraph or the one
@@ -895,6 +1041,9 @@ impl<'a> Doc<'a> {
             .rev()
             .take(3)
             .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            // `the Supreme Court of the United Kingdom`: a name after a
+            // preposition is not introduced by the words before it.
+            .take_while(|w| !matches!(*w, "of" | "the" | "in" | "at" | "for" | "from"))
             .map(str::to_lowercase)
             .collect();
         let after_end = self.text[r.end..]
@@ -904,12 +1053,17 @@ impl<'a> Doc<'a> {
             .map_or(self.text.len(), |(i, _)| r.end + i);
         let after = &self.text[r.end..after_end];
         if after.starts_with(',') {
-            out.extend(
-                after
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_lowercase),
-            );
+            let words: Vec<String> = after
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            // `since Christmas Eve, his family reported`: a short subject
+            // and a speech verb make a new clause, not an apposition naming
+            // a role.
+            if !words.iter().take(3).any(|w| self.verbs.contains(w)) {
+                out.extend(words);
+            }
         }
         out
     }
@@ -933,8 +1087,12 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_gendered_role(&f.range))
                 .or_else(|| self.resolve_document(&f.range))
                 .or_else(|| self.resolve_organisation(&f.range))
+                .or_else(|| self.resolve_institution(&f.range))
                 .or_else(|| self.resolve_group_member(&f.range))
             {
+                // `The family's statement` -> `The family`: taken as written,
+                // not resolved to someone named before.
+                Some(n) if mention.contains(n.as_str()) => (n, Via::Verb),
                 Some(n) => (n, Via::Role),
                 None => (mention.clone(), Via::Verb),
             },
@@ -995,6 +1153,17 @@ impl<'a> Doc<'a> {
             }
         }
         if let Some(s) = self.speaker_after(q) {
+            // `Pelosi called Trump's conduct a "breach ...," according to
+            // NBC.`: `according to` names where the report comes from; the
+            // subject of the speech verb before the quote is who spoke.
+            if s.via == Via::AccordingTo {
+                if let Some(b) = self
+                    .speaker_before(q)
+                    .filter(|b| b.via != Via::AccordingTo && b.via != Via::Pronoun)
+                {
+                    return Some(b);
+                }
+            }
             return Some(s);
         }
         if ends_sentence {
@@ -1104,12 +1273,15 @@ impl<'a> Doc<'a> {
         let kind = if words < config.quote_min_words.max(1) {
             if speaker
                 .as_ref()
-                .is_some_and(|s| self.stands_with(s, first, last, &text))
+                .is_some_and(|s| self.stands_with(s, first, last, &text) && !self.on_a_sign(s))
             {
                 QuoteKind::Quote
             } else {
                 QuoteKind::Term
             }
+        } else if self.title_in_apposition(q, &text) {
+            // `his event, "Storm the Gates, They Can't Stop Us", was posted`.
+            QuoteKind::Term
         } else if speaker.is_none()
             && (is_title_case(&text)
                 || self.after_naming_word(first.open.start)
@@ -1205,6 +1377,53 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// `a banner saying "united in diversity"`: the whole text of a sign,
+    /// not a fragment of someone's words; short, it is a slogan (a term).
+    fn on_a_sign(&self, s: &Speaker) -> bool {
+        const SIGNS: &[&str] = &[
+            "banner",
+            "banners",
+            "sign",
+            "signs",
+            "placard",
+            "placards",
+            "poster",
+            "posters",
+            "t-shirt",
+            "t-shirts",
+            "shirt",
+            "shirts",
+            "billboard",
+            "billboards",
+        ];
+        s.via == Via::Verb
+            && attribution::head_noun(&s.mention).is_some_and(|h| SIGNS.contains(&h.as_str()))
+    }
+
+    /// A Title Case quotation set off by commas after a noun (`his event,
+    /// "Storm Area 51, They Can't Stop All of Us", was posted`): the name
+    /// of what the noun stands for, even with a speaker in the sentence.
+    fn title_in_apposition(&self, q: &Quotation, text: &str) -> bool {
+        let (first, last) = (&q.parts[0], q.parts.last().expect("part"));
+        let Some(close) = &last.close else {
+            return false;
+        };
+        if q.parts.len() != 1 || !is_title_case(text) {
+            return false;
+        }
+        let before = self.text[..first.open.start].trim_end();
+        let Some(before) = before.strip_suffix(',') else {
+            return false;
+        };
+        let noun = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        noun.starts_with(char::is_lowercase)
+            && !self.verbs.contains(noun)
+            && self.text[close.end..].trim_start().starts_with(',')
+    }
+
     /// A short fragment inside a noun phrase: `Trump’s “maximum pressure” campaign`.
     fn embedded(&self, part: &marks::Part) -> bool {
         let Some(close) = &part.close else {
@@ -1291,9 +1510,36 @@ impl<'a> Doc<'a> {
             .find(|w| !w.is_empty())
             .unwrap_or_default();
         const FUNCTION: &[&str] = &[
-            "in", "on", "at", "to", "for", "from", "with", "by", "of", "and", "or", "but", "as",
-            "after", "before", "during", "since", "because", "while", "when", "if", "than", "that",
-            "which", "who", "about", "over", "against", "into",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "from",
+            "with",
+            "by",
+            "of",
+            "and",
+            "or",
+            "but",
+            "as",
+            "after",
+            "before",
+            "during",
+            "since",
+            "because",
+            "while",
+            "when",
+            "if",
+            "than",
+            "that",
+            "which",
+            "who",
+            "about",
+            "over",
+            "against",
+            "into",
+            "according",
         ];
         if FUNCTION.contains(&next) {
             return false;
@@ -1333,8 +1579,12 @@ impl<'a> Doc<'a> {
             || (p0.starts_with(char::is_uppercase) && prev.get(1).is_some_and(|w| definite(w)))
     }
 
+    /// A clause after a naming word is a name too (`a panel titled "..."`),
+    /// but `as` names only after `known`, `such`... as in
+    /// [`Doc::named_by`]: `looked at the role as a "chance to face my
+    /// demons,"` quotes her.
     fn after_naming_word(&self, at: usize) -> bool {
-        NAMING.contains(&self.naming_word(at).0.as_str())
+        self.named_by(at)
     }
 
     /// The word that may name what follows `at` (lower case, past a comma or
@@ -1487,6 +1737,10 @@ impl<'a> Doc<'a> {
                 quotes[i].speaker = Some(s);
                 continue;
             }
+            if let Some(s) = self.first_person_subject(&quotes[i]) {
+                quotes[i].speaker = Some(s);
+                continue;
+            }
             if let Some(s) = self.context_speaker(&quotes[i]) {
                 quotes[i].speaker = Some(s);
             }
@@ -1535,6 +1789,40 @@ impl<'a> Doc<'a> {
             name,
             actor: None,
             via: Via::Pronoun,
+        })
+    }
+
+    /// `Lisa Mancini has been cosplaying for two years, her "passion" for
+    /// the hobby "stemmed through my love for Halloween."`: words in the
+    /// first person singular with no speech verb are those of the person
+    /// whose name opens their sentence.
+    fn first_person_subject(&self, q: &Quote) -> Option<Speaker> {
+        let first_person = q
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .any(|w| {
+                matches!(
+                    w,
+                    "I" | "my" | "My" | "me" | "I'm" | "I’m" | "I've" | "I’ve" | "mine"
+                )
+            });
+        if !first_person {
+            return None;
+        }
+        let sent = self.sentence_at(q.range.start)?;
+        let toks = self.tokens(sent.range.start..q.range.start);
+        let r = attribution::opening_name(&toks)?;
+        if r.start != sent.range.start {
+            return None;
+        }
+        let name = self.resolve_name(&r);
+        let person = is_person_name(&name) || self.people.iter().any(|p| p.name == name);
+        person.then(|| Speaker {
+            mention: self.text[r.clone()].to_string(),
+            mention_range: r,
+            name,
+            actor: None,
+            via: Via::Paragraph,
         })
     }
 
