@@ -75,11 +75,31 @@ const NAMING: &[&str] = &[
 
 /// Find, classify and attribute every quotation of the text.
 pub fn analyze(
+    text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    config: &Config,
+) -> QuoteReport {
+    analyze_with(text, prose, paragraphs, sentences, config, None)
+}
+
+/// The full names of one paragraph of `masked` (what [`analyze`] gathers
+/// paragraph by paragraph before anything else): a function of the
+/// paragraph's text alone, so the incremental analysis reuses it.
+pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<(ByteRange, Vec<String>)> {
+    attribution::full_names(&attribution::tokens(masked, range, &[]))
+}
+
+/// [`analyze`], given `paragraph_names` of every paragraph in order
+/// (concatenated) when the caller has them.
+pub(crate) fn analyze_with(
     _text: &str,
     prose: &Prose,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     config: &Config,
+    names: Option<Vec<(ByteRange, Vec<String>)>>,
 ) -> QuoteReport {
     let masked = prose.masked.as_str();
     let ranges: Vec<ByteRange> = paragraphs.iter().map(|p| p.range.clone()).collect();
@@ -99,7 +119,7 @@ pub fn analyze(
     let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
     let skip = merge(quotations.iter().map(|q| q.range()).collect());
     let verbs = Verbs::new(&config.speech_verbs);
-    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs);
+    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs, names);
 
     let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
     quotes.extend(doc.block_quotes(&quotes, config));
@@ -319,6 +339,7 @@ impl<'a> Doc<'a> {
         sentences: &'a [Sentence],
         skip: &'a [ByteRange],
         verbs: &'a Verbs<'static>,
+        names: Option<Vec<(ByteRange, Vec<String>)>>,
     ) -> Self {
         let mut doc = Doc {
             text,
@@ -338,9 +359,13 @@ impl<'a> Doc<'a> {
             surnames_by_folding: Default::default(),
             sentence_tokens: Default::default(),
         };
-        for p in paragraphs {
-            let toks = attribution::tokens(text, p.range.clone(), &[]);
-            doc.names.extend(attribution::full_names(&toks));
+        match names {
+            Some(names) => doc.names = names,
+            None => {
+                for p in paragraphs {
+                    doc.names.extend(paragraph_names(text, p.range.clone()));
+                }
+            }
         }
         for (r, words) in &doc.names {
             // `Ginger Baker was born Peter Edward Baker`: a birth name is
