@@ -187,6 +187,7 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
         paragraphs,
         sentences,
         found,
+        names: None,
     };
     analyze_local(text, markup, kb, config, local)
 }
@@ -202,6 +203,9 @@ pub(crate) struct Local<'k> {
     pub sentences: Vec<Sentence>,
     /// `kb.find(&prose.masked)`.
     pub found: Vec<crate::kb::KbMatch<'k>>,
+    /// `quotes::paragraph_names` of every paragraph, concatenated (None:
+    /// quotes computes them).
+    pub names: Option<Vec<(ByteRange, Vec<String>)>>,
 }
 
 /// The rest of the pipeline, from the paragraph-local results on: quotes,
@@ -218,8 +222,10 @@ pub(crate) fn analyze_local<'k>(
         paragraphs,
         sentences,
         found,
+        names,
     } = local;
-    let mut quote_report = quotes::analyze(text, &prose, &paragraphs, &sentences, config);
+    let mut quote_report =
+        quotes::analyze_with(text, &prose, &paragraphs, &sentences, config, names);
     let actor_report = actors::analyze_found(
         text,
         &prose,

@@ -10,6 +10,9 @@
 //!
 //! - sentence splitting, per prose block, keyed by the block's masked text
 //!   (`text::sentences::split_range` reads nothing outside the block);
+//! - the full names quotes gathers per block
+//!   (`quotes::paragraph_names`, a function of the block's text), with the
+//!   sentences;
 //! - knowledge-base matching, per *chunk* of the masked text (lines up to and
 //!   including a blank line), keyed by the chunk's text. No alias of the
 //!   knowledge base holds a line break (checked once per base; without that
@@ -64,9 +67,18 @@ struct ChunkMatch {
     candidates: Vec<(String, usize, AliasKind)>,
 }
 
+/// What is cached per prose block, relative to the block's start.
+#[derive(Debug)]
+struct Block {
+    sentences: Box<[ByteRange]>,
+    /// `quotes::paragraph_names` of the block.
+    names: Box<[(ByteRange, Vec<String>)]>,
+}
+
 /// How much of the last analysis was reused (for tests and benchmarks).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
+    /// Blocks whose sentences and full names were reused / computed.
     pub paragraphs_reused: usize,
     pub paragraphs_computed: usize,
     pub chunks_reused: usize,
@@ -83,8 +95,9 @@ pub struct Analyzer {
     config: Option<Arc<Config>>,
     /// No name, alias or surname of `kb` holds a line break.
     kb_by_chunk: bool,
-    /// Masked block text -> its sentences, relative to the block's start.
-    sentences: HashMap<Box<str>, Arc<[ByteRange]>>,
+    /// Masked block text -> its sentences and full names, relative to the
+    /// block's start.
+    sentences: HashMap<Box<str>, Arc<Block>>,
     /// Masked chunk text -> its knowledge-base matches.
     chunks: HashMap<Box<str>, Arc<[ChunkMatch]>>,
     stats: Stats,
@@ -126,7 +139,7 @@ impl Analyzer {
         let kb: &KnowledgeBase = kb;
         let prose = markup::parse(text, markup);
         let paragraphs = prose.paragraphs();
-        let sentences = self.sentences(&prose.masked, &paragraphs);
+        let (sentences, names) = self.sentences(&prose.masked, &paragraphs);
         let found = if self.kb_by_chunk {
             self.matches(&prose.masked, kb)
         } else {
@@ -138,6 +151,7 @@ impl Analyzer {
             paragraphs,
             sentences,
             found,
+            names: Some(names),
         };
         analyze_local(text, markup, kb, config, local)
     }
@@ -161,11 +175,18 @@ impl Analyzer {
         self.config = Some(config.clone());
     }
 
-    /// `text::sentences::split(masked, paragraphs)`, block by block.
-    fn sentences(&mut self, masked: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    /// `text::sentences::split(masked, paragraphs)` and the full names of
+    /// every paragraph (`quotes::paragraph_names`), block by block.
+    #[allow(clippy::type_complexity)]
+    fn sentences(
+        &mut self,
+        masked: &str,
+        paragraphs: &[Paragraph],
+    ) -> (Vec<Sentence>, Vec<(ByteRange, Vec<String>)>) {
         let mut old = std::mem::take(&mut self.sentences);
-        let mut new: HashMap<Box<str>, Arc<[ByteRange]>> = HashMap::with_capacity(old.len());
+        let mut new: HashMap<Box<str>, Arc<Block>> = HashMap::with_capacity(old.len());
         let mut out = Vec::new();
+        let mut names = Vec::new();
         for p in paragraphs {
             let key = &masked[p.range.clone()];
             let rel = if let Some(v) = new.get(key) {
@@ -179,23 +200,33 @@ impl Analyzer {
                     }
                     None => {
                         self.stats.paragraphs_computed += 1;
-                        let v = text::sentences::split_range(masked, p.range.clone())
-                            .into_iter()
-                            .map(|r| (r.start - p.range.start)..(r.end - p.range.start))
-                            .collect();
-                        (key.into(), v)
+                        let start = p.range.start;
+                        let rel = |r: ByteRange| (r.start - start)..(r.end - start);
+                        let v = Block {
+                            sentences: text::sentences::split_range(masked, p.range.clone())
+                                .into_iter()
+                                .map(rel)
+                                .collect(),
+                            names: crate::quotes::paragraph_names(masked, p.range.clone())
+                                .into_iter()
+                                .map(|(r, words)| (rel(r), words))
+                                .collect(),
+                        };
+                        (key.into(), Arc::new(v))
                     }
                 };
                 new.insert(k, v.clone());
                 v
             };
-            out.extend(rel.iter().map(|r| Sentence {
+            let at = |r: &ByteRange| (p.range.start + r.start)..(p.range.start + r.end);
+            out.extend(rel.sentences.iter().map(|r| Sentence {
                 paragraph: p.index,
-                range: (p.range.start + r.start)..(p.range.start + r.end),
+                range: at(r),
             }));
+            names.extend(rel.names.iter().map(|(r, words)| (at(r), words.clone())));
         }
         self.sentences = new;
-        out
+        (out, names)
     }
 
     /// `kb.find(masked)`, chunk by chunk.
@@ -318,6 +349,30 @@ mod tests {
         assert_eq!(chunk_texts("\n\n"), vec!["\n", "\n"]);
         assert_eq!(chunk_texts("x\r\n\r\ny"), vec!["x\r\n\r\n", "y"]);
         assert_eq!(chunk_texts("end\n"), vec!["end\n"]);
+    }
+
+    #[test]
+    fn cached_full_names_equal_fresh_ones_after_a_move() {
+        let mut an = Analyzer::new();
+        let names_of = |an: &mut Analyzer, text: &str| {
+            let prose = markup::parse(text, Markup::PlainText);
+            let paragraphs = prose.paragraphs();
+            an.stats = Stats::default();
+            let (_, cached) = an.sentences(&prose.masked, &paragraphs);
+            let fresh: Vec<_> = paragraphs
+                .iter()
+                .flat_map(|p| crate::quotes::paragraph_names(&prose.masked, p.range.clone()))
+                .collect();
+            assert_eq!(cached, fresh);
+            cached.len()
+        };
+        let one = "Fawaz Gerges said so.\n\nJack Watling of RUSI agreed with Anna Smith.";
+        // A paragraph inserted above: both old ones move, and are reused.
+        let two = "New text by Mary Jones.\n\nFawaz Gerges said so.\n\nJack Watling of RUSI agreed with Anna Smith.";
+        assert_eq!(names_of(&mut an, one), 3);
+        assert_eq!(names_of(&mut an, two), 4);
+        let s = an.stats();
+        assert_eq!((s.paragraphs_reused, s.paragraphs_computed), (2, 1));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 pub mod names;
 
-use std::collections::{HashMap, HashSet};
+use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use serde::Serialize;
 
@@ -230,7 +230,7 @@ pub fn analyze_found<'k>(
     let masked = prose.masked.as_str();
     let mut b = Builder {
         actors: Vec::new(),
-        by_id: HashMap::new(),
+        by_id: HashMap::default(),
         mentions: Vec::new(),
         longest: 0,
         misspellings: Vec::new(),
@@ -239,8 +239,8 @@ pub fn analyze_found<'k>(
 
     // 1. Knowledge-base mentions, with surname-only and ambiguous aliases
     //    resolved from the rest of the article.
-    let mut named: HashSet<&str> = HashSet::new();
-    let mut countries: HashMap<&str, usize> = HashMap::new();
+    let mut named: HashSet<&str> = HashSet::default();
+    let mut countries: HashMap<&str, usize> = HashMap::default();
     for m in &found {
         for (a, kind) in &m.candidates {
             if *kind != AliasKind::Surname {
@@ -326,7 +326,7 @@ pub fn analyze_found<'k>(
     }
 
     // Every word of every span, by its text, in text order (for surnames).
-    let mut words_index: HashMap<&str, Vec<ByteRange>> = HashMap::new();
+    let mut words_index: HashMap<&str, Vec<ByteRange>> = HashMap::default();
     for span in &spans {
         for w in &span.words {
             words_index
@@ -847,8 +847,8 @@ struct PersonNames<'a> {
 
 impl<'a> PersonNames<'a> {
     fn new(actors: &'a [ArticleActor]) -> Self {
-        let mut names = HashMap::new();
-        let mut surnames = HashMap::new();
+        let mut names = HashMap::default();
+        let mut surnames = HashMap::default();
         let mut near_actor = Vec::new();
         let mut near_words = Vec::new();
         for (i, a) in actors.iter().enumerate() {

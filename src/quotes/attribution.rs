@@ -32,11 +32,59 @@ impl Tok<'_> {
     fn is(&self, s: &str) -> bool {
         self.text == s
     }
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+    fn lower(&self) -> Lower<'_> {
+        Lower::of(self.text)
     }
     fn capitalized(&self) -> bool {
         self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// `text.to_lowercase()` without allocating for the common cases: borrowed
+/// when ASCII without capitals, on the stack when short ASCII (`Tok::lower`
+/// runs for many tokens of every sentence). Reads as a `&str`.
+pub(super) enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 32], u8),
+    Owned(String),
+}
+
+impl<'a> Lower<'a> {
+    fn of(text: &'a str) -> Self {
+        let b = text.as_bytes();
+        if !b.is_ascii() {
+            Lower::Owned(text.to_lowercase())
+        } else if !b.iter().any(u8::is_ascii_uppercase) {
+            Lower::Borrowed(text)
+        } else if b.len() <= 32 {
+            let mut buf = [0u8; 32];
+            buf[..b.len()].copy_from_slice(b);
+            buf.make_ascii_lowercase();
+            Lower::Inline(buf, b.len() as u8)
+        } else {
+            Lower::Owned(text.to_ascii_lowercase())
+        }
+    }
+    fn as_str(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // ASCII bytes: always valid UTF-8.
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 

@@ -40,6 +40,7 @@ pub use marks::MarkReport;
 use crate::analysis::{ByteRange, Paragraph, Quote, QuoteKind, Sentence, Speaker, Via};
 use crate::config::Config;
 use crate::markup::{BlockKind, Prose};
+use crate::text::hash::{FastMap, FastSet};
 
 use attribution::{Found, MentionKind, Tok};
 use marks::Quotation;
@@ -74,11 +75,31 @@ const NAMING: &[&str] = &[
 
 /// Find, classify and attribute every quotation of the text.
 pub fn analyze(
+    text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    config: &Config,
+) -> QuoteReport {
+    analyze_with(text, prose, paragraphs, sentences, config, None)
+}
+
+/// The full names of one paragraph of `masked` (what [`analyze`] gathers
+/// paragraph by paragraph before anything else): a function of the
+/// paragraph's text alone, so the incremental analysis reuses it.
+pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<(ByteRange, Vec<String>)> {
+    attribution::full_names(&attribution::tokens(masked, range, &[]))
+}
+
+/// [`analyze`], given `paragraph_names` of every paragraph in order
+/// (concatenated) when the caller has them.
+pub(crate) fn analyze_with(
     _text: &str,
     prose: &Prose,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     config: &Config,
+    names: Option<Vec<(ByteRange, Vec<String>)>>,
 ) -> QuoteReport {
     let masked = prose.masked.as_str();
     let ranges: Vec<ByteRange> = paragraphs.iter().map(|p| p.range.clone()).collect();
@@ -98,7 +119,7 @@ pub fn analyze(
     let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
     let skip = merge(quotations.iter().map(|q| q.range()).collect());
     let verbs = Verbs::new(&config.speech_verbs);
-    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs);
+    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs, names);
 
     let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
     quotes.extend(doc.block_quotes(&quotes, config));
@@ -157,26 +178,26 @@ struct Doc<'a> {
     /// Speech-verb subjects outside quotations, in order.
     subjects: Vec<Named>,
     /// Last word of each full name -> (start, full name), in text order.
-    surnames: std::collections::HashMap<String, Vec<(usize, String)>>,
+    surnames: FastMap<String, Vec<(usize, String)>>,
     /// Role word -> (end, person introduced with it), in text order.
-    roles: std::collections::HashMap<String, Vec<(usize, String)>>,
+    roles: FastMap<String, Vec<(usize, String)>>,
     /// Every mention of a person outside quotations, in text order: the
     /// candidates a `he` or `she` may stand for.
     people: Vec<Person>,
     /// Full name -> gender evidence (positive: he, negative: she).
-    gender: std::collections::HashMap<String, i32>,
+    gender: FastMap<String, i32>,
     /// Documents and who issued them, in text order: (the document noun's
     /// start, paragraph, issuer) for `Facebook released a statement`.
     issuers: Vec<(usize, usize, String)>,
     /// Capitalised words after `in`, `from`, `to`, `of`, `across`: places
     /// more often than people.
-    place_words: std::collections::HashSet<&'a str>,
+    place_words: FastSet<&'a str>,
     /// Words written in lower case somewhere in the text.
-    lower_words: std::collections::HashSet<&'a str>,
+    lower_words: FastSet<&'a str>,
     /// Accent-folded surname -> the surnames (keys of `surnames`) folding
     /// to it, built on first use (after `surnames` is complete): see
     /// [`Doc::resolve_name`].
-    surnames_by_folding: std::cell::OnceCell<std::collections::HashMap<String, Vec<String>>>,
+    surnames_by_folding: std::cell::OnceCell<FastMap<String, Vec<String>>>,
     /// The tokens of each sentence outside quotations (`skip`), as
     /// `attribution::tokens` cuts them: made once, read by the passes that
     /// look at every sentence (see [`Doc::sentence_tokens`]).
@@ -319,6 +340,7 @@ impl<'a> Doc<'a> {
         sentences: &'a [Sentence],
         skip: &'a [ByteRange],
         verbs: &'a Verbs<'static>,
+        names: Option<Vec<(ByteRange, Vec<String>)>>,
     ) -> Self {
         let mut doc = Doc {
             text,
@@ -338,9 +360,13 @@ impl<'a> Doc<'a> {
             surnames_by_folding: Default::default(),
             sentence_tokens: Default::default(),
         };
-        for p in paragraphs {
-            let toks = attribution::tokens(text, p.range.clone(), &[]);
-            doc.names.extend(attribution::full_names(&toks));
+        match names {
+            Some(names) => doc.names = names,
+            None => {
+                for p in paragraphs {
+                    doc.names.extend(paragraph_names(text, p.range.clone()));
+                }
+            }
         }
         for (r, words) in &doc.names {
             // `Ginger Baker was born Peter Edward Baker`: a birth name is
@@ -357,7 +383,7 @@ impl<'a> Doc<'a> {
                     .push((r.start, words.join(" ")));
             }
         }
-        let mut roles: std::collections::HashMap<String, Vec<(usize, String)>> = Default::default();
+        let mut roles: FastMap<String, Vec<(usize, String)>> = Default::default();
         for (r, words) in &doc.names {
             let full = words.join(" ");
             if is_person_name(&full) {
@@ -461,7 +487,7 @@ impl<'a> Doc<'a> {
             let folded = fold_accents(words[0]);
             if folded != words[0] || words[0].is_ascii() {
                 let by_folding = self.surnames_by_folding.get_or_init(|| {
-                    let mut m: std::collections::HashMap<String, Vec<String>> = Default::default();
+                    let mut m: FastMap<String, Vec<String>> = Default::default();
                     for k in self.surnames.keys() {
                         m.entry(fold_accents(k)).or_default().push(k.clone());
                     }
@@ -493,8 +519,8 @@ impl<'a> Doc<'a> {
     /// them (`Day ... her`). One pass over the text.
     fn index_people(&mut self) {
         let mut people = Vec::new();
-        let mut gender: std::collections::HashMap<String, i32> = Default::default();
-        let mut places: std::collections::HashSet<String> = Default::default();
+        let mut gender: FastMap<String, i32> = Default::default();
+        let mut places: FastSet<String> = Default::default();
         for (si, s) in self.sentences.iter().enumerate() {
             if self
                 .paragraphs
@@ -1669,7 +1695,7 @@ impl<'a> Doc<'a> {
     /// Second pass: quotes with no speaker of their own take one from their
     /// paragraph, or (as `context`) from reported speech just before.
     fn attribute_from_paragraphs(&self, quotes: &mut [Quote], quotations: &[&Quotation]) {
-        let multi_starts: std::collections::HashSet<usize> = quotations
+        let multi_starts: FastSet<usize> = quotations
             .iter()
             .filter(|q| q.parts.len() > 1)
             .map(|q| q.range().start)
@@ -1861,8 +1887,8 @@ impl<'a> Doc<'a> {
 
 /// Every capitalised word standing right after `in`, `from`, `to`, `of`
 /// or `across` in the text (one pass).
-fn place_words(text: &str) -> std::collections::HashSet<&str> {
-    let mut out = std::collections::HashSet::new();
+fn place_words(text: &str) -> FastSet<&str> {
+    let mut out = FastSet::default();
     let mut prev = "";
     for w in text.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());

@@ -1,6 +1,6 @@
 //! The speech-verb list (`data/speech_verbs.txt`) and its inflections.
 
-use std::collections::HashSet;
+use crate::text::hash::FastSet as HashSet;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../../data/speech_verbs.txt");
@@ -9,7 +9,7 @@ const DATA: &str = include_str!("../../data/speech_verbs.txt");
 pub fn builtin() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = HashSet::new();
+        let mut set = HashSet::default();
         for line in DATA.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {

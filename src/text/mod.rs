@@ -2,6 +2,7 @@
 //! module that converts byte offsets to and from editor positions.
 
 pub mod document;
+pub mod hash;
 pub mod position;
 pub mod sentences;
 pub mod words;
