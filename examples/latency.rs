@@ -218,7 +218,8 @@ impl Server {
                 if let (Some(id), Some(method)) =
                     (msg.get("id"), msg.get("method").and_then(Value::as_str))
                 {
-                    let result = answer(method, msg.get("params").unwrap_or(&Value::Null), &settings);
+                    let result =
+                        answer(method, msg.get("params").unwrap_or(&Value::Null), &settings);
                     let _ = write_message(
                         &replies,
                         &encode(&json!({"jsonrpc": "2.0", "id": id, "result": result})),
@@ -727,12 +728,27 @@ fn main() {
         );
         println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
+    // "12.3 ms", but "timeout" and "unsupported" without a unit.
+    let unit = |s: String| {
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("{s} ms")
+        } else {
+            s
+        }
+    };
     println!(
-        "| {name} | {} ms | {} ms | {} ms | {hover} ms | {symbols} ms | {key} ms | {burst_small} ms | {} MB | {big_open} ms | {big_key} ms | {big_burst} ms | {} MB |",
-        ms(init_time),
-        opt_ms(cold),
-        opt_ms(warm),
+        "| {name} | {} | {} | {} | {} | {} | {} | {} | {} MB | {} | {} | {} | {} MB |",
+        unit(ms(init_time)),
+        unit(opt_ms(cold)),
+        unit(opt_ms(warm)),
+        unit(hover),
+        unit(symbols),
+        unit(key),
+        unit(burst_small),
         mb(rss_open),
+        unit(big_open),
+        unit(big_key),
+        unit(big_burst),
         mb(peak)
     );
 }
