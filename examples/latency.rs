@@ -218,7 +218,8 @@ impl Server {
                 if let (Some(id), Some(method)) =
                     (msg.get("id"), msg.get("method").and_then(Value::as_str))
                 {
-                    let result = answer(method, msg.get("params").unwrap_or(&Value::Null), &settings);
+                    let result =
+                        answer(method, msg.get("params").unwrap_or(&Value::Null), &settings);
                     let _ = write_message(
                         &replies,
                         &encode(&json!({"jsonrpc": "2.0", "id": id, "result": result})),

@@ -504,6 +504,11 @@ const PARTICLES: &[&str] = &[
     "bin", "ibn", "el", "ben", "dos", "das", "y",
 ];
 
+/// Letters written after a name: honours, silk, degrees (`Kama Melly QC`).
+const POST_NOMINALS: &[&str] = &[
+    "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "Esq.",
+];
+
 fn is_pronoun(t: &Tok) -> bool {
     t.kind == TokKind::Word && lower_in(t.text, PRONOUNS)
 }
@@ -578,6 +583,10 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
         }
     }
     while hi > lo && (PARTICLES_SET.contains(toks[hi].text) || toks[hi].kind == TokKind::Punct) {
+        hi -= 1;
+    }
+    // `Judge Durham Hall QC`: letters after a name are not part of it.
+    while hi > lo && POST_NOMINALS.contains(&toks[hi].text) {
         hi -= 1;
     }
     // `European Court of Justice` ends with a title word, and is a name.

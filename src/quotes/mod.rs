@@ -481,8 +481,85 @@ impl<'a> Doc<'a> {
                     return full.clone();
                 }
             }
+            if let Some(full) = self
+                .spelled_out(words[0], mention.start)
+                .or_else(|| self.name_opening_with(words[0], mention.start))
+            {
+                return full;
+            }
         }
         words.join(" ")
+    }
+
+    /// `Ford` for `Ford Motor Company`, `Tuilaepa` for `Tuilaepa Sailele
+    /// Malielegaoi`: the one name introduced before `at` that opens with
+    /// `word` (none when several do), when `word` does not stand alone
+    /// before that name (`Facebook` before `Facebook Ireland Limited` is a
+    /// name of its own).
+    fn name_opening_with(&self, word: &str, at: usize) -> Option<String> {
+        let mut found: Option<String> = None;
+        for (r, words) in self.names.iter().take_while(|(r, _)| r.end <= at) {
+            // (Not a name quoted as a title: `"Eva vs. Facebook Ireland Limited"`.)
+            let quoted = self
+                .skip
+                .iter()
+                .any(|q| q.start <= r.start && r.end <= q.end);
+            if words.len() < 2 || words[0] != word || quoted {
+                continue;
+            }
+            // (Headings name things in short; the body is what counts.)
+            let body = self
+                .paragraphs
+                .iter()
+                .find(|p| !matches!(p.kind, BlockKind::Heading { .. }))
+                .map_or(0, |p| p.range.start);
+            let alone_before = found.is_none()
+                && self.text[body.min(r.start)..r.start]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word);
+            if alone_before {
+                return None;
+            }
+            let full = words.join(" ");
+            match &found {
+                Some(f) if *f != full => return None,
+                _ => found = Some(full),
+            }
+        }
+        found
+    }
+
+    /// `CBCP` for `the Catholic Bishops' Conference of the Philippines
+    /// (CBCP)`: an acronym spelled out before it in the text.
+    fn spelled_out(&self, acronym: &str, at: usize) -> Option<String> {
+        if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let before = &self.text[..at];
+        let open = before.find(&format!("({acronym})"))?;
+        let head = before[..open].trim_end();
+        let letters: Vec<char> = acronym.chars().collect();
+        let mut need = letters.len();
+        let mut start = head.len();
+        for w in head.rsplit(' ') {
+            let first = w.chars().next()?;
+            if first.is_uppercase() {
+                if need == 0 || first != letters[need - 1] {
+                    return None;
+                }
+                need -= 1;
+                start -= w.len();
+                if need == 0 {
+                    return Some(head[start..].to_string());
+                }
+            } else if matches!(w, "of" | "the" | "on" | "for" | "and" | "in" | "de") {
+                start -= w.len();
+            } else {
+                return None;
+            }
+            start = start.saturating_sub(1);
+        }
+        None
     }
 
     /// Index every person mention outside quotations (full names, and

@@ -638,3 +638,25 @@ fn first_person_words_belong_to_the_sentences_opening_person() {
         &["quote «stemmed from a love»"],
     );
 }
+
+#[test]
+fn letters_after_a_name_are_not_part_of_it() {
+    check(
+        "Judge Durham Hall QC said they “appear not to have shown any respect for the standards.”",
+        &["quote «appear not to have» <- Durham Hall (Durham Hall) Verb"],
+    );
+}
+
+#[test]
+fn short_forms_of_earlier_names() {
+    // The first word of a name introduced before: a company, a long name.
+    check(
+        "Ford Motor Company announced an investigation.\n\nFord said the matter “does not involve the use of defeat devices.”",
+        &["quote «does not involve the» <- Ford (Ford Motor Company) Verb"],
+    );
+    // An acronym spelled out before it.
+    check(
+        "He died, according to the Catholic Bishops' Conference of the Philippines (CBCP).\n\nHe was described by the CBCP as “a strong advocate for the environment.”",
+        &["quote «a strong advocate for» <- CBCP (Catholic Bishops' Conference of the Philippines) Verb"],
+    );
+}

@@ -664,9 +664,14 @@ pub struct Report {
 
 /// Load, analyse and score every fixture; the first fixture error is returned.
 pub fn score_all() -> Result<Report, String> {
+    score_all_in("quotes")
+}
+
+/// Like [`score_all`], over the fixtures in `tests/fixtures/<dir>/`.
+pub fn score_all_in(dir: &str) -> Result<Report, String> {
     let mut articles = Vec::new();
     let mut total = Score::default();
-    for path in fixture_paths() {
+    for path in fixture_paths_in(dir) {
         let loaded = load(&path)?;
         let analysis = run(&loaded);
         let s = score(&loaded, &analysis);
