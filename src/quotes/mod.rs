@@ -726,7 +726,10 @@ impl<'a> Doc<'a> {
                 if lo == v || !cap(&toks[lo]) {
                     continue;
                 }
-                let name = self.resolve_name(&(toks[lo].range.start..toks[v - 1].range.end));
+                let who = toks[lo].range.start..toks[v - 1].range.end;
+                let name = self
+                    .resolve_they(&who)
+                    .unwrap_or_else(|| self.resolve_name(&who));
                 out.push((t.range.start, s.paragraph, name));
             }
         }
@@ -889,6 +892,63 @@ impl<'a> Doc<'a> {
             return None;
         }
         self.organisation_before(mention.start)
+    }
+
+    /// `They reported` -> the group or body that is the speaking subject
+    /// of the sentence before, in the same paragraph (`The researchers
+    /// suggested ... They reported, "..."`, `the Commission criticized the
+    /// move ... They released a statement`).
+    fn resolve_they(&self, mention: &ByteRange) -> Option<String> {
+        if !self.text[mention.clone()].eq_ignore_ascii_case("they") {
+            return None;
+        }
+        let si = self
+            .sentences
+            .partition_point(|s| s.range.end <= mention.start);
+        let prev = si.checked_sub(1)?;
+        if self.sentences[prev].paragraph != self.sentences.get(si)?.paragraph {
+            return None;
+        }
+        let Some(f) = attribution::all_subjects(self.sentence_tokens(prev), self.verbs)
+            .into_iter()
+            .next()
+        else {
+            // `The Commission criticized the move.`
+            return self.organisation_before(self.sentences[si].range.start);
+        };
+        let words: Vec<&str> = self.text[f.range.clone()].split_whitespace().collect();
+        match f.kind {
+            // `The researchers`: a plural group, taken as written.
+            MentionKind::Role => {
+                let head = words.last()?;
+                (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with('\''))
+                    .then(|| words.join(" "))
+            }
+            // A body, not a person (`he` or `she` would stand for one).
+            MentionKind::Name => {
+                // `Commission on International Religious Freedom`: the whole
+                // name of a body, over `of`, `on`, `for`.
+                let toks = self.sentence_tokens(prev);
+                let mut a = toks.iter().position(|t| t.range.start == f.range.start)?;
+                let cap = |t: &Tok| {
+                    t.kind == attribution::TokKind::Word
+                        && t.text.starts_with(char::is_uppercase)
+                        && !matches!(t.text, "The" | "This" | "A" | "An")
+                };
+                while a >= 2
+                    && matches!(toks[a - 1].text, "of" | "on" | "for" | "and")
+                    && cap(&toks[a - 2])
+                {
+                    a -= 2;
+                    while a >= 1 && cap(&toks[a - 1]) {
+                        a -= 1;
+                    }
+                }
+                let name = self.resolve_name(&(toks[a].range.start..f.range.end));
+                (!is_person_name(&name) && !self.single_name_person(&name)).then_some(name)
+            }
+            MentionKind::Pronoun => None,
+        }
     }
 
     /// `the company noted` -> the organisation opening a recent sentence
@@ -1156,6 +1216,7 @@ impl<'a> Doc<'a> {
             MentionKind::Pronoun => (
                 self.resolve_pronoun(&f.range)
                     .or_else(|| self.resolve_it(&f.range))
+                    .or_else(|| self.resolve_they(&f.range))
                     .unwrap_or_else(|| mention.clone()),
                 Via::Pronoun,
             ),

@@ -660,3 +660,23 @@ fn short_forms_of_earlier_names() {
         &["quote «a strong advocate for» <- CBCP (Catholic Bishops' Conference of the Philippines) Verb"],
     );
 }
+
+#[test]
+fn they_stands_for_the_group_or_body_speaking_before() {
+    check(
+        "The researchers suggested the algae might render the defenses less effective. They reported, “Macroalgae are suggested to disrupt coral microbiomes.”",
+        &["quote «Macroalgae are suggested to» <- They (The researchers) Pronoun"],
+    );
+}
+
+#[test]
+fn they_stands_for_the_body_speaking_before() {
+    check(
+        "This Thursday the United States Commission on International Religious Freedom (USCIRF) also criticized the move. They released a statement which said, “Hagia Sophia bears profound historical and spiritual significance.”",
+        &["quote «Hagia Sophia bears profound» <- a statement (United States Commission on International Religious Freedom) Role"],
+    );
+    check(
+        "The United States Commission on International Religious Freedom criticized the move. They said, “Hagia Sophia bears profound historical and spiritual significance.”",
+        &["quote «Hagia Sophia bears profound» <- They (United States Commission on International Religious Freedom) Pronoun"],
+    );
+}
