@@ -1308,6 +1308,27 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
             according_to: true,
         });
     }
+    // `according to eyewitness Vinnie DeVita`: the person named after a
+    // role of a few lower-case words.
+    let mut k = s;
+    while k < toks.len() && k < s + 3 && toks[k].kind == TokKind::Word && !toks[k].capitalized() {
+        k += 1;
+    }
+    if k > s && !DETERMINERS.contains(&t.lower().as_str()) {
+        if let Some((a, b)) = toks
+            .get(k)
+            .filter(|t| name_word(t))
+            .and_then(|_| name_forward(toks, k))
+        {
+            if b > a {
+                return Some(Found {
+                    range: span(toks, a, b),
+                    kind: MentionKind::Name,
+                    according_to: true,
+                });
+            }
+        }
+    }
     // `according to the ministry`, `according to a statement from police`
     if !any && !DETERMINERS.contains(&t.lower().as_str()) {
         return None;

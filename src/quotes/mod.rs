@@ -1682,6 +1682,16 @@ impl<'a> Doc<'a> {
         if FUNCTION.contains(&next) {
             return false;
         }
+        // A determiner or an auxiliary verb right after it: the quotation
+        // was no modifier in a noun phrase (`remained "cautiously
+        // optimistic" a deal would be reached`, `"three terrorists" were
+        // killed`).
+        const NOT_A_NOUN: &[&str] = &[
+            "a", "an", "the", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+            "could", "can", "may", "might", "should", "must",
+        ];
+        let next_is_not_a_noun =
+            NOT_A_NOUN.contains(&next) && self.text[close.end..].starts_with(' ');
         let prev: Vec<String> = self.text[..first.open.start]
             .split_whitespace()
             .rev()
@@ -1700,6 +1710,9 @@ impl<'a> Doc<'a> {
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
         {
             return true;
+        }
+        if next_is_not_a_noun {
+            return false;
         }
         // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
         let definite = |w: &str| {

@@ -680,3 +680,34 @@ fn they_stands_for_the_body_speaking_before() {
         &["quote «Hagia Sophia bears profound» <- They (United States Commission on International Religious Freedom) Pronoun"],
     );
 }
+
+#[test]
+fn according_to_a_role_then_a_name() {
+    check(
+        "According to eyewitness Vinnie DeVita, “within probably 15 to 20 seconds of it all, it exploded.” The Sheriff's Office tweeted the response “required all hands on deck.”",
+        &[
+            "quote «within probably 15 to» <- Vinnie DeVita (Vinnie DeVita) AccordingTo",
+            "quote «required all hands on» <- Office (Office) Verb",
+        ],
+    );
+}
+
+#[test]
+fn a_short_quote_before_a_determiner_or_auxiliary_is_partial() {
+    check(
+        "Boris Johnson met leaders. On September 13 he said he remained “cautiously optimistic” a deal would be reached.",
+        &["quote «cautiously optimistic» <- he (Boris Johnson) Pronoun"],
+    );
+    check(
+        "Znak.com reported its source said “three terrorists” were killed in a firefight.",
+        &["quote «three terrorists» <- its source (its source) Verb"],
+    );
+    // Still a name after `of`.
+    check(
+        "Anna Franowska of “Have no fear”, an abuse victim support charity, told Reuters “it almost appears as if the statement was prepared before.”",
+        &[
+            "term «Have no fear»",
+            "quote «it almost appears as» <- Anna Franowska (Anna Franowska) Verb",
+        ],
+    );
+}
