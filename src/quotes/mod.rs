@@ -101,6 +101,7 @@ pub fn analyze(
     let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs);
 
     let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
+    interrupted_openings(masked, &mut quotes);
     quotes.extend(doc.block_quotes(&quotes, config));
     quotes.sort_by_key(|q| q.range.start);
     doc.attribute_from_paragraphs(&mut quotes, &quotations);
@@ -125,6 +126,40 @@ pub fn analyze(
     QuoteReport {
         quotes,
         marks: pairing.report,
+    }
+}
+
+/// `"Our team" co-author Tak-Sing Wong said "has developed ..."`, `"We
+/// stand ready" tweeted Johnson "to provide ..."`: a short opening cut off
+/// by its attribution, with the rest of the quote right after it in the
+/// same sentence, is a quote of the same speaker (not a term).
+fn interrupted_openings(text: &str, quotes: &mut [Quote]) {
+    for i in 1..quotes.len() {
+        let (head, tail) = quotes.split_at_mut(i);
+        let (first, next) = (&mut head[i - 1], &tail[0]);
+        let Some(s) = &next.speaker else {
+            continue;
+        };
+        if first.kind != QuoteKind::Term
+            || next.kind != QuoteKind::Quote
+            || s.via != Via::Verb
+            || first.paragraph != next.paragraph
+            || !(first.range.end <= s.mention_range.start
+                && s.mention_range.end <= next.range.start)
+            || is_title_case(&first.text)
+        {
+            continue;
+        }
+        let between = &text[first.range.end..next.range.start];
+        let words = between.split_whitespace().count();
+        if !between.starts_with(' ')
+            || !(2..=10).contains(&words)
+            || between.contains(['.', '!', '?', ';', ':', ',', '(', ')'])
+        {
+            continue;
+        }
+        first.kind = QuoteKind::Quote;
+        first.speaker = Some(s.clone());
     }
 }
 

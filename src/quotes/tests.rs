@@ -711,3 +711,21 @@ fn a_short_quote_before_a_determiner_or_auxiliary_is_partial() {
         ],
     );
 }
+
+#[test]
+fn a_short_opening_cut_off_by_its_attribution_is_a_quote() {
+    check(
+        "Boris Johnson met leaders.\n\n“We stand ready” tweeted Johnson “to provide whatever help we can to bring them under control.”",
+        &[
+            "quote «We stand ready» <- Johnson (Boris Johnson) Verb",
+            "quote «to provide whatever help» <- Johnson (Boris Johnson) Verb",
+        ],
+    );
+    check(
+        "“Our team” study co-author Tak-Sing Wong said in a press release “has developed a robust coating that can make a toilet self-cleaning.”",
+        &[
+            "quote «Our team» <- Tak-Sing Wong (Tak-Sing Wong) Verb",
+            "quote «has developed a robust» <- Tak-Sing Wong (Tak-Sing Wong) Verb",
+        ],
+    );
+}
