@@ -163,6 +163,29 @@ fn interrupted_openings(text: &str, quotes: &mut [Quote]) {
     }
 }
 
+/// Whether `a` and `b` differ by one letter changed, dropped or added.
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let lead = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[lead + 1..] == long[lead + 1..]
+    } else {
+        short[lead..] == long[lead + 1..]
+    }
+}
+
 fn block_group(p: &Paragraph) -> Option<usize> {
     match p.kind {
         BlockKind::BlockQuote { group } => Some(group),
@@ -519,6 +542,7 @@ impl<'a> Doc<'a> {
             if let Some(full) = self
                 .spelled_out(words[0], mention.start)
                 .or_else(|| self.name_opening_with(words[0], mention.start))
+                .or_else(|| self.surname_misspelled(words[0], mention.start))
             {
                 return full;
             }
@@ -562,6 +586,30 @@ impl<'a> Doc<'a> {
             }
         }
         found
+    }
+
+    /// `Saree` for `Yahya Sarea`: a surname of five letters or more typed
+    /// with one letter off (changed, missing or extra; never the first),
+    /// when exactly one person named before fits.
+    fn surname_misspelled(&self, word: &str, at: usize) -> Option<String> {
+        if word.chars().count() < 5 || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut found: Option<&String> = None;
+        for (surname, v) in &self.surnames {
+            if surname.chars().next() != word.chars().next() || !one_letter_off(surname, word) {
+                continue;
+            }
+            let i = v.partition_point(|(start, _)| *start < at);
+            let Some((_, full)) = i.checked_sub(1).map(|i| &v[i]) else {
+                continue;
+            };
+            if !is_person_name(full) || found.is_some_and(|f| f != full) {
+                return None;
+            }
+            found = Some(full);
+        }
+        found.cloned()
     }
 
     /// `CBCP` for `the Catholic Bishops' Conference of the Philippines

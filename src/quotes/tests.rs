@@ -729,3 +729,16 @@ fn a_short_opening_cut_off_by_its_attribution_is_a_quote() {
         ],
     );
 }
+
+#[test]
+fn a_surname_typed_one_letter_off() {
+    check(
+        "Military spokesman Yahya Sarea claimed the attack.\n\n“These attacks are our right, and we warn the Saudis,” Saree said.",
+        &["quote «These attacks are our» <- Saree (Yahya Sarea) Verb"],
+    );
+    // Too short to tell a typo from another name.
+    check(
+        "Sadiq Khan spoke first.\n\n“We will keep going with this plan,” Kan said.",
+        &["quote «We will keep going» <- Kan (Kan) Verb"],
+    );
+}
