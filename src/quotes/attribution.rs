@@ -869,7 +869,8 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
     {
         k -= 1;
     }
-    for _ in 0..3 {
+    let mut described = false;
+    for _ in 0..6 {
         if k <= lo {
             break;
         }
@@ -877,7 +878,10 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
         if p.is("of") || p.is("at") || p.is("from") || p.is("in") {
             if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
                 if let Some(r) = name_back(toks, k - 2, lo) {
-                    return Some(r);
+                    // (Over a description, only a full name.)
+                    if !described || r.1 > r.0 {
+                        return Some(r);
+                    }
                 }
             }
             // `Anderson Cooper, of CNN,`
@@ -891,6 +895,20 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
         if p.lower() == "the" || is_possessive(p) {
+            k -= 1;
+            continue;
+        }
+        // `Peter Iseley of worldwide victim group Ending Clergy Abuse`: a
+        // few lower-case words describing the body after `of`.
+        if p.kind == TokKind::Word
+            && p.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !matches!(
+                p.text,
+                "to" | "for" | "with" | "and" | "or" | "by" | "as" | "on"
+            )
+            && !AUX.contains(&p.text)
+        {
+            described = true;
             k -= 1;
             continue;
         }

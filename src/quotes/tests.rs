@@ -742,3 +742,11 @@ fn a_surname_typed_one_letter_off() {
         &["quote «We will keep going» <- Kan (Kan) Verb"],
     );
 }
+
+#[test]
+fn a_person_of_a_described_body() {
+    check(
+        "Peter Iseley of worldwide victim group Ending Clergy Abuse said, “The church should establish the law for reporting.”",
+        &["quote «The church should establish» <- Peter Iseley (Peter Iseley) Verb"],
+    );
+}
