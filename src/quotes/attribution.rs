@@ -622,7 +622,10 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     // after a title ends with the person's first and last name.
     let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
     let has_particle = (lo..=hi).any(|i| PARTICLES_SET.contains(toks[i].text) || toks[i].is("."));
-    if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
+    let title_then_name = lo > 0 && TITLES_SET.contains(toks[lo - 1].text);
+    // (Not three names right after a title: `Prime Minister Tuilaepa
+    // Sailele Malielegaoi`.)
+    if !has_particle && (words >= 4 || (words >= 3 && had_title && !title_then_name)) {
         lo = hi - 1;
     }
     Some((lo, hi))

@@ -321,7 +321,7 @@ fn authors_birth_names_and_accents() {
     );
     check(
         "President Recep Tayyip Erdoğan spoke in Istanbul.\n\nErdogan said, \"Constantinople will never exist again.\"",
-        &["quote «Constantinople will never exist» <- Erdogan (Tayyip Erdoğan) Verb"],
+        &["quote «Constantinople will never exist» <- Erdogan (Recep Tayyip Erdoğan) Verb"],
     );
 }
 
@@ -748,5 +748,18 @@ fn a_person_of_a_described_body() {
     check(
         "Peter Iseley of worldwide victim group Ending Clergy Abuse said, “The church should establish the law for reporting.”",
         &["quote «The church should establish» <- Peter Iseley (Peter Iseley) Verb"],
+    );
+}
+
+#[test]
+fn three_names_right_after_a_title_are_one_name() {
+    check(
+        "Prime Minister Tuilaepa Sailele Malielegaoi noted on Monday the shutdown.\n\nTuilaepa called on “village councils and church leaders” to help.",
+        &["quote «village councils and church» <- Tuilaepa (Tuilaepa Sailele Malielegaoi) Verb"],
+    );
+    // A longer run ends with the person's first and last name.
+    check(
+        "United Nations Nikki Haley spoke.\n\nHaley said, “We will keep going with this plan.”",
+        &["quote «We will keep going» <- Haley (Nikki Haley) Verb"],
     );
 }
