@@ -631,6 +631,11 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     Some((lo, hi))
 }
 
+/// A title before a name: `Pope`, `President`, `Judge`.
+pub fn is_title(w: &str) -> bool {
+    TITLES_SET.contains(w)
+}
+
 /// A word that ends an organisation's name: `Institute`, `Ministry`.
 pub fn is_org_word(w: &str) -> bool {
     const ORG: &[&str] = &[

@@ -977,6 +977,44 @@ impl<'a> Doc<'a> {
         self.organisation_before(mention.start)
     }
 
+    /// `the Pope` -> `Pope Francis`: a capitalised title after `the`, for
+    /// the person last named with that title before it.
+    fn resolve_title(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let mut words = m.split_whitespace();
+        let (Some("the" | "The"), Some(title), None) = (words.next(), words.next(), words.next())
+        else {
+            return None;
+        };
+        if !title.starts_with(char::is_uppercase) || !attribution::is_title(title) {
+            return None;
+        }
+        let before = &self.text[..mention.start];
+        let mut from = before.len();
+        while let Some(i) = before[..from].rfind(title) {
+            from = i;
+            let boundary = before[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest: Vec<&str> = before[i + title.len()..]
+                .split(' ')
+                .skip(1)
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).all(char::is_lowercase)
+                        && !attribution::is_title(w)
+                })
+                .take(3)
+                .collect();
+            if boundary && before[i + title.len()..].starts_with(' ') && !rest.is_empty() {
+                return Some(format!("{title} {}", rest.join(" ")));
+            }
+        }
+        None
+    }
+
     /// `They reported` -> the group or body that is the speaking subject
     /// of the sentence before, in the same paragraph (`The researchers
     /// suggested ... They reported, "..."`, `the Commission criticized the
@@ -1310,6 +1348,7 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_organisation(&f.range))
                 .or_else(|| self.resolve_institution(&f.range))
                 .or_else(|| self.resolve_group_member(&f.range))
+                .or_else(|| self.resolve_title(&f.range))
             {
                 // `The family's statement` -> `The family`: taken as written,
                 // not resolved to someone named before.

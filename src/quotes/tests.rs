@@ -763,3 +763,11 @@ fn three_names_right_after_a_title_are_one_name() {
         &["quote «We will keep going» <- Haley (Nikki Haley) Verb"],
     );
 }
+
+#[test]
+fn the_title_stands_for_the_person_named_with_it() {
+    check(
+        "Pope Francis issued a decree on Thursday.\n\nThe decree signed by the Pope read “The crimes of sexual abuse offend Our Lord.”",
+        &["quote «The crimes of sexual» <- the Pope (Pope Francis) Role"],
+    );
+}
