@@ -977,6 +977,34 @@ impl<'a> Doc<'a> {
         self.organisation_before(mention.start)
     }
 
+    /// `Znak.com reported its source said` -> `Znak.com's source`: `its`
+    /// or `their` for the name opening the sentence.
+    fn resolve_its(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let rest = m
+            .strip_prefix("its ")
+            .or_else(|| m.strip_prefix("their "))?;
+        let sent = self.sentence_at(mention.start)?;
+        let before = &self.text[sent.range.start..mention.start];
+        let mut words = before.split_whitespace().peekable();
+        if words.peek() == Some(&"The") {
+            words.next();
+        }
+        let name: Vec<&str> = words
+            .clone()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        let next = words.nth(name.len())?;
+        if name.is_empty()
+            || name.len() > 5
+            || !next.starts_with(char::is_lowercase)
+            || attribution::lower_in(name[0], &["in", "on", "at", "after", "when", "while", "as"])
+        {
+            return None;
+        }
+        Some(format!("{}'s {rest}", name.join(" ")))
+    }
+
     /// `the Pope` -> `Pope Francis`: a capitalised title after `the`, for
     /// the person last named with that title before it.
     fn resolve_title(&self, mention: &ByteRange) -> Option<String> {
@@ -1349,6 +1377,7 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_institution(&f.range))
                 .or_else(|| self.resolve_group_member(&f.range))
                 .or_else(|| self.resolve_title(&f.range))
+                .or_else(|| self.resolve_its(&f.range))
             {
                 // `The family's statement` -> `The family`: taken as written,
                 // not resolved to someone named before.

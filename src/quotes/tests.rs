@@ -700,7 +700,7 @@ fn a_short_quote_before_a_determiner_or_auxiliary_is_partial() {
     );
     check(
         "Znak.com reported its source said “three terrorists” were killed in a firefight.",
-        &["quote «three terrorists» <- its source (its source) Verb"],
+        &["quote «three terrorists» <- its source (Znak.com's source) Role"],
     );
     // Still a name after `of`.
     check(
@@ -769,5 +769,13 @@ fn the_title_stands_for_the_person_named_with_it() {
     check(
         "Pope Francis issued a decree on Thursday.\n\nThe decree signed by the Pope read “The crimes of sexual abuse offend Our Lord.”",
         &["quote «The crimes of sexual» <- the Pope (Pope Francis) Role"],
+    );
+}
+
+#[test]
+fn its_stands_for_the_name_opening_the_sentence() {
+    check(
+        "Znak.com reported its source said “three terrorists” were killed in a firefight.",
+        &["quote «three terrorists» <- its source (Znak.com's source) Role"],
     );
 }
