@@ -922,6 +922,9 @@ impl<'a> Doc<'a> {
             return None;
         }
         let sign = if p == "he" { 1 } else { -1 };
+        if let Some(role) = self.role_speaking_before(mention, sign) {
+            return Some(role);
+        }
         let before = &self.subjects[..self.subjects.partition_point(|n| n.at < mention.start)];
         let antecedent = self.pronoun_antecedent(mention.start, sign);
         // A named speaker is the likelier referent, unless the text has
@@ -965,6 +968,48 @@ impl<'a> Doc<'a> {
                     })
                     .map(|n| n.name.clone())
             })
+    }
+
+    /// `The head of the internal investigators told the court "...". She
+    /// also said`: a pronoun opening the sentence after one whose speaking
+    /// subject is an unnamed person (a singular role, no name in that
+    /// sentence) stands for that role, as written or resolved.
+    fn role_speaking_before(&self, mention: &ByteRange, sign: i32) -> Option<String> {
+        let si = self
+            .sentences
+            .partition_point(|s| s.range.end <= mention.start);
+        let prev = si.checked_sub(1)?;
+        let here = self.sentences.get(si)?;
+        if self.sentences[prev].paragraph != here.paragraph
+            || self.text[here.range.start..mention.start]
+                .split_whitespace()
+                .count()
+                > 0
+            || self.people.iter().any(|p| p.sentence == prev)
+        {
+            return None;
+        }
+        let f = attribution::all_subjects(self.sentence_tokens(prev), self.verbs)
+            .into_iter()
+            .next()
+            .filter(|f| f.kind == MentionKind::Role && !f.according_to)?;
+        let text = &self.text[f.range.clone()];
+        let first = text.split_whitespace().next()?;
+        // `The head of the investigators`: the head noun comes before `of`.
+        let head = attribution::head_noun(text.split(" of ").next()?)?;
+        if !matches!(
+            first,
+            "The" | "the" | "One" | "one" | "A" | "a" | "An" | "an"
+        ) || head.ends_with('s')
+            || gender_of(&head) * sign < 0
+        {
+            return None;
+        }
+        Some(
+            self.resolve_role(&f.range)
+                .or_else(|| self.resolve_gendered_role(&f.range))
+                .unwrap_or_else(|| text.to_string()),
+        )
     }
 
     /// `it said` -> the organisation named as a speaker or a sentence's

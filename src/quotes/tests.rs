@@ -779,3 +779,14 @@ fn its_stands_for_the_name_opening_the_sentence() {
         &["quote «three terrorists» <- its source (Znak.com's source) Role"],
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
+    check(
+        "Sophie Obadia represented the family.\n\nThe head of the police's internal investigators told the court “Basic investigations weren't done.” She also said “I regret we weren’t called immediately.”",
+        &[
+            "quote «Basic investigations weren't done.» <- The head of the police's internal investigators (The head of the police's internal investigators) Verb",
+            "quote «I regret we weren’t» <- She (The head of the police's internal investigators) Pronoun",
+        ],
+    );
+}
