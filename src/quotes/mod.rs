@@ -163,6 +163,33 @@ fn interrupted_openings(text: &str, quotes: &mut [Quote]) {
     }
 }
 
+/// `The Coast Guard announced an order by Commandant Admiral Elson
+/// Hermogino directing units to "..."`: a document by a named person,
+/// after the speaker's verb, is that person's words.
+fn document_author(pre: &[Tok], f: &Found) -> Option<Found> {
+    let k = pre.iter().position(|t| {
+        t.range.start >= f.range.end
+            && (attribution::lower_in(t.text, DOCUMENTS)
+                || attribution::lower_in(t.text, &["order", "decree", "directive"]))
+    })?;
+    if !pre
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.text, "by" | "from"))
+    {
+        return None;
+    }
+    let run = &pre[k + 2..];
+    let (r, _) = attribution::full_names(run)
+        .into_iter()
+        .next()
+        .filter(|(r, _)| run.iter().take(6).any(|t| t.range.start == r.start))?;
+    Some(Found {
+        range: r,
+        kind: MentionKind::Name,
+        according_to: false,
+    })
+}
+
 /// Whether `a` and `b` differ by one letter changed, dropped or added.
 fn one_letter_off(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
@@ -1564,6 +1591,7 @@ impl<'a> Doc<'a> {
         let pre = self.tokens(pre_range);
         let colon = pre_text.ends_with(':');
         if let Some(f) = attribution::before_quote(&pre, self.verbs) {
+            let f = document_author(&pre, &f).unwrap_or(f);
             return Some(self.speaker(&f, colon));
         }
         if colon {

@@ -790,3 +790,11 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_document_by_a_named_person_is_their_words() {
+    check(
+        "The Coast Guard has announced an order by Coast Guard Commandant Admiral Elson Hermogino directing units nearby to “join personnel from the army in the investigation.”",
+        &["quote «join personnel from the» <- Elson Hermogino (Elson Hermogino) Verb"],
+    );
+}
