@@ -1077,6 +1077,51 @@ impl<'a> Doc<'a> {
         Some(format!("{}'s {rest}", name.join(" ")))
     }
 
+    /// `Members of the House of Commons protested by shouting "..."`: a
+    /// plural group noun opening the sentence takes the body it belongs to.
+    fn group_of(&self, f: &Found) -> Option<Found> {
+        const GROUPS: &[&str] = &[
+            "members",
+            "residents",
+            "officials",
+            "supporters",
+            "protesters",
+            "leaders",
+            "representatives",
+            "employees",
+            "workers",
+            "officers",
+            "lawmakers",
+            "citizens",
+            "students",
+            "staff",
+        ];
+        let m = &self.text[f.range.clone()];
+        if f.kind != MentionKind::Name || !attribution::lower_in(m, GROUPS) {
+            return None;
+        }
+        let after = self.text[f.range.end..].strip_prefix(" of ")?;
+        let mut end = 0;
+        let mut offset = 0;
+        for w in after.split(' ').take(8) {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if bare.starts_with(char::is_uppercase) {
+                end = offset + bare.len();
+            } else if !matches!(bare, "the" | "of" | "and") {
+                break;
+            }
+            if bare.len() < w.len() {
+                break;
+            }
+            offset += w.len() + 1;
+        }
+        (end > 0).then(|| Found {
+            range: f.range.start..f.range.end + 4 + end,
+            kind: MentionKind::Role,
+            according_to: f.according_to,
+        })
+    }
+
     /// `the Pope` -> `Pope Francis`: a capitalised title after `the`, for
     /// the person last named with that title before it.
     fn resolve_title(&self, mention: &ByteRange) -> Option<String> {
@@ -1431,6 +1476,7 @@ impl<'a> Doc<'a> {
     }
 
     fn speaker(&self, f: &Found, colon: bool) -> Speaker {
+        let f = &self.group_of(f).unwrap_or_else(|| f.clone());
         let mention = self.text[f.range.clone()].to_string();
         let (name, via) = match f.kind {
             MentionKind::Name => (self.resolve_name(&f.range), Via::Verb),

@@ -798,3 +798,11 @@ fn a_document_by_a_named_person_is_their_words() {
         &["quote «join personnel from the» <- Elson Hermogino (Elson Hermogino) Verb"],
     );
 }
+
+#[test]
+fn a_group_of_a_body_speaks_as_the_group() {
+    check(
+        "Members of the House of Commons protested by shouting “shame on you!” during the final session.",
+        &["quote «shame on you!» <- Members of the House of Commons (Members of the House of Commons) Verb"],
+    );
+}
