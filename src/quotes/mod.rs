@@ -1122,6 +1122,39 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// `"...," said study co-author Karen Alley. The Wooster professor
+    /// added, "..."`: a singular role of a person, opening its sentence
+    /// with `The` and a modifier, is the person last named as a speaker in
+    /// the same paragraph (none named in between).
+    fn resolve_described_speaker(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let words: Vec<&str> = m.split_whitespace().collect();
+        let head = *words.last()?;
+        let sent = self.sentence_at(mention.start)?;
+        if words.len() < 3
+            || words[0] != "The"
+            || sent.range.start != mention.start
+            || head.ends_with('s')
+            || !head.starts_with(char::is_lowercase)
+            || attribution::is_org_word(&format!("{}{}", head[..1].to_uppercase(), &head[1..]))
+        {
+            return None;
+        }
+        // The one person named in the sentence before.
+        let n = self.people.partition_point(|p| p.at < mention.start);
+        let last = self.people[..n].last()?;
+        let one = self.people[..n]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == last.sentence)
+            .all(|p| p.name == last.name);
+        let si = self
+            .sentences
+            .partition_point(|s| s.range.end <= mention.start);
+        (last.paragraph == sent.paragraph && last.sentence + 1 == si && one && !last.oblique)
+            .then(|| last.name.clone())
+    }
+
     /// `the Pope` -> `Pope Francis`: a capitalised title after `the`, for
     /// the person last named with that title before it.
     fn resolve_title(&self, mention: &ByteRange) -> Option<String> {
@@ -1496,6 +1529,7 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_group_member(&f.range))
                 .or_else(|| self.resolve_title(&f.range))
                 .or_else(|| self.resolve_its(&f.range))
+                .or_else(|| self.resolve_described_speaker(&f.range))
             {
                 // `The family's statement` -> `The family`: taken as written,
                 // not resolved to someone named before.

@@ -806,3 +806,14 @@ fn a_group_of_a_body_speaks_as_the_group() {
         &["quote «shame on you!» <- Members of the House of Commons (Members of the House of Commons) Verb"],
     );
 }
+
+#[test]
+fn a_described_speaker_is_the_one_just_named() {
+    check(
+        "“Warm water is attacking the ice shelves,” said study co-author Karen Alley. The Wooster professor added, “These effects matter, but we don't yet know how much.”",
+        &[
+            "quote «Warm water is attacking» <- Karen Alley (Karen Alley) Verb",
+            "quote «These effects matter, but» <- The Wooster professor (Karen Alley) Role",
+        ],
+    );
+}
