@@ -96,7 +96,7 @@ pub fn fixture_paths() -> Vec<PathBuf> {
 }
 
 /// Every fixture file in `tests/fixtures/<dir>/`, sorted by name
-/// (`quotes-fresh` is the blind held-out set).
+/// (`quotes-fresh` is the second set: scored blind once, then tuned on).
 pub fn fixture_paths_in(dir: &str) -> Vec<PathBuf> {
     let dir = fixtures_dir().join(dir);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
