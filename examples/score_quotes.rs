@@ -2,8 +2,11 @@
 //! fixtures in tests/fixtures/quotes/.
 //!
 //! ```text
-//! cargo run --example score_quotes [-- --verbose]
+//! cargo run --example score_quotes [-- --verbose] [--dir quotes-fresh]
 //! ```
+//!
+//! `--dir NAME` scores the fixtures in tests/fixtures/NAME/ instead
+//! (default `quotes`; `quotes-fresh` is the second set, see its README).
 //!
 //! Prints quote-detection precision / recall / F1 (>= 30% overlap of the gold
 //! span, and exact span), kind accuracy and speaker accuracy, per article and
@@ -15,10 +18,14 @@
 mod quote_scoring;
 
 fn main() {
-    let verbose = std::env::args()
-        .skip(1)
-        .any(|a| a == "--verbose" || a == "-v");
-    match quote_scoring::score_all() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let dir = args
+        .iter()
+        .position(|a| a == "--dir")
+        .and_then(|i| args.get(i + 1))
+        .map_or("quotes", String::as_str);
+    match quote_scoring::score_all_in(dir) {
         Ok(report) => print!("{}", report.render(verbose)),
         Err(e) => {
             eprintln!("score_quotes: fixture error: {e}");

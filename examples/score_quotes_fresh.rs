@@ -1,8 +1,11 @@
-//! Scores the quote analysis on the fresh held-out set,
-//! tests/fixtures/quotes-fresh/: 50 Wikinews articles annotated blind on
-//! 2026-11-28 (from the article text alone, never used for tuning). Only
-//! totals are printed, never the single errors, so that reading this output
-//! does not turn the set into a development set.
+//! Scores the quote analysis on the fresh set, tests/fixtures/quotes-fresh/:
+//! 50 Wikinews articles annotated blind on 2026-11-28 from the article text
+//! alone. It was scored blind once: speaker accuracy 82.5% at 46be5ff, then
+//! 84.7% after a first tuning round on the development set. Since then it has
+//! been used for development too (its single errors were read and fixed with
+//! general rules: `cargo run --example score_quotes -- --verbose --dir
+//! quotes-fresh`), so its figures are no longer blind. This example prints
+//! totals only.
 //!
 //! ```text
 //! cargo run --example score_quotes_fresh
@@ -28,6 +31,9 @@ fn main() {
             }
         }
     }
-    println!("== fresh held-out set ({} articles, blind)", paths.len());
+    println!(
+        "== fresh set ({} articles; blind once, since tuned on)",
+        paths.len()
+    );
     println!("{}", total.summary());
 }

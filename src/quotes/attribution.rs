@@ -552,6 +552,11 @@ const PARTICLES: &[&str] = &[
     "bin", "ibn", "el", "ben", "dos", "das", "y",
 ];
 
+/// Letters written after a name: honours, silk, degrees (`Kama Melly QC`).
+const POST_NOMINALS: &[&str] = &[
+    "QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD", "MD", "Esq", "Esq.",
+];
+
 fn is_pronoun(t: &Tok) -> bool {
     t.kind == TokKind::Word && lower_in(t.text, PRONOUNS)
 }
@@ -628,6 +633,10 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     while hi > lo && (PARTICLES_SET.contains(toks[hi].text) || toks[hi].kind == TokKind::Punct) {
         hi -= 1;
     }
+    // `Judge Durham Hall QC`: letters after a name are not part of it.
+    while hi > lo && POST_NOMINALS.contains(&toks[hi].text) {
+        hi -= 1;
+    }
     // `European Court of Justice` ends with a title word, and is a name.
     let of_title = hi >= lo + 2 && toks[hi - 1].is("of");
     if (TITLES_SET.contains(toks[hi].text) && !of_title)
@@ -661,10 +670,18 @@ fn trim_name(toks: &[Tok], mut lo: usize, mut hi: usize) -> Option<(usize, usize
     // after a title ends with the person's first and last name.
     let words = (lo..=hi).filter(|&i| toks[i].kind == TokKind::Word).count();
     let has_particle = (lo..=hi).any(|i| PARTICLES_SET.contains(toks[i].text) || toks[i].is("."));
-    if !has_particle && (words >= 4 || (words >= 3 && had_title)) {
+    let title_then_name = lo > 0 && TITLES_SET.contains(toks[lo - 1].text);
+    // (Not three names right after a title: `Prime Minister Tuilaepa
+    // Sailele Malielegaoi`.)
+    if !has_particle && (words >= 4 || (words >= 3 && had_title && !title_then_name)) {
         lo = hi - 1;
     }
     Some((lo, hi))
+}
+
+/// A title before a name: `Pope`, `President`, `Judge`.
+pub fn is_title(w: &str) -> bool {
+    TITLES_SET.contains(w)
 }
 
 /// A word that ends an organisation's name: `Institute`, `Ministry`.
@@ -908,7 +925,8 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
     {
         k -= 1;
     }
-    for _ in 0..3 {
+    let mut described = false;
+    for _ in 0..6 {
         if k <= lo {
             break;
         }
@@ -916,7 +934,10 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
         if p.is("of") || p.is("at") || p.is("from") || p.is("in") {
             if k >= 2 && k - 2 >= lo && name_word(&toks[k - 2]) {
                 if let Some(r) = name_back(toks, k - 2, lo) {
-                    return Some(r);
+                    // (Over a description, only a full name.)
+                    if !described || r.1 > r.0 {
+                        return Some(r);
+                    }
                 }
             }
             // `Anderson Cooper, of CNN,`
@@ -930,6 +951,20 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
             break;
         }
         if p.lower() == "the" || is_possessive(p) {
+            k -= 1;
+            continue;
+        }
+        // `Peter Iseley of worldwide victim group Ending Clergy Abuse`: a
+        // few lower-case words describing the body after `of`.
+        if p.kind == TokKind::Word
+            && p.text.chars().all(|c| c.is_lowercase() || c == '-')
+            && !matches!(
+                p.text,
+                "to" | "for" | "with" | "and" | "or" | "by" | "as" | "on"
+            )
+            && !AUX.contains(&p.text)
+        {
+            described = true;
             k -= 1;
             continue;
         }
@@ -1346,6 +1381,27 @@ fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
             kind: MentionKind::Pronoun,
             according_to: true,
         });
+    }
+    // `according to eyewitness Vinnie DeVita`: the person named after a
+    // role of a few lower-case words.
+    let mut k = s;
+    while k < toks.len() && k < s + 3 && toks[k].kind == TokKind::Word && !toks[k].capitalized() {
+        k += 1;
+    }
+    if k > s && !DETERMINERS.contains(&t.lower().as_str()) {
+        if let Some((a, b)) = toks
+            .get(k)
+            .filter(|t| name_word(t))
+            .and_then(|_| name_forward(toks, k))
+        {
+            if b > a {
+                return Some(Found {
+                    range: span(toks, a, b),
+                    kind: MentionKind::Name,
+                    according_to: true,
+                });
+            }
+        }
     }
     // `according to the ministry`, `according to a statement from police`
     if !any && !DETERMINERS.contains(&t.lower().as_str()) {

@@ -122,6 +122,7 @@ pub(crate) fn analyze_with(
     let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs, names);
 
     let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
+    interrupted_openings(masked, &mut quotes);
     quotes.extend(doc.block_quotes(&quotes, config));
     quotes.sort_by_key(|q| q.range.start);
     doc.attribute_from_paragraphs(&mut quotes, &quotations);
@@ -146,6 +147,90 @@ pub(crate) fn analyze_with(
     QuoteReport {
         quotes,
         marks: pairing.report,
+    }
+}
+
+/// `"Our team" co-author Tak-Sing Wong said "has developed ..."`, `"We
+/// stand ready" tweeted Johnson "to provide ..."`: a short opening cut off
+/// by its attribution, with the rest of the quote right after it in the
+/// same sentence, is a quote of the same speaker (not a term).
+fn interrupted_openings(text: &str, quotes: &mut [Quote]) {
+    for i in 1..quotes.len() {
+        let (head, tail) = quotes.split_at_mut(i);
+        let (first, next) = (&mut head[i - 1], &tail[0]);
+        let Some(s) = &next.speaker else {
+            continue;
+        };
+        if first.kind != QuoteKind::Term
+            || next.kind != QuoteKind::Quote
+            || s.via != Via::Verb
+            || first.paragraph != next.paragraph
+            || !(first.range.end <= s.mention_range.start
+                && s.mention_range.end <= next.range.start)
+            || is_title_case(&first.text)
+        {
+            continue;
+        }
+        let between = &text[first.range.end..next.range.start];
+        let words = between.split_whitespace().count();
+        if !between.starts_with(' ')
+            || !(2..=10).contains(&words)
+            || between.contains(['.', '!', '?', ';', ':', ',', '(', ')'])
+        {
+            continue;
+        }
+        first.kind = QuoteKind::Quote;
+        first.speaker = Some(s.clone());
+    }
+}
+
+/// `The Coast Guard announced an order by Commandant Admiral Elson
+/// Hermogino directing units to "..."`: a document by a named person,
+/// after the speaker's verb, is that person's words.
+fn document_author(pre: &[Tok], f: &Found) -> Option<Found> {
+    let k = pre.iter().position(|t| {
+        t.range.start >= f.range.end
+            && (attribution::lower_in(t.text, DOCUMENTS)
+                || attribution::lower_in(t.text, &["order", "decree", "directive"]))
+    })?;
+    if !pre
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.text, "by" | "from"))
+    {
+        return None;
+    }
+    let run = &pre[k + 2..];
+    let (r, _) = attribution::full_names(run)
+        .into_iter()
+        .next()
+        .filter(|(r, _)| run.iter().take(6).any(|t| t.range.start == r.start))?;
+    Some(Found {
+        range: r,
+        kind: MentionKind::Name,
+        according_to: false,
+    })
+}
+
+/// Whether `a` and `b` differ by one letter changed, dropped or added.
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let lead = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[lead + 1..] == long[lead + 1..]
+    } else {
+        short[lead..] == long[lead + 1..]
     }
 }
 
@@ -507,8 +592,110 @@ impl<'a> Doc<'a> {
                     return full.clone();
                 }
             }
+            if let Some(full) = self
+                .spelled_out(words[0], mention.start)
+                .or_else(|| self.name_opening_with(words[0], mention.start))
+                .or_else(|| self.surname_misspelled(words[0], mention.start))
+            {
+                return full;
+            }
         }
         words.join(" ")
+    }
+
+    /// `Ford` for `Ford Motor Company`, `Tuilaepa` for `Tuilaepa Sailele
+    /// Malielegaoi`: the one name introduced before `at` that opens with
+    /// `word` (none when several do), when `word` does not stand alone
+    /// before that name (`Facebook` before `Facebook Ireland Limited` is a
+    /// name of its own).
+    fn name_opening_with(&self, word: &str, at: usize) -> Option<String> {
+        let mut found: Option<String> = None;
+        for (r, words) in self.names.iter().take_while(|(r, _)| r.end <= at) {
+            // (Not a name quoted as a title: `"Eva vs. Facebook Ireland Limited"`.)
+            let quoted = self
+                .skip
+                .iter()
+                .any(|q| q.start <= r.start && r.end <= q.end);
+            if words.len() < 2 || words[0] != word || quoted {
+                continue;
+            }
+            // (Headings name things in short; the body is what counts.)
+            let body = self
+                .paragraphs
+                .iter()
+                .find(|p| !matches!(p.kind, BlockKind::Heading { .. }))
+                .map_or(0, |p| p.range.start);
+            let alone_before = found.is_none()
+                && self.text[body.min(r.start)..r.start]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word);
+            if alone_before {
+                return None;
+            }
+            let full = words.join(" ");
+            match &found {
+                Some(f) if *f != full => return None,
+                _ => found = Some(full),
+            }
+        }
+        found
+    }
+
+    /// `Saree` for `Yahya Sarea`: a surname of five letters or more typed
+    /// with one letter off (changed, missing or extra; never the first),
+    /// when exactly one person named before fits.
+    fn surname_misspelled(&self, word: &str, at: usize) -> Option<String> {
+        if word.chars().count() < 5 || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut found: Option<&String> = None;
+        for (surname, v) in &self.surnames {
+            if surname.chars().next() != word.chars().next() || !one_letter_off(surname, word) {
+                continue;
+            }
+            let i = v.partition_point(|(start, _)| *start < at);
+            let Some((_, full)) = i.checked_sub(1).map(|i| &v[i]) else {
+                continue;
+            };
+            if !is_person_name(full) || found.is_some_and(|f| f != full) {
+                return None;
+            }
+            found = Some(full);
+        }
+        found.cloned()
+    }
+
+    /// `CBCP` for `the Catholic Bishops' Conference of the Philippines
+    /// (CBCP)`: an acronym spelled out before it in the text.
+    fn spelled_out(&self, acronym: &str, at: usize) -> Option<String> {
+        if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let before = &self.text[..at];
+        let open = before.find(&format!("({acronym})"))?;
+        let head = before[..open].trim_end();
+        let letters: Vec<char> = acronym.chars().collect();
+        let mut need = letters.len();
+        let mut start = head.len();
+        for w in head.rsplit(' ') {
+            let first = w.chars().next()?;
+            if first.is_uppercase() {
+                if need == 0 || first != letters[need - 1] {
+                    return None;
+                }
+                need -= 1;
+                start -= w.len();
+                if need == 0 {
+                    return Some(head[start..].to_string());
+                }
+            } else if matches!(w, "of" | "the" | "on" | "for" | "and" | "in" | "de") {
+                start -= w.len();
+            } else {
+                return None;
+            }
+            start = start.saturating_sub(1);
+        }
+        None
     }
 
     /// Index every person mention outside quotations (full names, and
@@ -675,7 +862,10 @@ impl<'a> Doc<'a> {
                 if lo == v || !cap(&toks[lo]) {
                     continue;
                 }
-                let name = self.resolve_name(&(toks[lo].range.start..toks[v - 1].range.end));
+                let who = toks[lo].range.start..toks[v - 1].range.end;
+                let name = self
+                    .resolve_they(&who)
+                    .unwrap_or_else(|| self.resolve_name(&who));
                 out.push((t.range.start, s.paragraph, name));
             }
         }
@@ -785,6 +975,9 @@ impl<'a> Doc<'a> {
             return None;
         }
         let sign = if p == "he" { 1 } else { -1 };
+        if let Some(role) = self.role_speaking_before(mention, sign) {
+            return Some(role);
+        }
         let before = &self.subjects[..self.subjects.partition_point(|n| n.at < mention.start)];
         let antecedent = self.pronoun_antecedent(mention.start, sign);
         // A named speaker is the likelier referent, unless the text has
@@ -830,6 +1023,48 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// `The head of the internal investigators told the court "...". She
+    /// also said`: a pronoun opening the sentence after one whose speaking
+    /// subject is an unnamed person (a singular role, no name in that
+    /// sentence) stands for that role, as written or resolved.
+    fn role_speaking_before(&self, mention: &ByteRange, sign: i32) -> Option<String> {
+        let si = self
+            .sentences
+            .partition_point(|s| s.range.end <= mention.start);
+        let prev = si.checked_sub(1)?;
+        let here = self.sentences.get(si)?;
+        if self.sentences[prev].paragraph != here.paragraph
+            || self.text[here.range.start..mention.start]
+                .split_whitespace()
+                .count()
+                > 0
+            || self.people.iter().any(|p| p.sentence == prev)
+        {
+            return None;
+        }
+        let f = attribution::all_subjects(self.sentence_tokens(prev), self.verbs)
+            .into_iter()
+            .next()
+            .filter(|f| f.kind == MentionKind::Role && !f.according_to)?;
+        let text = &self.text[f.range.clone()];
+        let first = text.split_whitespace().next()?;
+        // `The head of the investigators`: the head noun comes before `of`.
+        let head = attribution::head_noun(text.split(" of ").next()?)?;
+        if !matches!(
+            first,
+            "The" | "the" | "One" | "one" | "A" | "a" | "An" | "an"
+        ) || head.ends_with('s')
+            || gender_of(&head) * sign < 0
+        {
+            return None;
+        }
+        Some(
+            self.resolve_role(&f.range)
+                .or_else(|| self.resolve_gendered_role(&f.range))
+                .unwrap_or_else(|| text.to_string()),
+        )
+    }
+
     /// `it said` -> the organisation named as a speaker or a sentence's
     /// subject shortly before (`The Emergencies Ministry has called on
     /// drivers ... It also urged`).
@@ -838,6 +1073,207 @@ impl<'a> Doc<'a> {
             return None;
         }
         self.organisation_before(mention.start)
+    }
+
+    /// `Znak.com reported its source said` -> `Znak.com's source`: `its`
+    /// or `their` for the name opening the sentence.
+    fn resolve_its(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let rest = m
+            .strip_prefix("its ")
+            .or_else(|| m.strip_prefix("their "))?;
+        let sent = self.sentence_at(mention.start)?;
+        let before = &self.text[sent.range.start..mention.start];
+        let mut words = before.split_whitespace().peekable();
+        if words.peek() == Some(&"The") {
+            words.next();
+        }
+        let name: Vec<&str> = words
+            .clone()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        let next = words.nth(name.len())?;
+        if name.is_empty()
+            || name.len() > 5
+            || !next.starts_with(char::is_lowercase)
+            || attribution::lower_in(name[0], &["in", "on", "at", "after", "when", "while", "as"])
+        {
+            return None;
+        }
+        Some(format!("{}'s {rest}", name.join(" ")))
+    }
+
+    /// `Members of the House of Commons protested by shouting "..."`: a
+    /// plural group noun opening the sentence takes the body it belongs to.
+    fn group_of(&self, f: &Found) -> Option<Found> {
+        const GROUPS: &[&str] = &[
+            "members",
+            "residents",
+            "officials",
+            "supporters",
+            "protesters",
+            "leaders",
+            "representatives",
+            "employees",
+            "workers",
+            "officers",
+            "lawmakers",
+            "citizens",
+            "students",
+            "staff",
+        ];
+        let m = &self.text[f.range.clone()];
+        if f.kind != MentionKind::Name || !attribution::lower_in(m, GROUPS) {
+            return None;
+        }
+        let after = self.text[f.range.end..].strip_prefix(" of ")?;
+        let mut end = 0;
+        let mut offset = 0;
+        for w in after.split(' ').take(8) {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if bare.starts_with(char::is_uppercase) {
+                end = offset + bare.len();
+            } else if !matches!(bare, "the" | "of" | "and") {
+                break;
+            }
+            if bare.len() < w.len() {
+                break;
+            }
+            offset += w.len() + 1;
+        }
+        (end > 0).then(|| Found {
+            range: f.range.start..f.range.end + 4 + end,
+            kind: MentionKind::Role,
+            according_to: f.according_to,
+        })
+    }
+
+    /// `"...," said study co-author Karen Alley. The Wooster professor
+    /// added, "..."`: a singular role of a person, opening its sentence
+    /// with `The` and a modifier, is the person last named as a speaker in
+    /// the same paragraph (none named in between).
+    fn resolve_described_speaker(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let words: Vec<&str> = m.split_whitespace().collect();
+        let head = *words.last()?;
+        let sent = self.sentence_at(mention.start)?;
+        if words.len() < 3
+            || words[0] != "The"
+            || sent.range.start != mention.start
+            || head.ends_with('s')
+            || !head.starts_with(char::is_lowercase)
+            || attribution::is_org_word(&format!("{}{}", head[..1].to_uppercase(), &head[1..]))
+        {
+            return None;
+        }
+        // The one person named in the sentence before.
+        let n = self.people.partition_point(|p| p.at < mention.start);
+        let last = self.people[..n].last()?;
+        let one = self.people[..n]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == last.sentence)
+            .all(|p| p.name == last.name);
+        let si = self
+            .sentences
+            .partition_point(|s| s.range.end <= mention.start);
+        (last.paragraph == sent.paragraph && last.sentence + 1 == si && one && !last.oblique)
+            .then(|| last.name.clone())
+    }
+
+    /// `the Pope` -> `Pope Francis`: a capitalised title after `the`, for
+    /// the person last named with that title before it.
+    fn resolve_title(&self, mention: &ByteRange) -> Option<String> {
+        let m = &self.text[mention.clone()];
+        let mut words = m.split_whitespace();
+        let (Some("the" | "The"), Some(title), None) = (words.next(), words.next(), words.next())
+        else {
+            return None;
+        };
+        if !title.starts_with(char::is_uppercase) || !attribution::is_title(title) {
+            return None;
+        }
+        let before = &self.text[..mention.start];
+        let mut from = before.len();
+        while let Some(i) = before[..from].rfind(title) {
+            from = i;
+            let boundary = before[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest: Vec<&str> = before[i + title.len()..]
+                .split(' ')
+                .skip(1)
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).all(char::is_lowercase)
+                        && !attribution::is_title(w)
+                })
+                .take(3)
+                .collect();
+            if boundary && before[i + title.len()..].starts_with(' ') && !rest.is_empty() {
+                return Some(format!("{title} {}", rest.join(" ")));
+            }
+        }
+        None
+    }
+
+    /// `They reported` -> the group or body that is the speaking subject
+    /// of the sentence before, in the same paragraph (`The researchers
+    /// suggested ... They reported, "..."`, `the Commission criticized the
+    /// move ... They released a statement`).
+    fn resolve_they(&self, mention: &ByteRange) -> Option<String> {
+        if !self.text[mention.clone()].eq_ignore_ascii_case("they") {
+            return None;
+        }
+        let si = self
+            .sentences
+            .partition_point(|s| s.range.end <= mention.start);
+        let prev = si.checked_sub(1)?;
+        if self.sentences[prev].paragraph != self.sentences.get(si)?.paragraph {
+            return None;
+        }
+        let Some(f) = attribution::all_subjects(self.sentence_tokens(prev), self.verbs)
+            .into_iter()
+            .next()
+        else {
+            // `The Commission criticized the move.`
+            return self.organisation_before(self.sentences[si].range.start);
+        };
+        let words: Vec<&str> = self.text[f.range.clone()].split_whitespace().collect();
+        match f.kind {
+            // `The researchers`: a plural group, taken as written.
+            MentionKind::Role => {
+                let head = words.last()?;
+                (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with('\''))
+                    .then(|| words.join(" "))
+            }
+            // A body, not a person (`he` or `she` would stand for one).
+            MentionKind::Name => {
+                // `Commission on International Religious Freedom`: the whole
+                // name of a body, over `of`, `on`, `for`.
+                let toks = self.sentence_tokens(prev);
+                let mut a = toks.iter().position(|t| t.range.start == f.range.start)?;
+                let cap = |t: &Tok| {
+                    t.kind == attribution::TokKind::Word
+                        && t.text.starts_with(char::is_uppercase)
+                        && !matches!(t.text, "The" | "This" | "A" | "An")
+                };
+                while a >= 2
+                    && matches!(toks[a - 1].text, "of" | "on" | "for" | "and")
+                    && cap(&toks[a - 2])
+                {
+                    a -= 2;
+                    while a >= 1 && cap(&toks[a - 1]) {
+                        a -= 1;
+                    }
+                }
+                let name = self.resolve_name(&(toks[a].range.start..f.range.end));
+                (!is_person_name(&name) && !self.single_name_person(&name)).then_some(name)
+            }
+            MentionKind::Pronoun => None,
+        }
     }
 
     /// `the company noted` -> the organisation opening a recent sentence
@@ -1099,12 +1535,14 @@ impl<'a> Doc<'a> {
     }
 
     fn speaker(&self, f: &Found, colon: bool) -> Speaker {
+        let f = &self.group_of(f).unwrap_or_else(|| f.clone());
         let mention = self.text[f.range.clone()].to_string();
         let (name, via) = match f.kind {
             MentionKind::Name => (self.resolve_name(&f.range), Via::Verb),
             MentionKind::Pronoun => (
                 self.resolve_pronoun(&f.range)
                     .or_else(|| self.resolve_it(&f.range))
+                    .or_else(|| self.resolve_they(&f.range))
                     .unwrap_or_else(|| mention.clone()),
                 Via::Pronoun,
             ),
@@ -1115,6 +1553,9 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.resolve_organisation(&f.range))
                 .or_else(|| self.resolve_institution(&f.range))
                 .or_else(|| self.resolve_group_member(&f.range))
+                .or_else(|| self.resolve_title(&f.range))
+                .or_else(|| self.resolve_its(&f.range))
+                .or_else(|| self.resolve_described_speaker(&f.range))
             {
                 // `The family's statement` -> `The family`: taken as written,
                 // not resolved to someone named before.
@@ -1256,6 +1697,7 @@ impl<'a> Doc<'a> {
         let pre = self.tokens(pre_range);
         let colon = pre_text.ends_with(':');
         if let Some(f) = attribution::before_quote(&pre, self.verbs) {
+            let f = document_author(&pre, &f).unwrap_or(f);
             return Some(self.speaker(&f, colon));
         }
         if colon {
@@ -1570,6 +2012,16 @@ impl<'a> Doc<'a> {
         if FUNCTION.contains(&next) {
             return false;
         }
+        // A determiner or an auxiliary verb right after it: the quotation
+        // was no modifier in a noun phrase (`remained "cautiously
+        // optimistic" a deal would be reached`, `"three terrorists" were
+        // killed`).
+        const NOT_A_NOUN: &[&str] = &[
+            "a", "an", "the", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+            "could", "can", "may", "might", "should", "must",
+        ];
+        let next_is_not_a_noun =
+            NOT_A_NOUN.contains(&next) && self.text[close.end..].starts_with(' ');
         let prev: Vec<String> = self.text[..first.open.start]
             .split_whitespace()
             .rev()
@@ -1588,6 +2040,9 @@ impl<'a> Doc<'a> {
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
         {
             return true;
+        }
+        if next_is_not_a_noun {
+            return false;
         }
         // `the Hungarian "outward investment" (...) strategy`, `Trump’s "..."`.
         let definite = |w: &str| {
