@@ -77,6 +77,20 @@ fn every_fresh_fixture_is_valid() {
     assert!(quotes >= 150, "only {quotes} gold quotations");
 }
 
+/// The second blind set (tests/fixtures/quotes-blind2/): valid like the others.
+#[test]
+fn every_blind2_fixture_is_valid() {
+    let paths = fixture_paths_in("quotes-blind2");
+    assert!(
+        paths.len() >= 60,
+        "expected at least 60 blind2 fixtures, found {}",
+        paths.len()
+    );
+    let (errors, quotes) = validate(&paths);
+    assert!(errors.is_empty(), "fixture errors:\n{}", errors.join("\n"));
+    assert!(quotes >= 120, "only {quotes} gold quotations");
+}
+
 /// The scorer itself: predictions made from the gold spans score perfectly,
 /// and an empty analysis finds nothing.
 #[test]
