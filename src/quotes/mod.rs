@@ -283,6 +283,19 @@ struct Doc<'a> {
     /// to it, built on first use (after `surnames` is complete): see
     /// [`Doc::resolve_name`].
     surnames_by_folding: std::cell::OnceCell<FastMap<String, Vec<String>>>,
+    /// (First letter, length in characters) of a surname -> the surnames
+    /// (keys of `surnames`), built on first use: the candidates of
+    /// [`Doc::surname_misspelled`] without a scan of every surname.
+    surnames_by_initial: std::cell::OnceCell<FastMap<(char, usize), Vec<String>>>,
+    /// First word of each full name -> the indexes of those names in
+    /// `names`, in text order, built on first use (see [`Doc::name_opening_with`]).
+    names_by_first: std::cell::OnceCell<FastMap<String, Vec<usize>>>,
+    /// Each word of the body (from the first paragraph that is not a
+    /// heading on) -> the start of its first occurrence, built on first use.
+    first_in_body: std::cell::OnceCell<FastMap<&'a str, usize>>,
+    /// `(ACR)` in the text, for acronyms of 2 to 8 capitals -> the start of
+    /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
+    acronyms: std::cell::OnceCell<FastMap<&'a str, usize>>,
     /// The tokens of each sentence outside quotations (`skip`), as
     /// `attribution::tokens` cuts them: made once, read by the passes that
     /// look at every sentence (see [`Doc::sentence_tokens`]).
@@ -443,6 +456,10 @@ impl<'a> Doc<'a> {
             place_words: Default::default(),
             lower_words: Default::default(),
             surnames_by_folding: Default::default(),
+            surnames_by_initial: Default::default(),
+            names_by_first: Default::default(),
+            first_in_body: Default::default(),
+            acronyms: Default::default(),
             sentence_tokens: Default::default(),
         };
         match names {
@@ -609,26 +626,41 @@ impl<'a> Doc<'a> {
     /// before that name (`Facebook` before `Facebook Ireland Limited` is a
     /// name of its own).
     fn name_opening_with(&self, word: &str, at: usize) -> Option<String> {
+        let by_first = self.names_by_first.get_or_init(|| {
+            let mut m: FastMap<String, Vec<usize>> = Default::default();
+            for (i, (_, words)) in self.names.iter().enumerate() {
+                if let Some(w) = words.first() {
+                    m.entry(w.clone()).or_default().push(i);
+                }
+            }
+            m
+        });
+        // (Headings name things in short; the body is what counts.)
+        let body = self
+            .paragraphs
+            .iter()
+            .find(|p| !matches!(p.kind, BlockKind::Heading { .. }))
+            .map_or(0, |p| p.range.start);
         let mut found: Option<String> = None;
-        for (r, words) in self.names.iter().take_while(|(r, _)| r.end <= at) {
+        let candidates = by_first.get(word).map_or(&[][..], |v| &v[..]);
+        for (r, words) in candidates
+            .iter()
+            .map(|&i| &self.names[i])
+            .take_while(|(r, _)| r.end <= at)
+        {
             // (Not a name quoted as a title: `"Eva vs. Facebook Ireland Limited"`.)
             let quoted = self
                 .skip
                 .iter()
                 .any(|q| q.start <= r.start && r.end <= q.end);
-            if words.len() < 2 || words[0] != word || quoted {
+            if words.len() < 2 || quoted {
                 continue;
             }
-            // (Headings name things in short; the body is what counts.)
-            let body = self
-                .paragraphs
-                .iter()
-                .find(|p| !matches!(p.kind, BlockKind::Heading { .. }))
-                .map_or(0, |p| p.range.start);
+            // `word` as a word of its own in the body before this name.
             let alone_before = found.is_none()
-                && self.text[body.min(r.start)..r.start]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == word);
+                && self
+                    .first_in_body(body, word)
+                    .is_some_and(|p| p + word.len() <= r.start);
             if alone_before {
                 return None;
             }
@@ -641,6 +673,26 @@ impl<'a> Doc<'a> {
         found
     }
 
+    /// Where `word` first stands as a word of its own (between characters
+    /// that are not letters or digits) from `body` on.
+    fn first_in_body(&self, body: usize, word: &str) -> Option<usize> {
+        let firsts = self.first_in_body.get_or_init(|| {
+            let mut m: FastMap<&'a str, usize> = Default::default();
+            let rest = &self.text[body.min(self.text.len())..];
+            let mut at = body;
+            for w in rest.split(|c: char| !c.is_alphanumeric()) {
+                if !w.is_empty() {
+                    m.entry(w).or_insert(at);
+                }
+                // The word and the one separator character after it.
+                at += w.len();
+                at += self.text[at..].chars().next().map_or(0, char::len_utf8);
+            }
+            m
+        });
+        firsts.get(word).copied()
+    }
+
     /// `Saree` for `Yahya Sarea`: a surname of five letters or more typed
     /// with one letter off (changed, missing or extra; never the first),
     /// when exactly one person named before fits.
@@ -648,9 +700,26 @@ impl<'a> Doc<'a> {
         if word.chars().count() < 5 || !word.starts_with(char::is_uppercase) {
             return None;
         }
+        let by_initial = self.surnames_by_initial.get_or_init(|| {
+            let mut m: FastMap<(char, usize), Vec<String>> = Default::default();
+            for k in self.surnames.keys() {
+                if let Some(c) = k.chars().next() {
+                    m.entry((c, k.chars().count())).or_default().push(k.clone());
+                }
+            }
+            m
+        });
+        let first = word.chars().next()?;
+        let n = word.chars().count();
+        // One letter off: the same length, or one more or one less.
+        let candidates = [n - 1, n, n + 1]
+            .into_iter()
+            .filter_map(|len| by_initial.get(&(first, len)))
+            .flatten();
         let mut found: Option<&String> = None;
-        for (surname, v) in &self.surnames {
-            if surname.chars().next() != word.chars().next() || !one_letter_off(surname, word) {
+        for surname in candidates {
+            let v = &self.surnames[surname];
+            if !one_letter_off(surname, word) {
                 continue;
             }
             let i = v.partition_point(|(start, _)| *start < at);
@@ -671,8 +740,23 @@ impl<'a> Doc<'a> {
         if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
+        let acronyms = self.acronyms.get_or_init(|| {
+            let mut m: FastMap<&'a str, usize> = Default::default();
+            for (open, _) in self.text.match_indices('(') {
+                let inner = &self.text[open + 1..];
+                let len = inner.bytes().take_while(u8::is_ascii_uppercase).count();
+                if (2..=8).contains(&len) && inner.as_bytes().get(len) == Some(&b')') {
+                    m.entry(&inner[..len]).or_insert(open);
+                }
+            }
+            m
+        });
+        // The first `(ACR)`, when it ends before `at`.
+        let open = *acronyms.get(acronym)?;
+        if open + acronym.len() + 2 > at {
+            return None;
+        }
         let before = &self.text[..at];
-        let open = before.find(&format!("({acronym})"))?;
         let head = before[..open].trim_end();
         let letters: Vec<char> = acronym.chars().collect();
         let mut need = letters.len();
