@@ -15,20 +15,17 @@
 #[path = "../tests/quote_scoring/mod.rs"]
 mod quote_scoring;
 
-use quote_scoring::{fixture_paths_in, load, run, score, Score};
+use quote_scoring::score_all_in;
 
 fn main() {
-    let paths = fixture_paths_in("quotes-blind2");
-    let mut total = Score::default();
-    for path in &paths {
-        match load(path) {
-            Ok(loaded) => total.add(&score(&loaded, &run(&loaded))),
-            Err(e) => {
-                eprintln!("score_quotes_blind2: fixture error: {e}");
-                std::process::exit(2);
-            }
+    match score_all_in("quotes-blind2") {
+        Ok(report) => {
+            println!("== second blind set ({} articles)", report.articles.len());
+            println!("{}", report.total.summary());
+        }
+        Err(e) => {
+            eprintln!("score_quotes_blind2: fixture error: {e}");
+            std::process::exit(2);
         }
     }
-    println!("== second blind set ({} articles)", paths.len());
-    println!("{}", total.summary());
 }

@@ -17,23 +17,20 @@
 #[path = "../tests/quote_scoring/mod.rs"]
 mod quote_scoring;
 
-use quote_scoring::{fixture_paths_in, load, run, score, Score};
+use quote_scoring::score_all_in;
 
 fn main() {
-    let paths = fixture_paths_in("quotes-fresh");
-    let mut total = Score::default();
-    for path in &paths {
-        match load(path) {
-            Ok(loaded) => total.add(&score(&loaded, &run(&loaded))),
-            Err(e) => {
-                eprintln!("score_quotes_fresh: fixture error: {e}");
-                std::process::exit(2);
-            }
+    match score_all_in("quotes-fresh") {
+        Ok(report) => {
+            println!(
+                "== fresh set ({} articles; blind once, since tuned on)",
+                report.articles.len()
+            );
+            println!("{}", report.total.summary());
+        }
+        Err(e) => {
+            eprintln!("score_quotes_fresh: fixture error: {e}");
+            std::process::exit(2);
         }
     }
-    println!(
-        "== fresh set ({} articles; blind once, since tuned on)",
-        paths.len()
-    );
-    println!("{}", total.summary());
 }

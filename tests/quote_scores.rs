@@ -5,7 +5,7 @@
 mod quote_scoring;
 
 use copydesk::{Analysis, Quote, QuoteKind, Speaker, Via};
-use quote_scoring::{fixture_paths, fixture_paths_in, load, run, score, GoldKind, Score};
+use quote_scoring::{fixture_paths, fixture_paths_in, load, score, GoldKind, Score};
 
 /// Every fixture in `paths` parses, every gold quotation is found in its
 /// article, terms have no speaker and every `via` is a known one. Returns the
@@ -66,29 +66,30 @@ fn every_fixture_is_valid() {
 /// same checks.
 #[test]
 fn every_fresh_fixture_is_valid() {
-    let paths = fixture_paths_in("quotes-fresh");
+    assert_valid_set("quotes-fresh", 15, 150);
+}
+
+/// Every fixture of `tests/fixtures/<dir>/` is valid, and there are at
+/// least `files` of them with `quotations` gold quotations in all.
+fn assert_valid_set(dir: &str, files: usize, quotations: usize) {
+    let paths = fixture_paths_in(dir);
     assert!(
-        paths.len() >= 15,
-        "expected at least 15 fresh fixtures, found {}",
+        paths.len() >= files,
+        "expected at least {files} fixtures in {dir}, found {}",
         paths.len()
     );
     let (errors, quotes) = validate(&paths);
     assert!(errors.is_empty(), "fixture errors:\n{}", errors.join("\n"));
-    assert!(quotes >= 150, "only {quotes} gold quotations");
+    assert!(
+        quotes >= quotations,
+        "only {quotes} gold quotations in {dir}"
+    );
 }
 
 /// The second blind set (tests/fixtures/quotes-blind2/): valid like the others.
 #[test]
 fn every_blind2_fixture_is_valid() {
-    let paths = fixture_paths_in("quotes-blind2");
-    assert!(
-        paths.len() >= 60,
-        "expected at least 60 blind2 fixtures, found {}",
-        paths.len()
-    );
-    let (errors, quotes) = validate(&paths);
-    assert!(errors.is_empty(), "fixture errors:\n{}", errors.join("\n"));
-    assert!(quotes >= 120, "only {quotes} gold quotations");
+    assert_valid_set("quotes-blind2", 60, 120);
 }
 
 /// The scorer itself: predictions made from the gold spans score perfectly,
@@ -185,13 +186,35 @@ fn speaker_names_match_by_surname_and_case() {
     assert!(!same_speaker("Jack Watling", ""));
 }
 
+/// The totals over the fixtures in `tests/fixtures/<dir>/`.
+fn score_set(dir: &str) -> Score {
+    quote_scoring::score_all_in(dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .total
+}
+
 fn score_everything() -> Score {
-    let mut total = Score::default();
-    for path in fixture_paths() {
-        let loaded = load(&path).unwrap_or_else(|e| panic!("{e}"));
-        total.add(&score(&loaded, &run(&loaded)));
-    }
-    total
+    score_set("quotes")
+}
+
+/// Fail with every figure of `t` that is below its floor.
+fn assert_floors(t: &Score, floors: [(&str, f64); 5]) {
+    let got = [
+        t.precision(),
+        t.recall(),
+        t.exact_recall(),
+        t.kind_accuracy(),
+        t.speaker_accuracy(),
+    ];
+    let low: Vec<String> = floors
+        .iter()
+        .zip(got)
+        .filter(|((_, floor), got)| got < floor)
+        .map(|((what, floor), got)| {
+            format!("{what} {:.1} < floor {:.1}", 100.0 * got, 100.0 * floor)
+        })
+        .collect();
+    assert!(low.is_empty(), "{}\n{}", low.join("\n"), t.summary());
 }
 
 /// (b) The measured figures stay at or above their floors.
@@ -204,19 +227,16 @@ fn quote_analysis_scores_at_least_the_floors() {
     // all 38 fixtures are development figures): P 100.0 R 99.2 F1 99.6;
     // exact span P 100.0 R 99.2; kind 99.3 (273/275); speaker 97.1
     // (232/239). Floors sit just below, to catch regressions.
-    let floors = [
-        ("precision", t.precision(), 0.995),
-        ("recall", t.recall(), 0.99),
-        ("exact-span recall", t.exact_recall(), 0.99),
-        ("kind accuracy", t.kind_accuracy(), 0.99),
-        ("speaker accuracy", t.speaker_accuracy(), 0.97),
-    ];
-    let low: Vec<String> = floors
-        .iter()
-        .filter(|(_, got, floor)| got < floor)
-        .map(|(what, got, floor)| format!("{what} {:.1} < floor {:.1}", 100.0 * got, 100.0 * floor))
-        .collect();
-    assert!(low.is_empty(), "{}\n{}", low.join("\n"), t.summary());
+    assert_floors(
+        &t,
+        [
+            ("precision", 0.995),
+            ("recall", 0.99),
+            ("exact-span recall", 0.99),
+            ("kind accuracy", 0.99),
+            ("speaker accuracy", 0.97),
+        ],
+    );
 }
 
 /// Gold quotes whose source stands in their own sentence but that currently
@@ -234,10 +254,7 @@ fn no_unattributed_quote_when_the_source_is_in_the_sentence() {
     // blind set (a pass or fail here reads none of its single scores).
     let mut t = score_everything();
     for dir in ["quotes-fresh", "quotes-blind2"] {
-        for path in fixture_paths_in(dir) {
-            let loaded = load(&path).unwrap_or_else(|e| panic!("{e}"));
-            t.add(&score(&loaded, &run(&loaded)));
-        }
+        t.add(&score_set(dir));
     }
     let new: Vec<&String> = t
         .unattributed_in_sentence
@@ -269,26 +286,19 @@ fn no_unattributed_quote_when_the_source_is_in_the_sentence() {
 /// development since, so these are development figures too.
 #[test]
 fn fresh_set_scores_at_least_the_floors() {
-    let mut t = Score::default();
-    for path in fixture_paths_in("quotes-fresh") {
-        let loaded = load(&path).unwrap_or_else(|e| panic!("{e}"));
-        t.add(&score(&loaded, &run(&loaded)));
-    }
+    let t = score_set("quotes-fresh");
     eprintln!("{}", t.summary());
     // Measured (cargo run --example score_quotes -- --dir quotes-fresh,
     // speakers2 branch, 28 Nov 04:50 UTC): P 100.0 R 97.5 F1 98.7; exact
     // span the same; kind 97.8 (220/225); speaker 95.3 (184/193).
-    let floors = [
-        ("precision", t.precision(), 0.99),
-        ("recall", t.recall(), 0.97),
-        ("exact-span recall", t.exact_recall(), 0.97),
-        ("kind accuracy", t.kind_accuracy(), 0.97),
-        ("speaker accuracy", t.speaker_accuracy(), 0.945),
-    ];
-    let low: Vec<String> = floors
-        .iter()
-        .filter(|(_, got, floor)| got < floor)
-        .map(|(what, got, floor)| format!("{what} {:.1} < floor {:.1}", 100.0 * got, 100.0 * floor))
-        .collect();
-    assert!(low.is_empty(), "{}\n{}", low.join("\n"), t.summary());
+    assert_floors(
+        &t,
+        [
+            ("precision", 0.99),
+            ("recall", 0.97),
+            ("exact-span recall", 0.97),
+            ("kind accuracy", 0.97),
+            ("speaker accuracy", 0.945),
+        ],
+    );
 }
