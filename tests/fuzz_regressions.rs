@@ -96,3 +96,20 @@ fn config_regressions() {
         );
     }
 }
+
+/// Inputs for the frames fuzz target (the editor's byte stream): the
+/// re-framed stream is whole JSON-RPC messages. `huge-content-length.bin`
+/// aborted the server on a failed allocation.
+#[test]
+fn frames_regressions() {
+    let dir = format!("{}/tests/fixtures/fuzz/frames", env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let out = copydesk::lsp::frames::sanitized(&std::fs::read(&path).unwrap());
+        let bodies = copydesk::lsp::frames::frame_bodies(&out);
+        assert!(bodies.is_ok(), "{path:?}: {bodies:?}");
+        n += 1;
+    }
+    assert!(n > 0, "no inputs in {dir}");
+}

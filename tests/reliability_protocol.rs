@@ -63,6 +63,14 @@ fn malformed_headers_and_json_are_survived() {
     server.send_raw(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
     server.send_raw(body);
     still_serving(&mut server, "after-array.txt");
+    // A length no memory can hold: the server aborted on the allocation
+    // before src/lsp/frames.rs read bodies as they come.
+    server.send_raw(b"Content-Length: 99999999999999999\r\n\r\n");
+    still_serving(&mut server, "after-huge-length.txt");
+    // A length that is not a number, and its body: the next message, whose
+    // header runs on from the body's end, is still found.
+    server.send_raw(b"Content-Length: twelve\r\n\r\n{\"jsonrpc\": \"2.0\"}");
+    still_serving(&mut server, "after-bad-length.txt");
     // A request with params of the wrong shape is an error, not a crash.
     let err = server
         .request("textDocument/hover", json!({"textDocument": 5}))

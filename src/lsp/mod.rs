@@ -8,7 +8,7 @@
 
 pub mod capabilities;
 pub mod features;
-mod frames;
+pub mod frames;
 pub mod publisher;
 pub mod server;
 pub mod settings;
