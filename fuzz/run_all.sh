@@ -8,7 +8,7 @@
 cd "$(dirname "$0")"
 secs=${1:-600}
 mkdir -p logs
-for t in ${TARGETS:-analyze_plain analyze_markdown positions edits kb_user config frames}; do
+for t in ${TARGETS:-analyze_plain analyze_markdown positions edits kb_user config frames server}; do
     rm -f fuzz-0.log
     RUSTC_BOOTSTRAP=1 cargo fuzz run ${FLAGS:--O} "$t" -- -max_total_time="$secs" \
         -max_len=4096 -jobs=1 -print_final_stats=1 > "logs/$t.cargo.log" 2>&1
