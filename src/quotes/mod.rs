@@ -659,7 +659,7 @@ impl<'a> Doc<'a> {
             // `word` as a word of its own in the body before this name.
             let alone_before = found.is_none()
                 && self
-                    .first_in_body(body, word)
+                    .first_in_body(body, word, by_first)
                     .is_some_and(|p| p + word.len() <= r.start);
             if alone_before {
                 return None;
@@ -673,15 +673,31 @@ impl<'a> Doc<'a> {
         found
     }
 
-    /// Where `word` first stands as a word of its own (between characters
-    /// that are not letters or digits) from `body` on.
-    fn first_in_body(&self, body: usize, word: &str) -> Option<usize> {
+    /// Where `word`, the first word of a full name in `names`, first
+    /// stands as a word of its own (between characters that are not
+    /// letters or digits) from `body` on.
+    fn first_in_body(
+        &self,
+        body: usize,
+        word: &str,
+        by_first: &FastMap<String, Vec<usize>>,
+    ) -> Option<usize> {
         let firsts = self.first_in_body.get_or_init(|| {
+            // Only the words that open a name (`by_first`) are asked for:
+            // the others are passed over on their first byte when no such
+            // word starts with it.
+            let mut opens = [false; 256];
+            for w in by_first.keys() {
+                if let Some(&b) = w.as_bytes().first() {
+                    opens[usize::from(b)] = true;
+                }
+            }
             let mut m: FastMap<&'a str, usize> = Default::default();
             let rest = &self.text[body.min(self.text.len())..];
             let mut at = body;
             for w in rest.split(|c: char| !c.is_alphanumeric()) {
-                if !w.is_empty() {
+                if !w.is_empty() && opens[usize::from(w.as_bytes()[0])] && by_first.contains_key(w)
+                {
                     m.entry(w).or_insert(at);
                 }
                 // The word and the one separator character after it.
