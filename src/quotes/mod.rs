@@ -421,6 +421,25 @@ const PRONOUN_WORDS: &[&str] = &[
 ];
 const PLACE_PREPOSITIONS: &[&str] = &["the", "in", "from", "into", "across", "near", "throughout"];
 
+/// Things that carry words: a quotation they "say" is a slogan, and one
+/// that names them (`"Danny Dyer for PM" sign`) is the words written on them.
+const SIGNS: &[&str] = &[
+    "banner",
+    "banners",
+    "sign",
+    "signs",
+    "placard",
+    "placards",
+    "poster",
+    "posters",
+    "t-shirt",
+    "t-shirts",
+    "shirt",
+    "shirts",
+    "billboard",
+    "billboards",
+];
+
 fn gender_of(word: &str) -> i32 {
     if MALE_WORDS.contains(&word) {
         1
@@ -1850,6 +1869,8 @@ impl<'a> Doc<'a> {
         } else if self.title_in_apposition(q, &text) {
             // `his event, "Storm the Gates, They Can't Stop Us", was posted`.
             QuoteKind::Term
+        } else if self.written_on_a_sign(last) {
+            QuoteKind::Term
         } else if speaker.is_none()
             && (is_title_case(&text)
                 || self.after_naming_word(first.open.start)
@@ -1948,22 +1969,6 @@ impl<'a> Doc<'a> {
     /// `a banner saying "united in diversity"`: the whole text of a sign,
     /// not a fragment of someone's words; short, it is a slogan (a term).
     fn on_a_sign(&self, s: &Speaker) -> bool {
-        const SIGNS: &[&str] = &[
-            "banner",
-            "banners",
-            "sign",
-            "signs",
-            "placard",
-            "placards",
-            "poster",
-            "posters",
-            "t-shirt",
-            "t-shirts",
-            "shirt",
-            "shirts",
-            "billboard",
-            "billboards",
-        ];
         s.via == Via::Verb
             && attribution::head_noun(&s.mention).is_some_and(|h| SIGNS.contains(&h.as_str()))
     }
@@ -2065,10 +2070,29 @@ impl<'a> Doc<'a> {
     /// Not one that describes (`in a "serious" condition`, after `a` or
     /// `an`), nor one followed by a preposition or conjunction (`suffered
     /// "two deep wounds" in the attack`, `a "corrupt oaf" and`).
+    /// `"Where is David Cameron? Danny Dyer for PM" sign`: the words
+    /// written on the sign, banner or shirt named right after the closing
+    /// mark, even when they are a sentence.
+    fn written_on_a_sign(&self, last: &marks::Part) -> bool {
+        let Some(close) = &last.close else {
+            return false;
+        };
+        let Some(rest) = self.text[close.end..].strip_prefix(' ') else {
+            return false;
+        };
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        SIGNS.contains(&rest[..end].to_lowercase().as_str())
+    }
+
     fn names_a_thing(&self, first: &marks::Part, last: &marks::Part) -> bool {
         let Some(close) = &last.close else {
             return false;
         };
+        if self.written_on_a_sign(last) {
+            return true;
+        }
         let inner = self.text[last.inner.clone()].trim_end();
         if inner.ends_with(['.', ',', '!', '?', ';', ':', '…']) {
             return false;

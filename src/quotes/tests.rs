@@ -596,6 +596,21 @@ fn a_short_text_on_a_sign_is_a_slogan() {
         "People held a banner saying “we will not go back to the old days”.",
         &["quote «we will not go» <- a banner (a banner) Verb"],
     );
+    // A quotation that names the sign it is written on needs no source,
+    // even when it is a sentence (a Wikinews photo caption).
+    check(
+        "“Where is David Cameron? Danny Dyer for PM” sign. Image: mia! (flickr).",
+        &["term «Where is David Cameron?»"],
+    );
+    check(
+        "Marchers carried “Stop the war!” placards past the embassy.",
+        &["term «Stop the war!»"],
+    );
+    // Not a sign: a word that only begins with one.
+    check(
+        "“We will not leave,” sign-language interpreter Ana Ruiz said.",
+        &["quote «We will not leave,» <- Ana Ruiz (Ana Ruiz) Verb"],
+    );
 }
 
 #[test]
