@@ -117,7 +117,16 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
                         .next()
                         .is_some_and(char::is_alphanumeric)
                 };
-                if d.is_alphanumeric() || (inner && next_alnum()) {
+                // `Saffir–Simpson`, `Mason–Dixon`: an en dash between two
+                // letters joins a compound name (a spaced one, or one
+                // between digits, is punctuation).
+                let name_dash = d == '–'
+                    && s[..j].chars().next_back().is_some_and(char::is_alphabetic)
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if d.is_alphanumeric() || (inner && next_alnum()) || name_dash {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
@@ -1576,7 +1585,64 @@ pub fn before_quote(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
     if let Some(f) = quote_owner(toks) {
         return Some(f);
     }
-    verb_subject(toks, verbs)
+    verb_subject(toks, verbs).or_else(|| fronted_source(toks))
+}
+
+/// Written sources that a sentence can open with: `On the Saffir–Simpson
+/// scale ..., at Category 5, "catastrophic damage will occur"`.
+const WRITTEN_SOURCES: &[&str] = &[
+    "scale",
+    "report",
+    "definition",
+    "guidelines",
+    "rules",
+    "code",
+    "law",
+    "act",
+    "charter",
+    "treaty",
+    "agreement",
+    "convention",
+    "conventions",
+    "constitution",
+    "manual",
+    "handbook",
+    "website",
+    "classification",
+    "standard",
+    "standards",
+];
+
+/// A sentence that opens on a named written source (`On the Saffir–Simpson
+/// scale`, `Under the Geneva Conventions`, `In the Mueller report`) and
+/// has no speaker of its own quotes that source: the source as written,
+/// as `according to` would give it.
+fn fronted_source(toks: &[Tok]) -> Option<Found> {
+    if !(toks.first()?.kind == TokKind::Word
+        && matches!(toks[0].text, "On" | "In" | "Under")
+        && toks.get(1)?.is("the")
+        && toks.get(2)?.capitalized())
+    {
+        return None;
+    }
+    let (_, b) = name_forward(toks, 2)?;
+    // The noun after the name (`the Saffir–Simpson scale`), or the name's
+    // own last word (`the Geneva Conventions`, `the Constitution`).
+    let end = if toks
+        .get(b + 1)
+        .is_some_and(|t| t.kind == TokKind::Word && WRITTEN_SOURCES.contains(&t.text))
+    {
+        b + 1
+    } else if lower_in(toks[b].text, WRITTEN_SOURCES) {
+        b
+    } else {
+        return None;
+    };
+    Some(Found {
+        range: span(toks, 1, end),
+        kind: MentionKind::Role,
+        according_to: true,
+    })
 }
 
 fn overlaps(a: &ByteRange, b: &ByteRange) -> bool {

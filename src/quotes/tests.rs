@@ -832,3 +832,39 @@ fn a_described_speaker_is_the_one_just_named() {
         ],
     );
 }
+
+#[test]
+fn a_sentence_opening_on_a_named_written_source_quotes_it() {
+    // The Wikinews sentence that drew a false unattributed-quote.
+    check(
+        "A Category 5 hurricane is a form of tropical cyclone. On the Saffir–Simpson scale used by the NHC for classifying tropical cyclones, at Category 5, \"catastrophic damage will occur\". The cut-off is 157 miles per hour.",
+        &["quote «catastrophic damage will occur» <- the Saffir–Simpson scale (the Saffir–Simpson scale) AccordingTo"],
+    );
+    check(
+        "Under the Geneva Conventions, “civilians shall be protected in all circumstances”.",
+        &["quote «civilians shall be protected» <- the Geneva Conventions (the Geneva Conventions) AccordingTo"],
+    );
+    // A speaker of its own comes first.
+    check(
+        "In the Mueller report, the special counsel wrote that “the evidence does not establish a crime”.",
+        &["quote «the evidence does not» <- the special counsel (the special counsel) Verb"],
+    );
+    // A place, not a written source: still no source.
+    check(
+        "In the United States, “the storm will grow stronger tonight”.",
+        &["quote «the storm will grow»"],
+    );
+}
+
+#[test]
+fn an_en_dash_between_letters_joins_a_compound_name() {
+    check(
+        "According to the Saffir–Simpson scale, “catastrophic damage will occur”.",
+        &["quote «catastrophic damage will occur» <- the Saffir–Simpson scale (the Saffir–Simpson scale) AccordingTo"],
+    );
+    // A spaced en dash is punctuation.
+    check(
+        "Gerges was blunt – “Iran is currently on the defensive,” said Fawaz Gerges.",
+        &["quote «Iran is currently on» <- Fawaz Gerges (Fawaz Gerges) Verb"],
+    );
+}
