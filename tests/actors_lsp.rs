@@ -1,162 +1,21 @@
 //! Protocol tests for the actor features: hover, definition, references,
 //! rename, and the user's `.copydesk/actors.toml` (added actor; malformed
 //! file reported with file and line while the last good base keeps working).
-//! A small JSON-RPC client over the server's stdio.
+//! The shared client of tests/common drives the server over its stdio.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::Duration;
+mod common;
 
+use std::path::PathBuf;
+
+use common::{file_url as url, Server};
 use serde_json::{json, Value};
 
 const REFERENCE: &str = include_str!("fixtures/reference/iran-iraq-influence.txt");
-const WAIT: Duration = Duration::from_secs(120);
 
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    rx: Receiver<Value>,
-    next_id: i64,
-    /// Notifications seen while waiting for responses.
-    notes: Vec<Value>,
-}
-
-impl Client {
-    fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start copydesk lsp");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length:") {
-                        len = v.trim().parse().unwrap();
-                    }
-                }
-                let mut buf = vec![0; len];
-                if r.read_exact(&mut buf).is_err() {
-                    return;
-                }
-                if tx.send(serde_json::from_slice(&buf).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        Client {
-            child,
-            stdin,
-            rx,
-            next_id: 1,
-            notes: Vec::new(),
-        }
-    }
-
-    fn send(&mut self, msg: Value) {
-        let body = msg.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Send a request and wait for its response, answering the server's own
-    /// requests (registerCapability) and keeping notifications.
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let msg = self.rx.recv_timeout(WAIT).expect("server answered in time");
-            if msg.get("id") == Some(&json!(id)) && msg.get("method").is_none() {
-                assert!(msg.get("error").is_none(), "{method} failed: {msg}");
-                return msg["result"].clone();
-            }
-            self.handle_incoming(msg);
-        }
-    }
-
-    fn handle_incoming(&mut self, msg: Value) {
-        if msg.get("method").is_some() && msg.get("id").is_some() {
-            let id = msg["id"].clone();
-            self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
-        }
-        self.notes.push(msg);
-    }
-
-    /// Wait for a notification `method` whose params satisfy `pred`.
-    fn wait_note(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self
-            .notes
-            .iter()
-            .position(|n| n["method"] == method && pred(&n["params"]))
-        {
-            return self.notes.remove(i);
-        }
-        loop {
-            let msg = self
-                .rx
-                .recv_timeout(WAIT)
-                .unwrap_or_else(|_| panic!("no {method} notification"));
-            if msg["method"] == method && pred(&msg["params"]) {
-                return msg;
-            }
-            self.handle_incoming(msg);
-        }
-    }
-
-    fn initialize(&mut self, root: &Path) {
-        let uri = url(root);
-        self.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri,
-                "workspaceFolders": [{"uri": uri, "name": "ws"}],
-                "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-                                  "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}}}
-            }),
-        );
-        self.notify("initialized", json!({}));
-    }
-
-    fn open(&mut self, uri: &str, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
-        );
-    }
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn url(p: &Path) -> String {
-    format!("file://{}", p.display())
+/// A request that must succeed: its result.
+fn ok(c: &mut Server, method: &str, params: Value) -> Value {
+    c.request(method, params)
+        .unwrap_or_else(|e| panic!("{method} failed: {e}"))
 }
 
 fn workspace(name: &str) -> PathBuf {
@@ -178,14 +37,14 @@ fn pos(text: &str, para: usize, word: &str, n: usize) -> Value {
 #[test]
 fn hover_definition_references_highlight_rename() {
     let ws = workspace("features");
-    let mut c = Client::start();
-    c.initialize(&ws);
+    let mut c = Server::in_workspace(&ws, true, Value::Null);
     let uri = url(&ws.join("story.txt"));
-    c.open(&uri, REFERENCE);
+    c.open(&uri, "plaintext", 1, REFERENCE);
     let td = json!({"uri": uri});
 
     let at = pos(REFERENCE, 10, "Gerges", 0);
-    let hover = c.request(
+    let hover = ok(
+        &mut c,
         "textDocument/hover",
         json!({"textDocument": td, "position": at}),
     );
@@ -197,7 +56,8 @@ fn hover_definition_references_highlight_rename() {
     );
     assert!(value.contains("professor of international relations at the London School of Economics and Political Science"), "{value}");
 
-    let def = c.request(
+    let def = ok(
+        &mut c,
         "textDocument/definition",
         json!({"textDocument": td, "position": at}),
     );
@@ -207,25 +67,29 @@ fn hover_definition_references_highlight_rename() {
         "{def}"
     );
 
-    let refs = c.request(
+    let refs = ok(
+        &mut c,
         "textDocument/references",
         json!({"textDocument": td, "position": at, "context": {"includeDeclaration": true}}),
     );
     assert_eq!(refs.as_array().unwrap().len(), 4, "{refs}");
 
-    let hl = c.request(
+    let hl = ok(
+        &mut c,
         "textDocument/documentHighlight",
         json!({"textDocument": td, "position": at}),
     );
     assert_eq!(hl.as_array().unwrap().len(), 4, "{hl}");
 
     let w = pos(REFERENCE, 18, "Watling", 0);
-    let prep = c.request(
+    let prep = ok(
+        &mut c,
         "textDocument/prepareRename",
         json!({"textDocument": td, "position": w}),
     );
     assert_eq!(prep["placeholder"], "Watling");
-    let edit = c.request(
+    let edit = ok(
+        &mut c,
         "textDocument/rename",
         json!({"textDocument": td, "position": w, "newName": "Jack Watts"}),
     );
@@ -237,7 +101,8 @@ fn hover_definition_references_highlight_rename() {
     assert_eq!(texts, vec!["Jack Watts", "Watts", "Watts", "Watts"]);
 
     // Nothing to hover on an ordinary word.
-    let none = c.request(
+    let none = ok(
+        &mut c,
         "textDocument/hover",
         json!({"textDocument": td, "position": pos(REFERENCE, 1, "withdrawn", 0)}),
     );
@@ -249,14 +114,14 @@ fn user_actors_file_adds_an_actor_and_a_malformed_one_is_reported() {
     let ws = workspace("user");
     let file = ws.join(".copydesk").join("actors.toml");
     std::fs::write(&file, "[[actor]]\nkind = \"person\"\nname = \"Jane Roe\"\ndescription = \"Mayor of Springfield.\"\nsurname = \"Roe\"\n").unwrap();
-    let mut c = Client::start();
-    c.initialize(&ws);
+    let mut c = Server::in_workspace(&ws, true, Value::Null);
     let uri = url(&ws.join("city.txt"));
     let text = "Jane Roe opened the bridge.\n\nRoe said it was late.";
-    c.open(&uri, text);
+    c.open(&uri, "plaintext", 1, text);
     let td = json!({"uri": uri});
-    let hover = |c: &mut Client, line: u32, character: u32| {
-        c.request(
+    let hover = |c: &mut Server, line: u32, character: u32| {
+        ok(
+            c,
             "textDocument/hover",
             json!({"textDocument": td, "position": {"line": line, "character": character}}),
         )
@@ -270,7 +135,7 @@ fn user_actors_file_adds_an_actor_and_a_malformed_one_is_reported() {
         "{h}"
     );
     // The server asked the client to watch the actors files.
-    c.wait_note("client/registerCapability", |p| {
+    c.wait_for_server_request("client/registerCapability", |p| {
         p["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"]
             == "**/.copydesk/actors.toml"
     });
@@ -281,8 +146,8 @@ fn user_actors_file_adds_an_actor_and_a_malformed_one_is_reported() {
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": url(&file), "type": 2}]}),
     );
-    let shown = c.wait_note("window/showMessage", |p| p["type"] == 1);
-    let msg = shown["params"]["message"].as_str().unwrap();
+    let shown = c.take("window/showMessage", |p| p["type"] == 1);
+    let msg = shown["message"].as_str().unwrap();
     assert!(msg.contains(&format!("{}:5:", file.display())), "{msg}");
     assert!(msg.contains("mayor"), "{msg}");
     let h = hover(&mut c, 2, 1);

@@ -3,179 +3,87 @@
 //! diagnostics on a broken `.copydesk.toml`, and reloads through watched
 //! files that keep the last good config.
 //!
-//! These tests keep a small client of their own: its `wait_for` consumes
-//! the notification it returns, so a test can wait for the *next*
-//! publication of a document at the same version (settings change the
-//! diagnostics, not the version). tests/config_protocol.rs covers the
-//! main paths with the shared client in tests/common.
+//! They use the shared client in tests/common, waiting with
+//! [`Server::take`], which consumes the notification it returns, so a test
+//! can wait for the *next* publication of a document at the same version
+//! (settings change the diagnostics, not the version).
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
 
+use common::{file_url as url, Server};
 use serde_json::{json, Value};
 
+/// The shared client (tests/common), answering `workspace/configuration`
+/// with what the test sets, and waiting with [`Server::take`].
 struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    rx: Receiver<Value>,
-    next_id: i64,
+    server: Server,
     /// What to answer `workspace/configuration` with.
-    configuration: Value,
-    /// Server-to-client requests seen, by method.
-    server_requests: Vec<Value>,
-    /// Notifications not yet consumed.
-    pending: Vec<Value>,
+    configuration: Arc<Mutex<Value>>,
 }
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start copydesk lsp");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        length = v.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; length.expect("Content-Length")];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if tx
-                    .send(serde_json::from_slice(&body).expect("JSON from the server"))
-                    .is_err()
-                {
-                    return;
-                }
+        let server = Server::start();
+        let configuration = Arc::new(Mutex::new(Value::Null));
+        let answer = configuration.clone();
+        server.on_request(move |method, params| match method {
+            "workspace/configuration" => {
+                let n = params["items"].as_array().map_or(1, Vec::len);
+                Value::Array(vec![answer.lock().unwrap().clone(); n])
             }
+            _ => Value::Null,
         });
         Client {
-            child,
-            stdin,
-            rx,
-            next_id: 1,
-            configuration: Value::Null,
-            server_requests: Vec::new(),
-            pending: Vec::new(),
+            server,
+            configuration,
         }
     }
 
-    fn send(&mut self, msg: Value) {
-        let body = msg.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
+    fn set_configuration(&self, settings: Value) {
+        *self.configuration.lock().unwrap() = settings;
     }
 
     fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+        self.server.notify(method, params);
     }
 
-    /// Handle one incoming message: answer server requests, keep notifications.
-    fn pump(&mut self, deadline: Instant) -> Option<Value> {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let msg = self.rx.recv_timeout(left).ok()?;
-        if msg.get("method").is_some() && msg.get("id").is_some() {
-            let result = match msg["method"].as_str().unwrap() {
-                "workspace/configuration" => {
-                    let n = msg["params"]["items"].as_array().map_or(1, Vec::len);
-                    Value::Array(vec![self.configuration.clone(); n])
-                }
-                _ => Value::Null,
-            };
-            self.server_requests.push(msg.clone());
-            self.send(json!({"jsonrpc": "2.0", "id": msg["id"], "result": result}));
-            return Some(Value::Null);
-        }
-        if msg.get("method").is_some() {
-            self.pending.push(msg);
-            return Some(Value::Null);
-        }
-        Some(msg)
-    }
-
+    /// A request that must succeed: its result.
     fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            match self.pump(deadline) {
-                Some(msg) if msg.get("id") == Some(&json!(id)) => return msg,
-                Some(_) => {}
-                None => panic!("no reply to {method}"),
-            }
-        }
+        self.server
+            .request(method, params)
+            .unwrap_or_else(|e| panic!("{method} failed: {e}"))
     }
 
-    /// The next notification `method` whose params satisfy `want`.
+    /// The next notification `method` whose params satisfy `want`, taken
+    /// (so that a later wait sees a later one).
     fn wait_for(&mut self, method: &str, want: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(i) = self
-                .pending
-                .iter()
-                .position(|m| m["method"] == method && want(&m["params"]))
-            {
-                let found = self.pending.remove(i);
-                // Drop older notifications of the same kind so later waits see newer ones.
-                return found["params"].clone();
-            }
-            if self.pump(deadline).is_none() {
-                panic!("no {method} as expected; pending: {:#?}", self.pending);
-            }
-        }
+        self.server.take(method, want)
+    }
+
+    /// How many times the server pulled `workspace/configuration`.
+    fn pulls(&self) -> usize {
+        self.server
+            .server_requests()
+            .iter()
+            .filter(|r| r["method"] == "workspace/configuration")
+            .count()
     }
 
     fn initialize(&mut self, capabilities: Value, options: Value, root: &Path) -> Value {
-        let reply = self.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": url(root),
-                "capabilities": capabilities,
-                "initializationOptions": options,
-            }),
-        );
-        self.notify("initialized", json!({}));
-        reply
+        self.server.initialize_with(json!({
+            "processId": null,
+            "rootUri": url(root),
+            "capabilities": capabilities,
+            "initializationOptions": options,
+        }))
     }
 
     fn open(&mut self, path: &Path, language: &str, text: &str) {
-        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": url(path), "languageId": language, "version": 1, "text": text}}));
+        self.server.open(&url(path), language, 1, text);
     }
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn url(path: &Path) -> String {
-    format!("file://{}", path.display())
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -233,7 +141,8 @@ fn a_broken_config_file_gets_diagnostics_and_a_fixed_one_clears_them() {
     assert_eq!(first["severity"], 1);
     // The server asked to watch config files.
     assert!(c
-        .server_requests
+        .server
+        .server_requests()
         .iter()
         .any(|r| r["method"] == "client/registerCapability"
             && r["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"]
@@ -297,17 +206,14 @@ fn editor_settings_with_problems_are_shown() {
         shown["message"],
         "copydesk settings: `language` \"de\" is not supported yet; copydesk reads \"en\""
     );
-    assert!(!c
-        .server_requests
-        .iter()
-        .any(|r| r["method"] == "workspace/configuration"));
+    assert_eq!(c.pulls(), 0);
 }
 
 #[test]
 fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
     let dir = temp_dir("pull");
     let mut c = Client::start();
-    c.configuration = json!({"speechVerbs": [3]});
+    c.set_configuration(json!({"speechVerbs": [3]}));
     c.initialize(
         json!({"workspace": {"configuration": true}}),
         Value::Null,
@@ -318,15 +224,9 @@ fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
         shown["message"],
         "copydesk settings: `speechVerbs[0]` must be a string; found a number"
     );
-    let pulls = |c: &Client| {
-        c.server_requests
-            .iter()
-            .filter(|r| r["method"] == "workspace/configuration")
-            .count()
-    };
-    assert_eq!(pulls(&c), 1);
+    assert_eq!(c.pulls(), 1);
     assert_eq!(
-        c.server_requests[0]["params"]["items"][0]["section"],
+        c.server.server_requests()[0]["params"]["items"][0]["section"],
         "copydesk"
     );
     // Typing does not pull.
@@ -339,9 +239,9 @@ fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
         c.notify("textDocument/didChange", json!({"textDocument": {"uri": url(&doc), "version": v}, "contentChanges": [{"text": format!("One {v}.")}]}));
     }
     c.wait_for("textDocument/publishDiagnostics", |p| p["version"] == 5);
-    assert_eq!(pulls(&c), 1);
+    assert_eq!(c.pulls(), 1);
     // A change notification pulls again.
-    c.configuration = json!({"speechVerbs": ["", "quip"]});
+    c.set_configuration(json!({"speechVerbs": ["", "quip"]}));
     c.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": null}),
@@ -351,7 +251,7 @@ fn configuration_is_pulled_at_start_and_on_change_only_when_supported() {
         shown["message"],
         "copydesk settings: `speechVerbs` item 1 is empty"
     );
-    assert_eq!(pulls(&c), 2);
+    assert_eq!(c.pulls(), 2);
 }
 
 const UNSOURCED: &str = "“The Shia Iraqis may be vaguely aligned with Iran.”\n";
@@ -436,7 +336,7 @@ fn pulled_settings_override_the_config_file() {
         vec![("unattributed-quote".to_string(), 1)]
     );
     // The editor's pulled settings win over the file (file < editor).
-    c.configuration = json!({"rules": {"unattributed-quote": "information"}});
+    c.set_configuration(json!({"rules": {"unattributed-quote": "information"}}));
     c.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": null}),
@@ -446,7 +346,7 @@ fn pulled_settings_override_the_config_file() {
         vec![("unattributed-quote".to_string(), 3)]
     );
     // Settings that do not name the rule leave the file's level.
-    c.configuration = json!({"quoteMinWords": 4});
+    c.set_configuration(json!({"quoteMinWords": 4}));
     c.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": null}),
@@ -528,7 +428,7 @@ fn the_ignore_code_action_is_a_workspace_edit() {
         "textDocument/codeAction",
         json!({"textDocument": {"uri": doc}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
     );
-    let actions = reply["result"].as_array().expect("actions");
+    let actions = reply.as_array().expect("actions");
     let ignore = actions
         .iter()
         .find(|a| a["title"] == "Ignore unattributed-quote in this paragraph")
@@ -559,13 +459,7 @@ fn initialization_options_mean_no_pull_at_start_and_an_empty_pull_keeps_them() {
         published(&mut c, &url(&path), |_| true),
         vec![("unattributed-quote".to_string(), 1)]
     );
-    let pulls = |c: &Client| {
-        c.server_requests
-            .iter()
-            .filter(|r| r["method"] == "workspace/configuration")
-            .count()
-    };
-    assert_eq!(pulls(&c), 0);
+    assert_eq!(c.pulls(), 0);
     // The pull model: a notification without settings makes the server ask;
     // an empty answer keeps what it has.
     c.notify(
@@ -576,14 +470,14 @@ fn initialization_options_mean_no_pull_at_start_and_an_empty_pull_keeps_them() {
         published(&mut c, &url(&path), |_| true),
         vec![("unattributed-quote".to_string(), 1)]
     );
-    assert_eq!(pulls(&c), 1);
+    assert_eq!(c.pulls(), 1);
 }
 
 #[test]
 fn settings_sent_with_the_notification_are_used_without_a_pull() {
     let dir = temp_dir("sent");
     let mut c = Client::start();
-    c.configuration = json!({"rules": {"unattributed-quote": "error"}});
+    c.set_configuration(json!({"rules": {"unattributed-quote": "error"}}));
     c.initialize(
         json!({"workspace": {"configuration": true}}),
         json!({}),
@@ -604,17 +498,9 @@ fn settings_sent_with_the_notification_are_used_without_a_pull() {
         published(&mut c, &url(&path), |_| true),
         vec![("unattributed-quote".to_string(), 4)]
     );
-    assert!(!c
-        .server_requests
-        .iter()
-        .any(|r| r["method"] == "workspace/configuration"));
-    assert!(
-        !c.pending
-            .iter()
-            .any(|m| m["method"] == "window/showMessage"),
-        "{:?}",
-        c.pending
-    );
+    assert_eq!(c.pulls(), 0);
+    let shown = c.server.notifications("window/showMessage");
+    assert!(shown.is_empty(), "{shown:?}");
 }
 
 #[test]
@@ -638,7 +524,7 @@ fn effective_config_names_the_origin_of_each_value() {
         "copydesk/effectiveConfig",
         json!({"textDocument": {"uri": url(&path)}}),
     );
-    let r = &reply["result"];
+    let r = &reply;
     assert_eq!(r["configFile"], config.display().to_string());
     assert_eq!(r["settings"]["quoteMinWords"], 6);
     assert_eq!(r["settings"]["rules"]["name-misspelling"], "off");

@@ -6,10 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::Server;
+use common::{file_url as url, Server};
 use serde_json::{json, Value};
 
 const STORY: &str = "Jane Roe opened the bridge.\n\nJohn Poe said it was late.";
@@ -21,28 +21,8 @@ fn workspace(name: &str) -> PathBuf {
     dir
 }
 
-fn url(p: &Path) -> String {
-    format!("file://{}", p.display())
-}
-
 fn actor(name: &str, description: &str) -> String {
     format!("[[actor]]\nkind = \"person\"\nname = \"{name}\"\ndescription = \"{description}\"\n\n")
-}
-
-fn start(root: &Path, watch: bool, options: Value) -> Server {
-    let mut server = Server::start();
-    let uri = url(root);
-    server.initialize_with(json!({
-        "processId": null,
-        "rootUri": uri,
-        "workspaceFolders": [{"uri": uri, "name": "ws"}],
-        "initializationOptions": options,
-        "capabilities": {
-            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": watch}},
-            "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}}
-        }
-    }));
-    server
 }
 
 /// The hover text at the start of line `line` ("" when there is none; a
@@ -84,7 +64,7 @@ fn a_knowledge_base_named_in_the_config_file_gives_hovers_and_is_watched() {
     )
     .unwrap();
     std::fs::write(&kb, actor("Jane Roe", "Mayor of Springfield.")).unwrap();
-    let mut server = start(&ws, true, Value::Null);
+    let mut server = Server::in_workspace(&ws, true, Value::Null);
     let doc = url(&ws.join("city.txt"));
     server.open(&doc, "plaintext", 1, STORY);
 
@@ -183,7 +163,7 @@ fn without_file_watching_editor_settings_name_a_knowledge_base_and_a_missing_one
     )
     .unwrap();
     // A missing file: reported by name, the roots' actors file still used.
-    let mut server = start(
+    let mut server = Server::in_workspace(
         &ws,
         false,
         json!({"copydesk": {"knowledgeBases": ["newsroom/gone.toml"]}}),

@@ -70,6 +70,11 @@ pub fn uri(name: &str) -> String {
     format!("file:///copydesk-test/{name}")
 }
 
+/// The `file:` URL of a path on disk.
+pub fn file_url(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
 /// The reference article shipped with the tests.
 pub fn reference_article() -> String {
     let path = concat!(
@@ -180,6 +185,25 @@ impl Server {
             .unwrap_or("utf-16")
             .to_string();
         (server, encoding)
+    }
+
+    /// Start the server and initialize it with `root` as the workspace
+    /// folder, Markdown hovers, watched files with dynamic registration
+    /// when `watch`, and these initializationOptions.
+    pub fn in_workspace(root: &std::path::Path, watch: bool, options: Value) -> Server {
+        let mut server = Server::start();
+        let uri = file_url(root);
+        server.initialize_with(json!({
+            "processId": null,
+            "rootUri": uri,
+            "workspaceFolders": [{"uri": uri, "name": "ws"}],
+            "initializationOptions": options,
+            "capabilities": {
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": watch}},
+                "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}}
+            }
+        }));
+        server
     }
 
     /// `initialize` offering `encodings` (with client capabilities for
@@ -327,6 +351,31 @@ impl Server {
                 .iter()
                 .find(|n| n["method"] == method && pred(&n["params"]))
                 .map(|n| n["params"].clone())
+        })
+    }
+
+    /// [`Server::wait_for`], taking the notification out of the inbox: a
+    /// later call sees only the ones after it (the next publication of a
+    /// document at the same version, after a settings change).
+    pub fn take(&self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        self.wait_inbox(&format!("a {method} notification"), |inbox| {
+            let i = inbox
+                .notifications
+                .iter()
+                .position(|n| n["method"] == method && pred(&n["params"]))?;
+            Some(inbox.notifications.remove(i)["params"].clone())
+        })
+    }
+
+    /// Wait for a request from the server with this method whose params
+    /// satisfy `pred` (sent before or after the call); returns its params.
+    pub fn wait_for_server_request(&self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        self.wait_inbox(&format!("a {method} request from the server"), |inbox| {
+            inbox
+                .server_requests
+                .iter()
+                .find(|r| r["method"] == method && pred(&r["params"]))
+                .map(|r| r["params"].clone())
         })
     }
 
