@@ -250,7 +250,7 @@ pub fn knowledge_base_registration(files: &[PathBuf]) -> Registration {
         watchers: files
             .iter()
             .map(|f| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(f.display().to_string()),
+                glob_pattern: GlobPattern::String(literal_glob(f)),
                 kind: None,
             })
             .collect(),
@@ -260,6 +260,24 @@ pub fn knowledge_base_registration(files: &[PathBuf]) -> Registration {
         method: "workspace/didChangeWatchedFiles".into(),
         register_options: serde_json::to_value(options).ok(),
     }
+}
+
+/// A glob pattern that matches the file at `path`. LSP glob patterns have
+/// no escape, so each character with a meaning in them (`*?[]{}`) becomes
+/// `?`, which matches it too: the pattern may also match a few other files,
+/// whose changes [`on_watched_files`] ignores (it reloads only for the
+/// configured paths themselves). On Windows, separators become `/`, as
+/// globs have them.
+fn literal_glob(path: &Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '*' | '?' | '[' | ']' | '{' | '}' => '?',
+            '\\' if cfg!(windows) => '/',
+            c => c,
+        })
+        .collect()
 }
 
 /// After `initialized` and each settings change: when the client can, make
@@ -319,6 +337,26 @@ mod tests {
 
     fn names(actors: &[kb::Actor]) -> Vec<&str> {
         actors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_watched_path_with_glob_characters_still_matches_itself() {
+        let files = [
+            PathBuf::from("/news/desk [2]/kb{a,b}*.toml"),
+            PathBuf::from("/news/plain/shared.toml"),
+        ];
+        let reg = knowledge_base_registration(&files);
+        let opts = reg.register_options.expect("options");
+        let globs: Vec<&str> = opts["watchers"]
+            .as_array()
+            .expect("watchers")
+            .iter()
+            .map(|w| w["globPattern"].as_str().expect("a string pattern"))
+            .collect();
+        assert_eq!(
+            globs,
+            ["/news/desk ?2?/kb?a,b??.toml", "/news/plain/shared.toml"]
+        );
     }
 
     #[test]
