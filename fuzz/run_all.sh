@@ -4,7 +4,9 @@
 # overflow checks, about 2.6 times the executions (copydesk's own code has
 # no unsafe); the default is cargo-fuzz's (-O, AddressSanitizer).
 # libFuzzer's output goes to fuzz/logs/<target>.log; crashes to
-# fuzz/artifacts/<target>/; the corpus grows in fuzz/corpus/<target>/.
+# fuzz/artifacts/<target>/; the corpus grows in fuzz/corpus/<target>/
+# (./seed.sh seeds it on a fresh clone). TARGETS='server edits' picks
+# targets. python3 summary.py prints a README row per log afterwards.
 cd "$(dirname "$0")"
 secs=${1:-600}
 mkdir -p logs
