@@ -1,6 +1,7 @@
 #!/bin/sh
-# Seed fuzz/corpus/<target>/ from the repository's own files, so that a fresh
-# clone starts every target from real copy rather than from nothing:
+# Seed fuzz/corpus/<target>/ from the repository's own files and the kept
+# minimized corpora (fuzz/seeds/), so that a fresh clone starts every
+# target from real copy and from the paths earlier rounds reached:
 #   ./seed.sh            # then ./run_all.sh SECONDS
 # Files already in a corpus are kept (libFuzzer names its units by content
 # hash; seeds are named seed-*). Every seed is cut to 4096 bytes, the
@@ -36,4 +37,13 @@ awk '/^```toml$/{n++; on=1; next} /^```$/{on=0} on && n==2' "$root/README.md" > 
 put frames "$root"/tests/fixtures/fuzz/frames/*
 body='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
 printf 'Content-Length: %d\r\n\r\n%s' "${#body}" "$body" > corpus/frames/seed-initialize.bin
+# The minimized corpus of the last fuzz round, where one is kept
+# (fuzz/seeds/<target>/, made with `cargo fuzz cmin` or -merge=1): later
+# rounds go on from the paths it reaches instead of from nothing.
+for d in seeds/*/; do
+    [ -d "$d" ] || continue
+    t=$(basename "$d")
+    mkdir -p "corpus/$t"
+    cp -n "$d"* "corpus/$t/" 2>/dev/null || true
+done
 for t in corpus/*; do echo "$t: $(ls "$t" | wc -l) files"; done
