@@ -37,9 +37,9 @@ awk '/^```toml$/{n++; on=1; next} /^```$/{on=0} on && n==2' "$root/README.md" > 
 put frames "$root"/tests/fixtures/fuzz/frames/*
 body='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
 printf 'Content-Length: %d\r\n\r\n%s' "${#body}" "$body" > corpus/frames/seed-initialize.bin
-# The minimized corpus of the last fuzz round, where one is kept
-# (fuzz/seeds/<target>/, made with `cargo fuzz cmin` or -merge=1): later
-# rounds go on from the paths it reaches instead of from nothing.
+# The corpus of the last fuzz round, where one is kept (fuzz/seeds/<target>/,
+# cut to a set covering every edge: see seeds/README.md): later rounds go
+# on from the paths it reaches instead of from nothing.
 for d in seeds/*/; do
     [ -d "$d" ] || continue
     t=$(basename "$d")
