@@ -189,7 +189,7 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
         found,
         names: None,
     };
-    analyze_local(text, markup, kb, config, local)
+    analyze_local(text, markup, kb, config, local, None)
 }
 
 /// What [`analyze`] computes paragraph by paragraph (or line by line) before
@@ -216,6 +216,7 @@ pub(crate) fn analyze_local<'k>(
     kb: &'k KnowledgeBase,
     config: &Config,
     local: Local<'k>,
+    sentence_cache: Option<&mut quotes::SentenceCache>,
 ) -> Analysis {
     let Local {
         prose,
@@ -224,8 +225,15 @@ pub(crate) fn analyze_local<'k>(
         found,
         names,
     } = local;
-    let mut quote_report =
-        quotes::analyze_with(text, &prose, &paragraphs, &sentences, config, names);
+    let mut quote_report = quotes::analyze_with(
+        text,
+        &prose,
+        &paragraphs,
+        &sentences,
+        config,
+        names,
+        sentence_cache,
+    );
     let actor_report = actors::analyze_found(
         text,
         &prose,

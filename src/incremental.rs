@@ -83,6 +83,10 @@ pub struct Stats {
     pub paragraphs_computed: usize,
     pub chunks_reused: usize,
     pub chunks_computed: usize,
+    /// Sentences whose tokens, speech-verb subjects and full names (for
+    /// quotes) were reused / computed.
+    pub sentences_reused: usize,
+    pub sentences_computed: usize,
     /// The knowledge base could not be matched chunk by chunk (an alias
     /// holds a line break): it was matched over the whole text.
     pub whole_text_matching: bool,
@@ -100,6 +104,8 @@ pub struct Analyzer {
     sentences: HashMap<Box<str>, Arc<Block>>,
     /// Masked chunk text -> its knowledge-base matches.
     chunks: HashMap<Box<str>, Arc<[ChunkMatch]>>,
+    /// What quotes reads off each sentence alone.
+    quote_sentences: crate::quotes::SentenceCache,
     stats: Stats,
 }
 
@@ -153,7 +159,17 @@ impl Analyzer {
             found,
             names: Some(names),
         };
-        analyze_local(text, markup, kb, config, local)
+        let analysis = analyze_local(
+            text,
+            markup,
+            kb,
+            config,
+            local,
+            Some(&mut self.quote_sentences),
+        );
+        self.stats.sentences_reused = self.quote_sentences.reused;
+        self.stats.sentences_computed = self.quote_sentences.computed;
+        analysis
     }
 
     /// Empty the cache when the knowledge base or the config is another one.

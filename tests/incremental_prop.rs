@@ -289,9 +289,46 @@ fn an_edit_recomputes_only_what_it_touched() {
     assert_eq!(s.chunks_computed, 1, "{s:?}");
     assert!(s.paragraphs_computed <= 1, "{s:?}");
     assert!(s.chunks_reused + 1 >= first.chunks_computed, "{s:?}");
+    // Quotes' per-sentence results: only the sentence with the `x` (two,
+    // should it have cut a sentence in two) are computed again.
+    assert!(s.sentences_computed <= 2, "{s:?}");
+    assert_eq!(s.sentences_reused + s.sentences_computed, a.sentences.len());
     assert_eq!(
         serde_json::to_value(a).unwrap(),
         serde_json::to_value(analyze(&text, Markup::Markdown, &kb, &config)).unwrap()
+    );
+}
+
+/// An opening mark typed before a sentence puts the next sentence, whose
+/// text did not change, inside the quotation: quotes' per-sentence results
+/// are kept by the sentence's text *and* its quoted bytes, so that one is
+/// computed again, and the attribution follows.
+#[test]
+fn a_typed_quote_mark_recomputes_the_sentences_it_encloses() {
+    let kb = kb();
+    let config = Arc::new(Config::default());
+    let before = "Intro here.\n\nAhmed said the plan would work. It will grow” and more. Then Ahmed Saleh left.\n";
+    let at = before.find("the plan").unwrap();
+    let mut after = before.to_string();
+    after.insert(at, '“');
+    let mut analyzer = Analyzer::new();
+    let a0 = analyzer.analyze(before, Markup::PlainText, &kb, &config);
+    assert!(a0.quotes.is_empty(), "{:?}", a0.quotes);
+    let a = analyzer.analyze(&after, Markup::PlainText, &kb, &config);
+    let s = analyzer.stats();
+    // The edited sentence and the one now inside the quotation.
+    assert_eq!(s.sentences_computed, 2, "{s:?}");
+    assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        serde_json::to_value(&a).unwrap(),
+        serde_json::to_value(analyze(&after, Markup::PlainText, &kb, &config)).unwrap()
+    );
+    // And back: the mark deleted, the old results return.
+    let b = analyzer.analyze(before, Markup::PlainText, &kb, &config);
+    assert_eq!(analyzer.stats().sentences_computed, 2);
+    assert_eq!(
+        serde_json::to_value(&b).unwrap(),
+        serde_json::to_value(&a0).unwrap()
     );
 }
 

@@ -37,12 +37,14 @@ pub mod verbs;
 
 pub use marks::MarkReport;
 
+use std::sync::Arc;
+
 use crate::analysis::{ByteRange, Paragraph, Quote, QuoteKind, Sentence, Speaker, Via};
 use crate::config::Config;
 use crate::markup::{BlockKind, Prose};
 use crate::text::hash::{FastMap, FastSet};
 
-use attribution::{Found, MentionKind, Tok};
+use attribution::{Found, MentionKind, Tok, TokKind};
 use marks::Quotation;
 use verbs::Verbs;
 
@@ -81,7 +83,7 @@ pub fn analyze(
     sentences: &[Sentence],
     config: &Config,
 ) -> QuoteReport {
-    analyze_with(text, prose, paragraphs, sentences, config, None)
+    analyze_with(text, prose, paragraphs, sentences, config, None, None)
 }
 
 /// The full names of one paragraph of `masked` (what [`analyze`] gathers
@@ -100,6 +102,7 @@ pub(crate) fn analyze_with(
     sentences: &[Sentence],
     config: &Config,
     names: Option<Vec<(ByteRange, Vec<String>)>>,
+    cache: Option<&mut SentenceCache>,
 ) -> QuoteReport {
     let masked = prose.masked.as_str();
     let ranges: Vec<ByteRange> = paragraphs.iter().map(|p| p.range.clone()).collect();
@@ -119,7 +122,7 @@ pub(crate) fn analyze_with(
     let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
     let skip = merge(quotations.iter().map(|q| q.range()).collect());
     let verbs = Verbs::new(&config.speech_verbs);
-    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs, names);
+    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs, names, cache);
 
     let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
     interrupted_openings(masked, &mut quotes);
@@ -299,7 +302,162 @@ struct Doc<'a> {
     /// The tokens of each sentence outside quotations (`skip`), as
     /// `attribution::tokens` cuts them: made once, read by the passes that
     /// look at every sentence (see [`Doc::sentence_tokens`]).
-    sentence_tokens: std::cell::OnceCell<Vec<Vec<Tok<'a>>>>,
+    sentence_tokens: Vec<Vec<Tok<'a>>>,
+    /// What each sentence gives on its own (subjects, full names),
+    /// relative to its start: see [`SentenceLocal`].
+    local: Vec<Arc<SentenceLocal>>,
+}
+
+/// What quotes reads off one sentence alone, given which of its bytes lie
+/// inside quotations: its tokens, the subjects of its speech verbs
+/// (`attribution::all_subjects`) and its full names
+/// (`attribution::full_names`), with ranges relative to the sentence's
+/// start. A function of the sentence's text, those bytes and the speech
+/// verbs, so the incremental analysis keeps it between versions
+/// ([`SentenceCache`]).
+#[derive(Debug)]
+pub(crate) struct SentenceLocal {
+    // (Vecs, not boxed slices: shrinking each to fit costs a reallocation
+    // per sentence on the path from scratch.)
+    toks: Vec<(ByteRange, TokKind)>,
+    subjects: Vec<Found>,
+    full: Vec<(ByteRange, Vec<String>)>,
+}
+
+impl SentenceLocal {
+    /// The sentence's tokens (absolute) and what they give (`keep_tokens`:
+    /// with the tokens too, for [`SentenceLocal::tokens`]).
+    fn compute<'a>(
+        text: &'a str,
+        range: ByteRange,
+        skip: &[ByteRange],
+        verbs: &Verbs,
+        keep_tokens: bool,
+    ) -> (Vec<Tok<'a>>, SentenceLocal) {
+        let toks = attribution::tokens(text, range.clone(), skip);
+        let at = range.start;
+        let rel = |r: &ByteRange| (r.start - at)..(r.end - at);
+        let local = SentenceLocal {
+            toks: if keep_tokens {
+                toks.iter().map(|t| (rel(&t.range), t.kind)).collect()
+            } else {
+                Vec::new()
+            },
+            subjects: attribution::all_subjects(&toks, verbs)
+                .into_iter()
+                .map(|f| Found {
+                    range: rel(&f.range),
+                    ..f
+                })
+                .collect(),
+            full: attribution::full_names(&toks)
+                .into_iter()
+                .map(|(r, words)| (rel(&r), words))
+                .collect(),
+        };
+        (toks, local)
+    }
+
+    /// The tokens again, for the sentence starting at `at` of `text`.
+    fn tokens<'a>(&self, text: &'a str, at: usize) -> Vec<Tok<'a>> {
+        self.toks
+            .iter()
+            .map(|(r, kind)| {
+                let range = (at + r.start)..(at + r.end);
+                Tok {
+                    text: &text[range.clone()],
+                    range,
+                    kind: *kind,
+                }
+            })
+            .collect()
+    }
+}
+
+/// [`SentenceLocal`]s kept between versions of one document, by the
+/// sentence's text and the ranges of it inside quotations (relative).
+/// Only what the latest version used is kept.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceCache {
+    map: FastMap<Box<str>, Vec<SentenceVariant>>,
+    generation: u64,
+    /// Sentences of the last analysis whose local results were reused /
+    /// computed.
+    pub(crate) reused: usize,
+    pub(crate) computed: usize,
+}
+
+#[derive(Debug)]
+struct SentenceVariant {
+    skip: Box<[ByteRange]>,
+    local: Arc<SentenceLocal>,
+    used: u64,
+}
+
+impl SentenceCache {
+    /// The local results of every sentence, from the cache where the
+    /// sentence and its quoted bytes are unchanged; drops what this
+    /// version does not use.
+    fn locals<'a>(
+        &mut self,
+        text: &'a str,
+        sentences: &[Sentence],
+        skip: &[ByteRange],
+        verbs: &Verbs,
+    ) -> (Vec<Vec<Tok<'a>>>, Vec<Arc<SentenceLocal>>) {
+        self.generation += 1;
+        self.reused = 0;
+        self.computed = 0;
+        let generation = self.generation;
+        let mut toks = Vec::with_capacity(sentences.len());
+        let mut locals = Vec::with_capacity(sentences.len());
+        let mut rel_skip: Vec<ByteRange> = Vec::new();
+        for s in sentences {
+            let r = s.range.clone();
+            let lo = skip.partition_point(|k| k.end <= r.start);
+            rel_skip.clear();
+            rel_skip.extend(
+                skip[lo..]
+                    .iter()
+                    .take_while(|k| k.start < r.end)
+                    .map(|k| (k.start.max(r.start) - r.start)..(k.end.min(r.end) - r.start)),
+            );
+            let key = &text[r.clone()];
+            let found = self.map.get_mut(key).and_then(|vs| {
+                vs.iter_mut().find(|v| *v.skip == *rel_skip).map(|v| {
+                    v.used = generation;
+                    v.local.clone()
+                })
+            });
+            match found {
+                Some(local) => {
+                    self.reused += 1;
+                    toks.push(local.tokens(text, r.start));
+                    locals.push(local);
+                }
+                None => {
+                    self.computed += 1;
+                    let (t, local) = SentenceLocal::compute(text, r, skip, verbs, true);
+                    let local = Arc::new(local);
+                    self.map
+                        .entry(key.into())
+                        .or_default()
+                        .push(SentenceVariant {
+                            skip: rel_skip.as_slice().into(),
+                            local: local.clone(),
+                            used: generation,
+                        });
+                    toks.push(t);
+                    locals.push(local);
+                }
+            }
+        }
+        self.map.retain(|_, vs| {
+            vs.retain(|v| v.used == generation);
+            !vs.is_empty()
+        });
+        (toks, locals)
+    }
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -458,7 +616,18 @@ impl<'a> Doc<'a> {
         skip: &'a [ByteRange],
         verbs: &'a Verbs<'static>,
         names: Option<Vec<(ByteRange, Vec<String>)>>,
+        cache: Option<&mut SentenceCache>,
     ) -> Self {
+        let (sentence_tokens, local) = match cache {
+            Some(cache) => cache.locals(text, sentences, skip, verbs),
+            None => sentences
+                .iter()
+                .map(|s| {
+                    let (t, l) = SentenceLocal::compute(text, s.range.clone(), skip, verbs, false);
+                    (t, Arc::new(l))
+                })
+                .unzip(),
+        };
         let mut doc = Doc {
             text,
             paragraphs,
@@ -479,7 +648,8 @@ impl<'a> Doc<'a> {
             names_by_first: Default::default(),
             first_in_body: Default::default(),
             acronyms: Default::default(),
-            sentence_tokens: Default::default(),
+            sentence_tokens,
+            local,
         };
         match names {
             Some(names) => doc.names = names,
@@ -522,8 +692,7 @@ impl<'a> Doc<'a> {
         let mut subjects = Vec::new();
         let mut role_subjects = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            let toks = doc.sentence_tokens(si);
-            for f in attribution::all_subjects(toks, verbs) {
+            for f in doc.sentence_subjects(si) {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
                     subjects.push((s.paragraph, f));
                 } else {
@@ -579,12 +748,27 @@ impl<'a> Doc<'a> {
     /// `attribution::tokens(self.text, s.range.clone(), self.skip)` for
     /// sentence `si`, cut once for all sentences.
     fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
-        &self.sentence_tokens.get_or_init(|| {
-            self.sentences
-                .iter()
-                .map(|s| attribution::tokens(self.text, s.range.clone(), self.skip))
-                .collect()
-        })[si]
+        &self.sentence_tokens[si]
+    }
+
+    /// `attribution::all_subjects(self.sentence_tokens(si), self.verbs)`.
+    fn sentence_subjects(&self, si: usize) -> impl Iterator<Item = Found> + '_ {
+        let at = self.sentences[si].range.start;
+        self.local[si].subjects.iter().map(move |f| Found {
+            range: (at + f.range.start)..(at + f.range.end),
+            kind: f.kind,
+            according_to: f.according_to,
+        })
+    }
+
+    /// `attribution::full_names(self.sentence_tokens(si))`.
+    fn sentence_full_names(&self, si: usize) -> Vec<(ByteRange, &[String])> {
+        let at = self.sentences[si].range.start;
+        self.local[si]
+            .full
+            .iter()
+            .map(|(r, words)| ((at + r.start)..(at + r.end), words.as_slice()))
+            .collect()
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -836,7 +1020,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let toks = self.sentence_tokens(si);
-            let full = attribution::full_names(toks);
+            let full = self.sentence_full_names(si);
             let mut here: Vec<String> = Vec::new();
             let mut k = 0;
             for (i, t) in toks.iter().enumerate() {
@@ -1161,8 +1345,8 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        let f = attribution::all_subjects(self.sentence_tokens(prev), self.verbs)
-            .into_iter()
+        let f = self
+            .sentence_subjects(prev)
             .next()
             .filter(|f| f.kind == MentionKind::Role && !f.according_to)?;
         let text = &self.text[f.range.clone()];
@@ -1353,10 +1537,7 @@ impl<'a> Doc<'a> {
         if self.sentences[prev].paragraph != self.sentences.get(si)?.paragraph {
             return None;
         }
-        let Some(f) = attribution::all_subjects(self.sentence_tokens(prev), self.verbs)
-            .into_iter()
-            .next()
-        else {
+        let Some(f) = self.sentence_subjects(prev).next() else {
             // `The Commission criticized the move.`
             return self.organisation_before(self.sentences[si].range.start);
         };
