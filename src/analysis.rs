@@ -208,6 +208,15 @@ pub(crate) struct Local<'k> {
     pub names: Option<Vec<(ByteRange, Vec<String>)>>,
 }
 
+/// What the stages after [`Local`] keep per sentence between versions of
+/// one document (the incremental analysis): quotes' tokens, speech-verb
+/// subjects and full names, and actors' name spans.
+#[derive(Default)]
+pub(crate) struct Caches {
+    pub quote_sentences: quotes::SentenceCache,
+    pub actor_spans: actors::SpanCache,
+}
+
 /// The rest of the pipeline, from the paragraph-local results on: quotes,
 /// actors, linking, outline, rules.
 pub(crate) fn analyze_local<'k>(
@@ -216,8 +225,12 @@ pub(crate) fn analyze_local<'k>(
     kb: &'k KnowledgeBase,
     config: &Config,
     local: Local<'k>,
-    sentence_cache: Option<&mut quotes::SentenceCache>,
+    caches: Option<&mut Caches>,
 ) -> Analysis {
+    let (sentence_cache, span_cache) = match caches {
+        Some(c) => (Some(&mut c.quote_sentences), Some(&mut c.actor_spans)),
+        None => (None, None),
+    };
     let Local {
         prose,
         paragraphs,
@@ -234,7 +247,7 @@ pub(crate) fn analyze_local<'k>(
         names,
         sentence_cache,
     );
-    let actor_report = actors::analyze_found(
+    let actor_report = actors::analyze_found_with(
         text,
         &prose,
         &paragraphs,
@@ -242,6 +255,7 @@ pub(crate) fn analyze_local<'k>(
         kb,
         &quote_report.quotes,
         found,
+        span_cache,
     );
     actors::link_speakers(&mut quote_report.quotes, &actor_report, kb);
     let outline = outline::build(text, &prose, &paragraphs, &quote_report.quotes);

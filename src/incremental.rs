@@ -87,6 +87,9 @@ pub struct Stats {
     /// quotes) were reused / computed.
     pub sentences_reused: usize,
     pub sentences_computed: usize,
+    /// Sentences whose name spans (for actors) were reused / computed.
+    pub spans_reused: usize,
+    pub spans_computed: usize,
     /// The knowledge base could not be matched chunk by chunk (an alias
     /// holds a line break): it was matched over the whole text.
     pub whole_text_matching: bool,
@@ -104,8 +107,8 @@ pub struct Analyzer {
     sentences: HashMap<Box<str>, Arc<Block>>,
     /// Masked chunk text -> its knowledge-base matches.
     chunks: HashMap<Box<str>, Arc<[ChunkMatch]>>,
-    /// What quotes reads off each sentence alone.
-    quote_sentences: crate::quotes::SentenceCache,
+    /// What quotes and actors read off each sentence alone.
+    caches: crate::analysis::Caches,
     stats: Stats,
 }
 
@@ -159,16 +162,11 @@ impl Analyzer {
             found,
             names: Some(names),
         };
-        let analysis = analyze_local(
-            text,
-            markup,
-            kb,
-            config,
-            local,
-            Some(&mut self.quote_sentences),
-        );
-        self.stats.sentences_reused = self.quote_sentences.reused;
-        self.stats.sentences_computed = self.quote_sentences.computed;
+        let analysis = analyze_local(text, markup, kb, config, local, Some(&mut self.caches));
+        self.stats.sentences_reused = self.caches.quote_sentences.reused;
+        self.stats.sentences_computed = self.caches.quote_sentences.computed;
+        self.stats.spans_reused = self.caches.actor_spans.reused;
+        self.stats.spans_computed = self.caches.actor_spans.computed;
         analysis
     }
 

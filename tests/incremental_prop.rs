@@ -293,6 +293,9 @@ fn an_edit_recomputes_only_what_it_touched() {
     // should it have cut a sentence in two) are computed again.
     assert!(s.sentences_computed <= 2, "{s:?}");
     assert_eq!(s.sentences_reused + s.sentences_computed, a.sentences.len());
+    // Likewise actors' name spans.
+    assert!(s.spans_computed <= 2, "{s:?}");
+    assert_eq!(s.spans_reused + s.spans_computed, a.sentences.len());
     assert_eq!(
         serde_json::to_value(a).unwrap(),
         serde_json::to_value(analyze(&text, Markup::Markdown, &kb, &config)).unwrap()

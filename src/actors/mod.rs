@@ -5,6 +5,8 @@
 
 pub mod names;
 
+use std::sync::Arc;
+
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use serde::Serialize;
@@ -195,6 +197,100 @@ fn surname_of(name: &str, kind: ActorKind) -> Option<String> {
     (toks.len() >= 2).then(|| toks[toks.len() - 1].to_string())
 }
 
+/// The name spans of one sentence of `masked`: capitalized words in a row
+/// (over particles), a function of the sentence's text alone.
+fn sentence_spans(masked: &str, range: ByteRange) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let toks = tokens(masked, range);
+    let mut i = 0;
+    while i < toks.len() {
+        let w = &masked[toks[i].range.clone()];
+        if !is_name_word(w) || is_title(w) {
+            i += 1;
+            continue;
+        }
+        let mut words = vec![toks[i].range.clone()];
+        let mut j = i + 1;
+        while j < toks.len() {
+            let gap = &masked[toks[j - 1].range.end..toks[j].range.start];
+            if gap != " " {
+                break;
+            }
+            let w = &masked[toks[j].range.clone()];
+            if is_name_word(w) && !is_title(w) || is_particle(w) && j + 1 < toks.len() {
+                words.push(toks[j].range.clone());
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        while words.len() > 1 && is_particle(&masked[words.last().unwrap().clone()]) {
+            words.pop();
+        }
+        spans.push(Span {
+            range: words[0].start..words.last().unwrap().end,
+            words,
+        });
+        i = j;
+    }
+    spans
+}
+
+/// The name spans of each sentence kept between versions of one document,
+/// by the sentence's text, relative to its start (for the incremental
+/// analysis). Only what the latest version used is kept.
+#[derive(Default)]
+pub(crate) struct SpanCache {
+    map: HashMap<Box<str>, (Arc<[Span]>, u64)>,
+    generation: u64,
+    /// Sentences of the last analysis whose spans were reused / computed.
+    pub(crate) reused: usize,
+    pub(crate) computed: usize,
+}
+
+impl SpanCache {
+    /// `sentence_spans` of every sentence, in order, from the cache where
+    /// the sentence's text is unchanged.
+    fn spans(&mut self, masked: &str, sentences: &[Sentence]) -> Vec<Span> {
+        self.generation += 1;
+        self.reused = 0;
+        self.computed = 0;
+        let generation = self.generation;
+        let mut out = Vec::new();
+        for s in sentences {
+            let at = s.range.start;
+            let key = &masked[s.range.clone()];
+            let rel = match self.map.get_mut(key) {
+                Some((spans, used)) => {
+                    self.reused += 1;
+                    *used = generation;
+                    spans.clone()
+                }
+                None => {
+                    self.computed += 1;
+                    let shift = |r: &ByteRange| (r.start - at)..(r.end - at);
+                    let spans: Arc<[Span]> = sentence_spans(masked, s.range.clone())
+                        .into_iter()
+                        .map(|sp| Span {
+                            range: shift(&sp.range),
+                            words: sp.words.iter().map(shift).collect(),
+                        })
+                        .collect();
+                    self.map.insert(key.into(), (spans.clone(), generation));
+                    spans
+                }
+            };
+            let shift = |r: &ByteRange| (at + r.start)..(at + r.end);
+            out.extend(rel.iter().map(|sp| Span {
+                range: shift(&sp.range),
+                words: sp.words.iter().map(shift).collect(),
+            }));
+        }
+        self.map.retain(|_, (_, used)| *used == generation);
+        out
+    }
+}
+
 /// Find the actors of an article. `text` is the original text; prose is
 /// scanned through `prose.masked`, so code and markup never name anyone.
 pub fn analyze(
@@ -224,8 +320,24 @@ pub fn analyze_found<'k>(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     kb: &'k KnowledgeBase,
+    quotes: &[Quote],
+    found: Vec<crate::kb::KbMatch<'k>>,
+) -> ActorReport {
+    analyze_found_with(text, prose, paragraphs, sentences, kb, quotes, found, None)
+}
+
+/// [`analyze_found`], with the name spans of sentences an edit did not
+/// touch kept in `span_cache` (the incremental analysis).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn analyze_found_with<'k>(
+    text: &str,
+    prose: &Prose,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    kb: &'k KnowledgeBase,
     _quotes: &[Quote],
     found: Vec<crate::kb::KbMatch<'k>>,
+    span_cache: Option<&mut SpanCache>,
 ) -> ActorReport {
     let masked = prose.masked.as_str();
     let mut b = Builder {
@@ -289,41 +401,13 @@ pub fn analyze_found<'k>(
     }
 
     // 2. Name spans: capitalized words in a row, within a sentence.
-    let mut spans: Vec<Span> = Vec::new();
-    for s in sentences {
-        let toks = tokens(masked, s.range.clone());
-        let mut i = 0;
-        while i < toks.len() {
-            let w = &masked[toks[i].range.clone()];
-            if !is_name_word(w) || is_title(w) {
-                i += 1;
-                continue;
-            }
-            let mut words = vec![toks[i].range.clone()];
-            let mut j = i + 1;
-            while j < toks.len() {
-                let gap = &masked[toks[j - 1].range.end..toks[j].range.start];
-                if gap != " " {
-                    break;
-                }
-                let w = &masked[toks[j].range.clone()];
-                if is_name_word(w) && !is_title(w) || is_particle(w) && j + 1 < toks.len() {
-                    words.push(toks[j].range.clone());
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            while words.len() > 1 && is_particle(&masked[words.last().unwrap().clone()]) {
-                words.pop();
-            }
-            spans.push(Span {
-                range: words[0].start..words.last().unwrap().end,
-                words,
-            });
-            i = j;
-        }
-    }
+    let spans: Vec<Span> = match span_cache {
+        Some(cache) => cache.spans(masked, sentences),
+        None => sentences
+            .iter()
+            .flat_map(|s| sentence_spans(masked, s.range.clone()))
+            .collect(),
+    };
 
     // Every word of every span, by its text, in text order (for surnames).
     let mut words_index: HashMap<&str, Vec<ByteRange>> = HashMap::default();
