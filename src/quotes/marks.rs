@@ -243,28 +243,23 @@ const ELISIONS: &[&str] = &[
 
 fn candidates(text: &str, para: &ByteRange) -> Vec<Cand> {
     let s = &text[para.clone()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    for (i, &(at, c)) in chars.iter().enumerate() {
+    // Every mark's first byte is `"`, `'`, 0xC2 (« ») or 0xE2 (the
+    // others), each the first byte of its character: a byte scan finds
+    // them without decoding the rest of the paragraph.
+    for (at, &b) in s.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let c = s[at..].chars().next().expect("a character starts here");
         if !is_mark_char(c) {
             continue;
         }
         // Skip neighbouring marks to see what really stands on each side.
-        let mut j = i;
-        while j > 0 && is_mark_char(chars[j - 1].1) {
-            j -= 1;
-        }
-        let prev = if j > 0 { Some(chars[j - 1].1) } else { None };
-        let mut k = i + 1;
-        while k < chars.len() && is_mark_char(chars[k].1) {
-            k += 1;
-        }
-        let next = chars.get(k).map(|x| x.1);
-        let word_after: String = chars[(i + 1).min(chars.len())..]
-            .iter()
-            .map(|x| x.1)
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
+        let prev = s[..at].chars().rev().find(|&c| !is_mark_char(c));
+        let rest = &s[at + c.len_utf8()..];
+        let next = rest.chars().find(|&c| !is_mark_char(c));
+        let word_after: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         let start = para.start + at;
         out.push(Cand {
             range: start..start + c.len_utf8(),
@@ -776,6 +771,72 @@ fn spacing(text: &str, c: &Cand, closing: bool) -> Option<Spacing> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    /// `candidates` as first written: every character of the paragraph
+    /// decoded and kept, neighbours found by index.
+    fn candidates_by_char(text: &str, para: &ByteRange) -> Vec<Cand> {
+        let s = &text[para.clone()];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut out = Vec::new();
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            if !is_mark_char(c) {
+                continue;
+            }
+            let mut j = i;
+            while j > 0 && is_mark_char(chars[j - 1].1) {
+                j -= 1;
+            }
+            let prev = if j > 0 { Some(chars[j - 1].1) } else { None };
+            let mut k = i + 1;
+            while k < chars.len() && is_mark_char(chars[k].1) {
+                k += 1;
+            }
+            let next = chars.get(k).map(|x| x.1);
+            let word_after: String = chars[(i + 1).min(chars.len())..]
+                .iter()
+                .map(|x| x.1)
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let start = para.start + at;
+            out.push(Cand {
+                range: start..start + c.len_utf8(),
+                glyph: c,
+                before: side_of(prev),
+                after: side_of(next),
+                prev,
+                next,
+                word_after,
+                at_para_start: s[..at].trim().is_empty(),
+            });
+        }
+        out
+    }
+
+    proptest! {
+        /// The byte scan finds the same marks, with the same neighbours,
+        /// as decoding every character.
+        #[test]
+        fn candidates_by_bytes_equal_candidates_by_chars(
+            pieces in prop::collection::vec(prop::sample::select(&[
+                "“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‚", "‹", "›",
+                "a", "Zé", "1", " ", "\n", "—", "…", "€", "é", "\u{a0}", "¢", ".", "said", "’s",
+            ][..]), 0..40),
+            lo in 0usize..8,
+            hi in 0usize..8,
+        ) {
+            let text: String = pieces.concat();
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let a = starts[lo.min(starts.len() - 1)];
+            let b = starts[starts.len() - 1 - hi.min(starts.len() - 1)].max(a);
+            let para = a..b;
+            prop_assert_eq!(
+                format!("{:?}", candidates(&text, &para)),
+                format!("{:?}", candidates_by_char(&text, &para))
+            );
+        }
+    }
+
     use super::*;
 
     /// Pair a text whose paragraphs are separated by blank lines; return the
