@@ -198,9 +198,9 @@ fn surname_of(name: &str, kind: ActorKind) -> Option<String> {
 }
 
 /// The name spans of one sentence of `masked`: capitalized words in a row
-/// (over particles), a function of the sentence's text alone.
-fn sentence_spans(masked: &str, range: ByteRange) -> Vec<Span> {
-    let mut spans = Vec::new();
+/// (over particles), a function of the sentence's text alone, pushed onto
+/// `spans`.
+fn sentence_spans(masked: &str, range: ByteRange, spans: &mut Vec<Span>) {
     let toks = tokens(masked, range);
     let mut i = 0;
     while i < toks.len() {
@@ -233,7 +233,6 @@ fn sentence_spans(masked: &str, range: ByteRange) -> Vec<Span> {
         });
         i = j;
     }
-    spans
 }
 
 /// The name spans of each sentence kept between versions of one document,
@@ -269,7 +268,9 @@ impl SpanCache {
                 None => {
                     self.computed += 1;
                     let shift = |r: &ByteRange| (r.start - at)..(r.end - at);
-                    let spans: Arc<[Span]> = sentence_spans(masked, s.range.clone())
+                    let mut spans = Vec::new();
+                    sentence_spans(masked, s.range.clone(), &mut spans);
+                    let spans: Arc<[Span]> = spans
                         .into_iter()
                         .map(|sp| Span {
                             range: shift(&sp.range),
@@ -403,10 +404,13 @@ pub(crate) fn analyze_found_with<'k>(
     // 2. Name spans: capitalized words in a row, within a sentence.
     let spans: Vec<Span> = match span_cache {
         Some(cache) => cache.spans(masked, sentences),
-        None => sentences
-            .iter()
-            .flat_map(|s| sentence_spans(masked, s.range.clone()))
-            .collect(),
+        None => {
+            let mut spans = Vec::new();
+            for s in sentences {
+                sentence_spans(masked, s.range.clone(), &mut spans);
+            }
+            spans
+        }
     };
 
     // Every word of every span, by its text, in text order (for surnames).

@@ -305,7 +305,7 @@ struct Doc<'a> {
     sentence_tokens: Vec<Vec<Tok<'a>>>,
     /// What each sentence gives on its own (subjects, full names),
     /// relative to its start: see [`SentenceLocal`].
-    local: Vec<Arc<SentenceLocal>>,
+    local: Vec<LocalRef>,
 }
 
 /// What quotes reads off one sentence alone, given which of its bytes lie
@@ -374,6 +374,23 @@ impl SentenceLocal {
     }
 }
 
+/// A sentence's [`SentenceLocal`]: its own on the path from scratch (no
+/// shared allocation per sentence), shared with the cache otherwise.
+enum LocalRef {
+    Own(SentenceLocal),
+    Kept(Arc<SentenceLocal>),
+}
+
+impl std::ops::Deref for LocalRef {
+    type Target = SentenceLocal;
+    fn deref(&self) -> &SentenceLocal {
+        match self {
+            LocalRef::Own(l) => l,
+            LocalRef::Kept(l) => l,
+        }
+    }
+}
+
 /// [`SentenceLocal`]s kept between versions of one document, by the
 /// sentence's text and the ranges of it inside quotations (relative).
 /// Only what the latest version used is kept.
@@ -404,7 +421,7 @@ impl SentenceCache {
         sentences: &[Sentence],
         skip: &[ByteRange],
         verbs: &Verbs,
-    ) -> (Vec<Vec<Tok<'a>>>, Vec<Arc<SentenceLocal>>) {
+    ) -> (Vec<Vec<Tok<'a>>>, Vec<LocalRef>) {
         self.generation += 1;
         self.reused = 0;
         self.computed = 0;
@@ -433,7 +450,7 @@ impl SentenceCache {
                 Some(local) => {
                     self.reused += 1;
                     toks.push(local.tokens(text, r.start));
-                    locals.push(local);
+                    locals.push(LocalRef::Kept(local));
                 }
                 None => {
                     self.computed += 1;
@@ -448,7 +465,7 @@ impl SentenceCache {
                             used: generation,
                         });
                     toks.push(t);
-                    locals.push(local);
+                    locals.push(LocalRef::Kept(local));
                 }
             }
         }
@@ -624,7 +641,7 @@ impl<'a> Doc<'a> {
                 .iter()
                 .map(|s| {
                     let (t, l) = SentenceLocal::compute(text, s.range.clone(), skip, verbs, false);
-                    (t, Arc::new(l))
+                    (t, LocalRef::Own(l))
                 })
                 .unzip(),
         };
