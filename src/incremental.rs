@@ -19,15 +19,23 @@
 //!   guarantee the whole text is matched every time), so no match crosses a
 //!   chunk boundary, and the word-boundary checks at a chunk's edges see a
 //!   line break or the end of the text either way: the matches of the whole
-//!   text are the matches of its chunks, shifted to where the chunks start.
+//!   text are the matches of its chunks, shifted to where the chunks start;
+//! - quotes' tokens, speech-verb subjects and full names, per *sentence*,
+//!   keyed by the sentence's text and the ranges of it that lie inside
+//!   quotations (pairing decides those over paragraphs, so a mark typed
+//!   elsewhere can change them): `quotes::SentenceCache`;
+//! - actors' name spans, per sentence, keyed by its text
+//!   (`actors::SpanCache`).
 //!
-//! Results are stored relative to the start of their block or chunk, so a
+//! Results are stored relative to the start of their block, chunk or
+//! sentence, so a
 //! paragraph that moved (an edit above it) is reused at its new offset. Only
 //! the entries used by the latest version are kept. Markup parsing stays
 //! whole (about 3 ms for 1 MiB), and the stages that look across paragraphs
-//! (quote pairing over paragraphs, attribution by pronoun, role and
-//! continuation, actors and name consistency, linking, sections, rules) run
-//! over the whole document from the reused local results.
+//! (quote pairing over paragraphs, quotes' document indexes of surnames,
+//! roles, people and places, attribution by pronoun, role and continuation,
+//! actors and name consistency, linking, sections, rules) run over the
+//! whole document from the reused local results.
 //!
 //! A different knowledge base or config (not the same `Arc`, or an unequal
 //! config) empties the cache first.
