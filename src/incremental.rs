@@ -28,9 +28,8 @@
 //!   (`actors::SpanCache`).
 //!
 //! Results are stored relative to the start of their block, chunk or
-//! sentence, so a
-//! paragraph that moved (an edit above it) is reused at its new offset. Only
-//! the entries used by the latest version are kept. Markup parsing stays
+//! sentence, so a paragraph that moved (an edit above it) is reused at its
+//! new offset. Only the entries used by the latest version are kept. Markup parsing stays
 //! whole (about 3 ms for 1 MiB), and the stages that look across paragraphs
 //! (quote pairing over paragraphs, quotes' document indexes of surnames,
 //! roles, people and places, attribution by pronoun, role and continuation,
