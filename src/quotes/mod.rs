@@ -322,6 +322,12 @@ pub(crate) struct SentenceLocal {
     toks: Vec<(ByteRange, TokKind)>,
     subjects: Vec<Found>,
     full: Vec<(ByteRange, Vec<String>)>,
+    /// Indexes of the tokens that name a document (`DOCUMENTS`), for
+    /// [`Doc::index_issuers`].
+    documents: Vec<usize>,
+    /// The gender its pronouns give (`he` +1, `she` -1 each), for
+    /// [`Doc::index_people`].
+    pronoun_gender: i32,
 }
 
 impl SentenceLocal {
@@ -354,6 +360,19 @@ impl SentenceLocal {
                 .into_iter()
                 .map(|(r, words)| (rel(&r), words))
                 .collect(),
+            documents: toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| attribution::lower_in(t.text, DOCUMENTS))
+                .map(|(k, _)| k)
+                .collect(),
+            // (PRONOUN_WORDS: he his him himself she her hers herself)
+            pronoun_gender: toks
+                .iter()
+                .filter(|t| t.kind == attribution::TokKind::Word)
+                .filter(|t| attribution::lower_in(t.text, PRONOUN_WORDS))
+                .map(|t| gender_of(&t.text.to_lowercase()))
+                .sum(),
         };
         (toks, local)
     }
@@ -1129,13 +1148,7 @@ impl<'a> Doc<'a> {
                 });
             }
             if here.len() == 1 {
-                // (PRONOUN_WORDS: he his him himself she her hers herself)
-                let g: i32 = toks
-                    .iter()
-                    .filter(|t| t.kind == attribution::TokKind::Word)
-                    .filter(|t| attribution::lower_in(t.text, PRONOUN_WORDS))
-                    .map(|t| gender_of(&t.text.to_lowercase()))
-                    .sum();
+                let g = self.local[si].pronoun_gender;
                 *gender.entry(here[0].clone()).or_default() += g.signum();
             }
         }
@@ -1151,8 +1164,9 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         for (si, s) in self.sentences.iter().enumerate() {
             let toks = self.sentence_tokens(si);
-            for (k, t) in toks.iter().enumerate() {
-                if !attribution::lower_in(t.text, DOCUMENTS) || k < 3 {
+            for &k in &self.local[si].documents {
+                let t = &toks[k];
+                if k < 3 {
                     continue;
                 }
                 // verb, (out,) a/an/the, (one adjective,) document
