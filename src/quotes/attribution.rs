@@ -1857,33 +1857,43 @@ fn takes_addressee(t: &Tok) -> bool {
 /// as "..."`. They name a speaker only with an object between the verb and
 /// the quote (`a program dubbed "Zrínyi 2026"` is a name, not a quote).
 fn is_characterization(word: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "call",
-        "dub",
-        "label",
-        "brand",
-        "term",
-        "characterize",
-        "characterise",
-        "describe",
-        "deem",
-        "hail",
-        "denounce",
-        "condemn",
-        "slam",
-        "credit",
-    ];
-    let w = word.to_lowercase();
-    STEMS.iter().any(|stem| {
-        w == *stem
-            || ["s", "ed", "d", "ing", "bed", "bing", "led", "ling", "es"]
-                .iter()
-                .any(|suf| {
-                    w.strip_suffix(suf)
-                        .is_some_and(|b| b == *stem || b == stem.trim_end_matches('e'))
-                })
-    })
+    // Every form: a stem, or a stem (or the stem without its final `e`)
+    // with one of the endings. Looked up for every word before a quote.
+    static FORMS: std::sync::OnceLock<crate::text::hash::FastSet<String>> =
+        std::sync::OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            let mut forms = crate::text::hash::FastSet::default();
+            for stem in CHARACTERIZATION_STEMS {
+                forms.insert(stem.to_string());
+                for suffix in CHARACTERIZATION_ENDINGS {
+                    forms.insert(format!("{stem}{suffix}"));
+                    forms.insert(format!("{}{suffix}", stem.trim_end_matches('e')));
+                }
+            }
+            forms
+        })
+        .contains(Lower::of(word).as_str())
 }
+
+const CHARACTERIZATION_STEMS: &[&str] = &[
+    "call",
+    "dub",
+    "label",
+    "brand",
+    "term",
+    "characterize",
+    "characterise",
+    "describe",
+    "deem",
+    "hail",
+    "denounce",
+    "condemn",
+    "slam",
+    "credit",
+];
+const CHARACTERIZATION_ENDINGS: &[&str] =
+    &["s", "ed", "d", "ing", "bed", "bing", "led", "ling", "es"];
 
 /// `called` with an object before the quote (`Obama called the report “...”`),
 /// not a name (`a song called “...”`).
@@ -2168,6 +2178,66 @@ pub fn head_noun(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_characterization` as first written: strip each ending and
+    /// compare with each stem.
+    fn is_characterization_by_stripping(word: &str) -> bool {
+        let w = word.to_lowercase();
+        CHARACTERIZATION_STEMS.iter().any(|stem| {
+            w == *stem
+                || CHARACTERIZATION_ENDINGS.iter().any(|suf| {
+                    w.strip_suffix(suf)
+                        .is_some_and(|b| b == *stem || b == stem.trim_end_matches('e'))
+                })
+        })
+    }
+
+    #[test]
+    fn characterization_forms_equal_stripping_endings() {
+        let mut words: Vec<String> = Vec::new();
+        for stem in CHARACTERIZATION_STEMS {
+            for w in [stem.to_string(), stem.trim_end_matches('e').to_string()] {
+                for end in [
+                    "", "s", "ed", "d", "ing", "bed", "bing", "led", "ling", "es", "e", "er", "x",
+                    "eds", "ings",
+                ] {
+                    let form = format!("{w}{end}");
+                    words.push(form.to_uppercase());
+                    words.push(form[..form.len() - 1].to_string());
+                    words.push(form);
+                }
+            }
+        }
+        words.extend(
+            [
+                "",
+                "Call",
+                "CALLED",
+                "calling",
+                "Dubbed",
+                "labelled",
+                "termed",
+                "térm",
+                "Describéd",
+                "said",
+                "recalled",
+                "callings",
+                "slammed",
+                "credited",
+                "ÇALL",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                is_characterization(w),
+                is_characterization_by_stripping(w),
+                "{w:?}"
+            );
+        }
+        assert!(is_characterization("Labelled") && is_characterization("describing"));
+        assert!(!is_characterization("recalled") && !is_characterization("callings"));
+    }
 
     fn found_after(s: &str) -> Option<(String, MentionKind)> {
         let t = tokens(s, 0..s.len(), &[]);
