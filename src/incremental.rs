@@ -54,7 +54,7 @@
 //! assert_eq!(analyzer.stats().chunks_reused, 1);
 //! ```
 
-use std::collections::HashMap;
+use crate::text::hash::FastMap as HashMap;
 use std::sync::Arc;
 
 use crate::analysis::{analyze_local, Analysis, ByteRange, Local, Paragraph, Sentence};
@@ -205,7 +205,7 @@ impl Analyzer {
         paragraphs: &[Paragraph],
     ) -> (Vec<Sentence>, Vec<(ByteRange, Vec<String>)>) {
         let mut old = std::mem::take(&mut self.sentences);
-        let mut new: HashMap<Box<str>, Arc<Block>> = HashMap::with_capacity(old.len());
+        let mut new: HashMap<Box<str>, Arc<Block>> = HashMap::with_capacity_and_hasher(old.len(), Default::default());
         let mut out = Vec::new();
         let mut names = Vec::new();
         for p in paragraphs {
@@ -253,7 +253,7 @@ impl Analyzer {
     /// `kb.find(masked)`, chunk by chunk.
     fn matches<'k>(&mut self, masked: &str, kb: &'k KnowledgeBase) -> Vec<KbMatch<'k>> {
         let mut old = std::mem::take(&mut self.chunks);
-        let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> = HashMap::with_capacity(old.len());
+        let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> = HashMap::with_capacity_and_hasher(old.len(), Default::default());
         let mut out = Vec::new();
         for chunk in chunks(masked) {
             let key = &masked[chunk.clone()];
