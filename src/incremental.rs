@@ -205,7 +205,8 @@ impl Analyzer {
         paragraphs: &[Paragraph],
     ) -> (Vec<Sentence>, Vec<(ByteRange, Vec<String>)>) {
         let mut old = std::mem::take(&mut self.sentences);
-        let mut new: HashMap<Box<str>, Arc<Block>> = HashMap::with_capacity_and_hasher(old.len(), Default::default());
+        let mut new: HashMap<Box<str>, Arc<Block>> =
+            HashMap::with_capacity_and_hasher(old.len(), Default::default());
         let mut out = Vec::new();
         let mut names = Vec::new();
         for p in paragraphs {
@@ -253,7 +254,8 @@ impl Analyzer {
     /// `kb.find(masked)`, chunk by chunk.
     fn matches<'k>(&mut self, masked: &str, kb: &'k KnowledgeBase) -> Vec<KbMatch<'k>> {
         let mut old = std::mem::take(&mut self.chunks);
-        let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> = HashMap::with_capacity_and_hasher(old.len(), Default::default());
+        let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> =
+            HashMap::with_capacity_and_hasher(old.len(), Default::default());
         let mut out = Vec::new();
         for chunk in chunks(masked) {
             let key = &masked[chunk.clone()];

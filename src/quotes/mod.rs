@@ -303,16 +303,16 @@ struct Doc<'a> {
     /// `attribution::tokens` cuts them: made once, read by the passes that
     /// look at every sentence (see [`Doc::sentence_tokens`]).
     sentence_tokens: Vec<Vec<Tok<'a>>>,
-    /// What each sentence gives on its own (subjects, full names),
-    /// relative to its start: see [`SentenceLocal`].
+    /// What each sentence gives on its own (subjects, full names, document
+    /// nouns, pronoun gender), relative to its start: see [`SentenceLocal`].
     local: Vec<LocalRef>,
 }
 
 /// What quotes reads off one sentence alone, given which of its bytes lie
 /// inside quotations: its tokens, the subjects of its speech verbs
-/// (`attribution::all_subjects`) and its full names
-/// (`attribution::full_names`), with ranges relative to the sentence's
-/// start. A function of the sentence's text, those bytes and the speech
+/// (`attribution::all_subjects`), its full names
+/// (`attribution::full_names`), its document nouns and the gender of its
+/// pronouns, with ranges relative to the sentence's start. A function of the sentence's text, those bytes and the speech
 /// verbs, so the incremental analysis keeps it between versions
 /// ([`SentenceCache`]).
 #[derive(Debug)]
