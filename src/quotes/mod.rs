@@ -1289,9 +1289,11 @@ impl<'a> Doc<'a> {
             }
         }
         let last = last?;
-        self.people[..n]
+        // `people` is in text order, so by sentence: its first mention in
+        // `last`'s sentence by binary search, not a walk from the start.
+        let first = self.people[..n].partition_point(|p| p.sentence < last.sentence);
+        self.people[first..n]
             .iter()
-            .skip_while(|p| p.sentence != last.sentence)
             .find(fits)
             .map(|p| (p.name.clone(), p.paragraph, p.sentence, p.subject))
     }
@@ -1372,7 +1374,10 @@ impl<'a> Doc<'a> {
                 .split_whitespace()
                 .count()
                 > 0
-            || self.people.iter().any(|p| p.sentence == prev)
+            || self
+                .people
+                .get(self.people.partition_point(|p| p.sentence < prev))
+                .is_some_and(|p| p.sentence == prev)
         {
             return None;
         }
