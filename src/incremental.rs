@@ -29,8 +29,8 @@
 //!
 //! Results are stored relative to the start of their block, chunk or
 //! sentence, so a paragraph that moved (an edit above it) is reused at its
-//! new offset. Only the entries used by the latest version are kept. Markup parsing stays
-//! whole (about 3 ms for 1 MiB), and the stages that look across paragraphs
+//! new offset. Only the entries used by the latest version are kept.
+//! Markup parsing stays whole (about 3 ms for 1 MiB), and the stages that look across paragraphs
 //! (quote pairing over paragraphs, quotes' document indexes of surnames,
 //! roles, people and places, attribution by pronoun, role and continuation,
 //! actors and name consistency, linking, sections, rules) run over the
@@ -54,7 +54,6 @@
 //! assert_eq!(analyzer.stats().chunks_reused, 1);
 //! ```
 
-use crate::text::hash::FastMap as HashMap;
 use std::sync::Arc;
 
 use crate::analysis::{analyze_local, Analysis, ByteRange, Local, Paragraph, Sentence};
@@ -62,6 +61,7 @@ use crate::config::Config;
 use crate::kb::{AliasKind, KbMatch, KnowledgeBase};
 use crate::markup::{self, Markup};
 use crate::text;
+use crate::text::hash::FastMap as HashMap;
 
 /// One knowledge-base match of a chunk, relative to the chunk's start. A
 /// candidate is kept by id, with the address of the actor it named: on
@@ -80,6 +80,83 @@ struct Block {
     sentences: Box<[ByteRange]>,
     /// `quotes::paragraph_names` of the block.
     names: Box<[(ByteRange, Vec<String>)]>,
+}
+
+/// Values computed from one sentence alone, kept between versions of one
+/// document by the sentence's text and an extra key of byte ranges
+/// relative to it (quotes: the bytes inside quotations; empty for a value
+/// of the text alone). Each version calls [`SentenceMemo::begin`], then
+/// [`SentenceMemo::get_or_make`] per sentence, then
+/// [`SentenceMemo::finish`], which drops what that version did not use.
+pub(crate) struct SentenceMemo<V> {
+    map: HashMap<Box<str>, Vec<Kept<V>>>,
+    generation: u64,
+    /// Sentences of the last version whose value was reused / made.
+    pub(crate) reused: usize,
+    pub(crate) computed: usize,
+}
+
+struct Kept<V> {
+    extra: Box<[ByteRange]>,
+    value: Arc<V>,
+    used: u64,
+}
+
+impl<V> Default for SentenceMemo<V> {
+    fn default() -> Self {
+        SentenceMemo {
+            map: HashMap::default(),
+            generation: 0,
+            reused: 0,
+            computed: 0,
+        }
+    }
+}
+
+impl<V> SentenceMemo<V> {
+    /// Start a version.
+    pub(crate) fn begin(&mut self) {
+        self.generation += 1;
+        self.reused = 0;
+        self.computed = 0;
+    }
+
+    /// The value kept for `sentence` and `extra`, else `make()`, kept.
+    pub(crate) fn get_or_make(
+        &mut self,
+        sentence: &str,
+        extra: &[ByteRange],
+        make: impl FnOnce() -> V,
+    ) -> Arc<V> {
+        let generation = self.generation;
+        let kept = self.map.get_mut(sentence).and_then(|vs| {
+            vs.iter_mut().find(|v| *v.extra == *extra).map(|v| {
+                v.used = generation;
+                v.value.clone()
+            })
+        });
+        if let Some(value) = kept {
+            self.reused += 1;
+            return value;
+        }
+        self.computed += 1;
+        let value = Arc::new(make());
+        self.map.entry(sentence.into()).or_default().push(Kept {
+            extra: extra.into(),
+            value: value.clone(),
+            used: generation,
+        });
+        value
+    }
+
+    /// End a version: forget what it did not use.
+    pub(crate) fn finish(&mut self) {
+        let generation = self.generation;
+        self.map.retain(|_, vs| {
+            vs.retain(|v| v.used == generation);
+            !vs.is_empty()
+        });
+    }
 }
 
 /// How much of the last analysis was reused (for tests and benchmarks).

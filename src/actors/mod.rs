@@ -5,8 +5,6 @@
 
 pub mod names;
 
-use std::sync::Arc;
-
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use serde::Serialize;
@@ -78,7 +76,7 @@ pub struct NameIssue {
 }
 
 /// A name-like span before linking: a person named in the text.
-struct Span {
+pub(crate) struct Span {
     range: ByteRange,
     words: Vec<ByteRange>,
 }
@@ -237,59 +235,36 @@ fn sentence_spans(masked: &str, range: ByteRange, spans: &mut Vec<Span>) {
 
 /// The name spans of each sentence kept between versions of one document,
 /// by the sentence's text, relative to its start (for the incremental
-/// analysis). Only what the latest version used is kept.
-#[derive(Default)]
-pub(crate) struct SpanCache {
-    map: HashMap<Box<str>, (Arc<[Span]>, u64)>,
-    generation: u64,
-    /// Sentences of the last analysis whose spans were reused / computed.
-    pub(crate) reused: usize,
-    pub(crate) computed: usize,
-}
+/// analysis).
+pub(crate) type SpanCache = crate::incremental::SentenceMemo<Vec<Span>>;
 
-impl SpanCache {
-    /// `sentence_spans` of every sentence, in order, from the cache where
-    /// the sentence's text is unchanged.
-    fn spans(&mut self, masked: &str, sentences: &[Sentence]) -> Vec<Span> {
-        self.generation += 1;
-        self.reused = 0;
-        self.computed = 0;
-        let generation = self.generation;
-        let mut out = Vec::new();
-        for s in sentences {
-            let at = s.range.start;
-            let key = &masked[s.range.clone()];
-            let rel = match self.map.get_mut(key) {
-                Some((spans, used)) => {
-                    self.reused += 1;
-                    *used = generation;
-                    spans.clone()
-                }
-                None => {
-                    self.computed += 1;
-                    let shift = |r: &ByteRange| (r.start - at)..(r.end - at);
-                    let mut spans = Vec::new();
-                    sentence_spans(masked, s.range.clone(), &mut spans);
-                    let spans: Arc<[Span]> = spans
-                        .into_iter()
-                        .map(|sp| Span {
-                            range: shift(&sp.range),
-                            words: sp.words.iter().map(shift).collect(),
-                        })
-                        .collect();
-                    self.map.insert(key.into(), (spans.clone(), generation));
-                    spans
-                }
-            };
-            let shift = |r: &ByteRange| (at + r.start)..(at + r.end);
-            out.extend(rel.iter().map(|sp| Span {
-                range: shift(&sp.range),
-                words: sp.words.iter().map(shift).collect(),
-            }));
-        }
-        self.map.retain(|_, (_, used)| *used == generation);
-        out
+/// `sentence_spans` of every sentence, in order, from `cache` where the
+/// sentence's text is unchanged; drops what this version does not use.
+fn kept_spans(cache: &mut SpanCache, masked: &str, sentences: &[Sentence]) -> Vec<Span> {
+    cache.begin();
+    let mut out = Vec::new();
+    for s in sentences {
+        let at = s.range.start;
+        let rel = cache.get_or_make(&masked[s.range.clone()], &[], || {
+            let mut spans = Vec::new();
+            sentence_spans(masked, s.range.clone(), &mut spans);
+            let shift = |r: &ByteRange| (r.start - at)..(r.end - at);
+            spans
+                .iter()
+                .map(|sp| Span {
+                    range: shift(&sp.range),
+                    words: sp.words.iter().map(shift).collect(),
+                })
+                .collect()
+        });
+        let shift = |r: &ByteRange| (at + r.start)..(at + r.end);
+        out.extend(rel.iter().map(|sp| Span {
+            range: shift(&sp.range),
+            words: sp.words.iter().map(shift).collect(),
+        }));
     }
+    cache.finish();
+    out
 }
 
 /// Find the actors of an article. `text` is the original text; prose is
@@ -403,7 +378,7 @@ pub(crate) fn analyze_found_with<'k>(
 
     // 2. Name spans: capitalized words in a row, within a sentence.
     let spans: Vec<Span> = match span_cache {
-        Some(cache) => cache.spans(masked, sentences),
+        Some(cache) => kept_spans(cache, masked, sentences),
         None => {
             let mut spans = Vec::new();
             for s in sentences {

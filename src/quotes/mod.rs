@@ -312,9 +312,9 @@ struct Doc<'a> {
 /// inside quotations: its tokens, the subjects of its speech verbs
 /// (`attribution::all_subjects`), its full names
 /// (`attribution::full_names`), its document nouns and the gender of its
-/// pronouns, with ranges relative to the sentence's start. A function of the sentence's text, those bytes and the speech
-/// verbs, so the incremental analysis keeps it between versions
-/// ([`SentenceCache`]).
+/// pronouns, with ranges relative to the sentence's start. A function of
+/// the sentence's text, those bytes and the speech verbs, so the
+/// incremental analysis keeps it between versions ([`SentenceCache`]).
 #[derive(Debug)]
 pub(crate) struct SentenceLocal {
     // (Vecs, not boxed slices: shrinking each to fit costs a reallocation
@@ -412,88 +412,45 @@ impl std::ops::Deref for LocalRef {
 
 /// [`SentenceLocal`]s kept between versions of one document, by the
 /// sentence's text and the ranges of it inside quotations (relative).
-/// Only what the latest version used is kept.
-#[derive(Debug, Default)]
-pub(crate) struct SentenceCache {
-    map: FastMap<Box<str>, Vec<SentenceVariant>>,
-    generation: u64,
-    /// Sentences of the last analysis whose local results were reused /
-    /// computed.
-    pub(crate) reused: usize,
-    pub(crate) computed: usize,
-}
+pub(crate) type SentenceCache = crate::incremental::SentenceMemo<SentenceLocal>;
 
-#[derive(Debug)]
-struct SentenceVariant {
-    skip: Box<[ByteRange]>,
-    local: Arc<SentenceLocal>,
-    used: u64,
-}
-
-impl SentenceCache {
-    /// The local results of every sentence, from the cache where the
-    /// sentence and its quoted bytes are unchanged; drops what this
-    /// version does not use.
-    fn locals<'a>(
-        &mut self,
-        text: &'a str,
-        sentences: &[Sentence],
-        skip: &[ByteRange],
-        verbs: &Verbs,
-    ) -> (Vec<Vec<Tok<'a>>>, Vec<LocalRef>) {
-        self.generation += 1;
-        self.reused = 0;
-        self.computed = 0;
-        let generation = self.generation;
-        let mut toks = Vec::with_capacity(sentences.len());
-        let mut locals = Vec::with_capacity(sentences.len());
-        let mut rel_skip: Vec<ByteRange> = Vec::new();
-        for s in sentences {
-            let r = s.range.clone();
-            let lo = skip.partition_point(|k| k.end <= r.start);
-            rel_skip.clear();
-            rel_skip.extend(
-                skip[lo..]
-                    .iter()
-                    .take_while(|k| k.start < r.end)
-                    .map(|k| (k.start.max(r.start) - r.start)..(k.end.min(r.end) - r.start)),
-            );
-            let key = &text[r.clone()];
-            let found = self.map.get_mut(key).and_then(|vs| {
-                vs.iter_mut().find(|v| *v.skip == *rel_skip).map(|v| {
-                    v.used = generation;
-                    v.local.clone()
-                })
-            });
-            match found {
-                Some(local) => {
-                    self.reused += 1;
-                    toks.push(local.tokens(text, r.start));
-                    locals.push(LocalRef::Kept(local));
-                }
-                None => {
-                    self.computed += 1;
-                    let (t, local) = SentenceLocal::compute(text, r, skip, verbs, true);
-                    let local = Arc::new(local);
-                    self.map
-                        .entry(key.into())
-                        .or_default()
-                        .push(SentenceVariant {
-                            skip: rel_skip.as_slice().into(),
-                            local: local.clone(),
-                            used: generation,
-                        });
-                    toks.push(t);
-                    locals.push(LocalRef::Kept(local));
-                }
-            }
-        }
-        self.map.retain(|_, vs| {
-            vs.retain(|v| v.used == generation);
-            !vs.is_empty()
+/// The local results of every sentence, from `cache` where the sentence
+/// and its quoted bytes are unchanged; drops what this version does not
+/// use.
+fn kept_locals<'a>(
+    cache: &mut SentenceCache,
+    text: &'a str,
+    sentences: &[Sentence],
+    skip: &[ByteRange],
+    verbs: &Verbs,
+) -> (Vec<Vec<Tok<'a>>>, Vec<LocalRef>) {
+    cache.begin();
+    let mut toks = Vec::with_capacity(sentences.len());
+    let mut locals = Vec::with_capacity(sentences.len());
+    let mut rel_skip: Vec<ByteRange> = Vec::new();
+    for s in sentences {
+        let r = s.range.clone();
+        let lo = skip.partition_point(|k| k.end <= r.start);
+        rel_skip.clear();
+        rel_skip.extend(
+            skip[lo..]
+                .iter()
+                .take_while(|k| k.start < r.end)
+                .map(|k| (k.start.max(r.start) - r.start)..(k.end.min(r.end) - r.start)),
+        );
+        // The tokens cut while computing a sentence anew, else rebuilt
+        // from the kept ones.
+        let mut fresh = None;
+        let local = cache.get_or_make(&text[r.clone()], &rel_skip, || {
+            let (t, local) = SentenceLocal::compute(text, r.clone(), skip, verbs, true);
+            fresh = Some(t);
+            local
         });
-        (toks, locals)
+        toks.push(fresh.unwrap_or_else(|| local.tokens(text, r.start)));
+        locals.push(LocalRef::Kept(local));
     }
+    cache.finish();
+    (toks, locals)
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -655,7 +612,7 @@ impl<'a> Doc<'a> {
         cache: Option<&mut SentenceCache>,
     ) -> Self {
         let (sentence_tokens, local) = match cache {
-            Some(cache) => cache.locals(text, sentences, skip, verbs),
+            Some(cache) => kept_locals(cache, text, sentences, skip, verbs),
             None => sentences
                 .iter()
                 .map(|s| {
