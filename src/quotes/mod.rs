@@ -277,11 +277,10 @@ struct Doc<'a> {
     /// Documents and who issued them, in text order: (the document noun's
     /// start, paragraph, issuer) for `Facebook released a statement`.
     issuers: Vec<(usize, usize, String)>,
-    /// Capitalised words after `in`, `from`, `to`, `of`, `across`: places
-    /// more often than people.
-    place_words: FastSet<&'a str>,
-    /// Words written in lower case somewhere in the text.
-    lower_words: FastSet<&'a str>,
+    /// Which words the text writes as places or in lower case (see
+    /// [`TextWords`]); asked only once the people are indexed (before
+    /// that, no word counts as either).
+    words: Option<TextWords<'a>>,
     /// Accent-folded surname -> the surnames (keys of `surnames`) folding
     /// to it, built on first use (after `surnames` is complete): see
     /// [`Doc::resolve_name`].
@@ -293,9 +292,11 @@ struct Doc<'a> {
     /// First word of each full name -> the indexes of those names in
     /// `names`, in text order, built on first use (see [`Doc::name_opening_with`]).
     names_by_first: std::cell::OnceCell<FastMap<String, Vec<usize>>>,
-    /// Each word of the body (from the first paragraph that is not a
-    /// heading on) -> the start of its first occurrence, built on first use.
-    first_in_body: std::cell::OnceCell<FastMap<&'a str, usize>>,
+    /// Words asked about (first words of full names) -> the start of
+    /// their first occurrence in the body (from the first paragraph that
+    /// is not a heading on), found when first asked: see
+    /// [`Doc::first_in_body`].
+    first_in_body: std::cell::RefCell<FastMap<String, Option<usize>>>,
     /// `(ACR)` in the text, for acronyms of 2 to 8 capitals -> the start of
     /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
     acronyms: std::cell::OnceCell<FastMap<&'a str, usize>>,
@@ -634,8 +635,7 @@ impl<'a> Doc<'a> {
             people: Vec::new(),
             gender: Default::default(),
             issuers: Vec::new(),
-            place_words: Default::default(),
-            lower_words: Default::default(),
+            words: None,
             surnames_by_folding: Default::default(),
             surnames_by_initial: Default::default(),
             names_by_first: Default::default(),
@@ -694,11 +694,7 @@ impl<'a> Doc<'a> {
             }
         }
         doc.learn_gender_from_roles(&role_subjects);
-        doc.place_words = place_words(text);
-        doc.lower_words = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.starts_with(char::is_lowercase))
-            .collect();
+        doc.words = Some(TextWords::new(text));
         // Resolve in order, so a pronoun subject takes the name before it.
         for (paragraph, f) in subjects {
             let name = match f.kind {
@@ -733,9 +729,12 @@ impl<'a> Doc<'a> {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
             && !attribution::is_org_word(w)
-            && !self.place_words.contains(w)
-            // `Scientists said`: a word also written in lower case is not a name.
-            && !self.lower_words.contains(w.to_lowercase().as_str())
+            // A place (`in Iran`), or a word also written in lower case
+            // (`Scientists said`), is not a name. (While the people are
+            // indexed, before `words` is made, no word is either.)
+            && !self.words.as_ref().is_some_and(|t| {
+                t.is_place(w) || t.is_lower(&w.to_lowercase())
+            })
     }
 
     /// `attribution::tokens(self.text, s.range.clone(), self.skip)` for
@@ -855,7 +854,7 @@ impl<'a> Doc<'a> {
             // `word` as a word of its own in the body before this name.
             let alone_before = found.is_none()
                 && self
-                    .first_in_body(body, word, by_first)
+                    .first_in_body(body, word)
                     .is_some_and(|p| p + word.len() <= r.start);
             if alone_before {
                 return None;
@@ -871,38 +870,18 @@ impl<'a> Doc<'a> {
 
     /// Where `word`, the first word of a full name in `names`, first
     /// stands as a word of its own (between characters that are not
-    /// letters or digits) from `body` on.
-    fn first_in_body(
-        &self,
-        body: usize,
-        word: &str,
-        by_first: &FastMap<String, Vec<usize>>,
-    ) -> Option<usize> {
-        let firsts = self.first_in_body.get_or_init(|| {
-            // Only the words that open a name (`by_first`) are asked for:
-            // the others are passed over on their first byte when no such
-            // word starts with it.
-            let mut opens = [false; 256];
-            for w in by_first.keys() {
-                if let Some(&b) = w.as_bytes().first() {
-                    opens[usize::from(b)] = true;
-                }
-            }
-            let mut m: FastMap<&'a str, usize> = Default::default();
-            let rest = &self.text[body.min(self.text.len())..];
-            let mut at = body;
-            for w in rest.split(|c: char| !c.is_alphanumeric()) {
-                if !w.is_empty() && opens[usize::from(w.as_bytes()[0])] && by_first.contains_key(w)
-                {
-                    m.entry(w).or_insert(at);
-                }
-                // The word and the one separator character after it.
-                at += w.len();
-                at += self.text[at..].chars().next().map_or(0, char::len_utf8);
-            }
-            m
-        });
-        firsts.get(word).copied()
+    /// letters or digits, or at `body`) from `body` on. A search for the
+    /// word, kept: the few words asked about cost less than a map of every
+    /// word of the text.
+    fn first_in_body(&self, body: usize, word: &str) -> Option<usize> {
+        if let Some(&known) = self.first_in_body.borrow().get(word) {
+            return known;
+        }
+        let found = first_standing(self.text, body, word);
+        self.first_in_body
+            .borrow_mut()
+            .insert(word.to_string(), found);
+        found
     }
 
     /// `Saree` for `Yahya Sarea`: a surname of five letters or more typed
@@ -2638,21 +2617,218 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Every capitalised word standing right after `in`, `from`, `to`, `of`
-/// or `across` in the text (one pass).
-fn place_words(text: &str) -> FastSet<&str> {
-    let mut out = FastSet::default();
-    let mut prev = "";
-    for w in text.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if matches!(prev, "in" | "In" | "from" | "From" | "to" | "of" | "across")
-            && w.starts_with(char::is_uppercase)
-        {
-            out.insert(w);
+/// What the text says of single words, asked of the few words that name
+/// a speaker alone (`Saree said`): whether the text has the word as a
+/// place (capitalised, after `in`, `from`, `to`, `of`, `across`) and
+/// whether it writes it in lower case. Each answer is a search of the text
+/// for that word (memchr's `memmem`), kept for the next time it is asked.
+/// The sets of every such word in the text, built at every version, cost
+/// 30% of a keystroke's instructions on a 1 MiB document; the searches
+/// (about a hundred words there, most of them found early) cost 17%.
+struct TextWords<'a> {
+    text: &'a str,
+    place: std::cell::RefCell<FastMap<String, bool>>,
+    lower: std::cell::RefCell<FastMap<String, bool>>,
+}
+
+impl<'a> TextWords<'a> {
+    fn new(text: &'a str) -> Self {
+        TextWords {
+            text,
+            place: Default::default(),
+            lower: Default::default(),
         }
-        prev = w;
     }
-    out
+
+    /// `word` (capitalised) as a whole word of the text (between
+    /// whitespace, apart from punctuation around it) right after one of
+    /// `in`, `In`, `from`, `From`, `to`, `of`, `across` (the same, apart
+    /// from punctuation around it).
+    fn is_place(&self, word: &str) -> bool {
+        if let Some(&known) = self.place.borrow().get(word) {
+            return known;
+        }
+        let found = trim_word(word) == word
+            && word.starts_with(char::is_uppercase)
+            && occurrences(self.text, word).any(|at| {
+                let before = &self.text[..at];
+                let after = &self.text[at + word.len()..];
+                let lead =
+                    before.len() - before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+                let trail = after.find(char::is_whitespace).unwrap_or(after.len());
+                before[before.len() - lead..]
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
+                    && after[..trail].chars().all(|c| !c.is_alphanumeric())
+                    && before[..before.len() - lead]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|prev| {
+                            matches!(
+                                trim_word(prev),
+                                "in" | "In" | "from" | "From" | "to" | "of" | "across"
+                            )
+                        })
+            });
+        self.place.borrow_mut().insert(word.to_string(), found);
+        found
+    }
+
+    /// `word` (lower case) written as a whole word of the text (a run of
+    /// letters and digits).
+    fn is_lower(&self, word: &str) -> bool {
+        if let Some(&known) = self.lower.borrow().get(word) {
+            return known;
+        }
+        let found =
+            word.starts_with(char::is_lowercase) && first_standing(self.text, 0, word).is_some();
+        self.lower.borrow_mut().insert(word.to_string(), found);
+        found
+    }
+}
+
+#[cfg(test)]
+mod text_words_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The place words as the sets of every such word were built: each
+    /// word between whitespace, trimmed of punctuation, after one of the
+    /// prepositions (trimmed too), when it is capitalised.
+    fn place_set(text: &str) -> FastSet<&str> {
+        let mut out = FastSet::default();
+        let mut prev = "";
+        for w in text.split_whitespace() {
+            let w = trim_word(w);
+            if matches!(prev, "in" | "In" | "from" | "From" | "to" | "of" | "across")
+                && w.starts_with(char::is_uppercase)
+            {
+                out.insert(w);
+            }
+            prev = w;
+        }
+        out
+    }
+
+    /// Every run of letters and digits that starts in lower case.
+    fn lower_set(text: &str) -> FastSet<&str> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect()
+    }
+
+    const PIECES: &[&str] = &[
+        "in", "In", "from", "of", "to", "across", "Iran", "iran", "Irans", "Ir", "an", "Éire",
+        "éire", "O'Brien", "o", "Katya", "katya", " ", "  ", "\n", "\u{a0}", "\u{2003}", ",", ".",
+        "\"", "“", "(", ")", "-", "—", "’s", "1", "ß", "İ",
+    ];
+
+    proptest! {
+        /// Asking about a word gives what the sets of every place word and
+        /// every lower-case word would, for the words of the text and
+        /// for words it does not have.
+        #[test]
+        fn text_words_answer_as_the_sets_would(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            asked in prop::collection::vec(prop::sample::select(PIECES), 1..6),
+        ) {
+            let text: String = pieces.concat();
+            let words = TextWords::new(&text);
+            let (places, lower) = (place_set(&text), lower_set(&text));
+            let mut questions: Vec<String> = asked.iter().map(|w| w.to_string()).collect();
+            questions.extend(text.split(|c: char| !c.is_alphanumeric()).map(str::to_string));
+            questions.extend(text.split_whitespace().map(|w| trim_word(w).to_string()));
+            for q in questions.iter().chain(questions.clone().iter()) {
+                prop_assert_eq!(words.is_place(q), places.contains(q.as_str()), "place {:?} in {:?}", q, text);
+                prop_assert_eq!(words.is_lower(q), lower.contains(q.as_str()), "lower {:?} in {:?}", q, text);
+            }
+        }
+    }
+
+    /// The first occurrence of every word from `from` on, as the map of
+    /// them was built: the text split at every character that is not a
+    /// letter or digit.
+    fn firsts(text: &str, from: usize) -> FastMap<&str, usize> {
+        let mut m: FastMap<&str, usize> = Default::default();
+        let mut at = from;
+        for w in text[from..].split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                m.entry(w).or_insert(at);
+            }
+            at += w.len();
+            at += text[at..].chars().next().map_or(0, char::len_utf8);
+        }
+        m
+    }
+
+    proptest! {
+        /// The search for a word's first occurrence finds what the map of
+        /// every word's first occurrence held.
+        #[test]
+        fn first_standing_finds_what_the_map_held(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            asked in prop::collection::vec(prop::sample::select(PIECES), 1..6),
+            from in 0usize..40,
+        ) {
+            let text: String = pieces.concat();
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let from = starts[from.min(starts.len() - 1)];
+            let map = firsts(&text, from);
+            let mut questions: Vec<&str> = asked.clone();
+            questions.extend(text.split(|c: char| !c.is_alphanumeric()));
+            for q in questions {
+                prop_assert_eq!(first_standing(&text, from, q), map.get(q).copied(), "{:?} in {:?} from {}", q, text, from);
+            }
+        }
+    }
+
+    #[test]
+    fn a_place_is_a_capitalised_word_after_a_preposition() {
+        let text = "He flew in from \"Iran.\" Then to (Iraq), of-Syria; across  Gaza's";
+        let words = TextWords::new(text);
+        assert!(words.is_place("Iran"));
+        assert!(words.is_place("Iraq"));
+        assert!(!words.is_place("Syria"), "of-Syria is one word");
+        assert!(words.is_place("Gaza's"));
+        assert!(!words.is_place("Gaza"));
+        assert!(!words.is_place("Then"));
+        assert!(words.is_lower("flew"));
+        assert!(words.is_lower("of"));
+        assert!(!words.is_lower("iran"));
+        assert!(!words.is_lower("fl"));
+    }
+}
+
+/// Where `word` first stands as a word of its own in `text` from `from`
+/// on: between characters that are not letters or digits (or `from`
+/// itself, or the end).
+fn first_standing(text: &str, from: usize, word: &str) -> Option<usize> {
+    if word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = &text[from.min(text.len())..];
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    occurrences(rest, word)
+        .find(|&at| {
+            !alnum(rest[..at].chars().next_back()) && !alnum(rest[at + word.len()..].chars().next())
+        })
+        .map(|at| text.len() - rest.len() + at)
+}
+
+/// The word without the characters other than letters and digits around it.
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Every start of `needle` in `text` (overlapping ones too).
+fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(text.as_bytes().get(from..)?)?;
+        from = at + 1;
+        Some(at)
+    })
 }
 
 /// A full personal name: two to four capitalised words, no organisation word.
