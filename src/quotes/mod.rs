@@ -733,7 +733,7 @@ impl<'a> Doc<'a> {
             // (`Scientists said`), is not a name. (While the people are
             // indexed, before `words` is made, no word is either.)
             && !self.words.as_ref().is_some_and(|t| {
-                t.is_place(w) || t.is_lower(&w.to_lowercase())
+                t.place_or_lower(w)
             })
     }
 
@@ -2647,14 +2647,17 @@ impl<'a> Doc<'a> {
 /// a speaker alone (`Saree said`): whether the text has the word as a
 /// place (capitalised, after `in`, `from`, `to`, `of`, `across`) and
 /// whether it writes it in lower case. Each answer is a search of the text
-/// for that word (memchr's `memmem`), kept for the next time it is asked.
-/// The sets of every such word in the text, built at every version, cost
-/// 30% of a keystroke's instructions on a 1 MiB document; the searches
-/// (about a hundred words there, most of them found early) cost 17%.
+/// for that word (memchr's `memmem`), kept for the next time it is asked;
+/// one search answers both questions when the word and its lower case
+/// differ only in the first letter. The sets of every such word in the
+/// text, built at every version, cost 30% of a keystroke's instructions on
+/// a 1 MiB document; the searches (about a hundred words there, most found
+/// early) cost 17%, then 11% with one search for both questions.
 struct TextWords<'a> {
     text: &'a str,
     place: std::cell::RefCell<FastMap<String, bool>>,
     lower: std::cell::RefCell<FastMap<String, bool>>,
+    either: std::cell::RefCell<FastMap<String, bool>>,
 }
 
 impl<'a> TextWords<'a> {
@@ -2663,6 +2666,7 @@ impl<'a> TextWords<'a> {
             text,
             place: Default::default(),
             lower: Default::default(),
+            either: Default::default(),
         }
     }
 
@@ -2674,28 +2678,8 @@ impl<'a> TextWords<'a> {
         if let Some(&known) = self.place.borrow().get(word) {
             return known;
         }
-        let found = trim_word(word) == word
-            && word.starts_with(char::is_uppercase)
-            && occurrences(self.text, word).any(|at| {
-                let before = &self.text[..at];
-                let after = &self.text[at + word.len()..];
-                let lead =
-                    before.len() - before.trim_end_matches(|c: char| !c.is_whitespace()).len();
-                let trail = after.find(char::is_whitespace).unwrap_or(after.len());
-                before[before.len() - lead..]
-                    .chars()
-                    .all(|c| !c.is_alphanumeric())
-                    && after[..trail].chars().all(|c| !c.is_alphanumeric())
-                    && before[..before.len() - lead]
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|prev| {
-                            matches!(
-                                trim_word(prev),
-                                "in" | "In" | "from" | "From" | "to" | "of" | "across"
-                            )
-                        })
-            });
+        let found = place_shaped(word)
+            && occurrences(self.text, word).any(|at| place_at(self.text, word, at));
         self.place.borrow_mut().insert(word.to_string(), found);
         found
     }
@@ -2711,6 +2695,82 @@ impl<'a> TextWords<'a> {
         self.lower.borrow_mut().insert(word.to_string(), found);
         found
     }
+
+    /// `is_place(word) || is_lower(&word.to_lowercase())`, in one search
+    /// when the two differ only in their first letter (`Violence`,
+    /// `violence`): a search for what follows that letter.
+    fn place_or_lower(&self, word: &str) -> bool {
+        if let Some(&known) = self.either.borrow().get(word) {
+            return known;
+        }
+        let lower = word.to_lowercase();
+        let mut chars = word.chars();
+        let first = chars.next();
+        let rest = chars.as_str();
+        let small = lower.chars().next();
+        let found = match (first, small) {
+            (Some(first), Some(small))
+                if !rest.is_empty() && lower[small.len_utf8()..] == *rest =>
+            {
+                let (place, low) = (place_shaped(word), lower_shaped(&lower));
+                occurrences(self.text, rest).any(|at| {
+                    let before = &self.text[..at];
+                    (place
+                        && before.ends_with(first)
+                        && place_at(self.text, word, at - first.len_utf8()))
+                        || (low
+                            && before.ends_with(small)
+                            && standing_at(self.text, at - small.len_utf8(), lower.len()))
+                })
+            }
+            _ => self.is_place(word) || self.is_lower(&lower),
+        };
+        self.either.borrow_mut().insert(word.to_string(), found);
+        found
+    }
+}
+
+/// A word that can be a place word: capitalised, starting and ending with
+/// a letter or digit.
+fn place_shaped(word: &str) -> bool {
+    trim_word(word) == word && word.starts_with(char::is_uppercase)
+}
+
+/// A word that can be a lower-case word: letters and digits, the first in
+/// lower case.
+fn lower_shaped(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && word.chars().all(char::is_alphanumeric)
+}
+
+/// `word`, found at `at`, is the whole of its word between whitespace
+/// (apart from characters other than letters and digits around it), and
+/// the word before it is `in`, `In`, `from`, `From`, `to`, `of` or
+/// `across` (the same, apart from punctuation around it).
+fn place_at(text: &str, word: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let after = &text[at + word.len()..];
+    let lead = before.len() - before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let trail = after.find(char::is_whitespace).unwrap_or(after.len());
+    before[before.len() - lead..]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+        && after[..trail].chars().all(|c| !c.is_alphanumeric())
+        && before[..before.len() - lead]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|prev| {
+                matches!(
+                    trim_word(prev),
+                    "in" | "In" | "from" | "From" | "to" | "of" | "across"
+                )
+            })
+}
+
+/// The `len` bytes at `at` stand between characters that are not letters
+/// or digits (or the text's ends).
+fn standing_at(text: &str, at: usize, len: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !alnum(text[..at].chars().next_back()) && !alnum(text[at + len..].chars().next())
 }
 
 /// The word questions of [`Doc`] held to the ways they were first
@@ -2767,6 +2827,10 @@ mod word_tests {
             let mut questions: Vec<String> = asked.iter().map(|w| w.to_string()).collect();
             questions.extend(text.split(|c: char| !c.is_alphanumeric()).map(str::to_string));
             questions.extend(text.split_whitespace().map(|w| trim_word(w).to_string()));
+            for q in &questions {
+                let either = places.contains(q.as_str()) || lower.contains(q.to_lowercase().as_str());
+                prop_assert_eq!(words.place_or_lower(q), either, "either {:?} in {:?}", q, text);
+            }
             for q in questions.iter().chain(questions.clone().iter()) {
                 prop_assert_eq!(words.is_place(q), places.contains(q.as_str()), "place {:?} in {:?}", q, text);
                 prop_assert_eq!(words.is_lower(q), lower.contains(q.as_str()), "lower {:?} in {:?}", q, text);
@@ -2866,11 +2930,8 @@ fn first_standing(text: &str, from: usize, word: &str) -> Option<usize> {
         return None;
     }
     let rest = &text[from.min(text.len())..];
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     occurrences(rest, word)
-        .find(|&at| {
-            !alnum(rest[..at].chars().next_back()) && !alnum(rest[at + word.len()..].chars().next())
-        })
+        .find(|&at| standing_at(rest, at, word.len()))
         .map(|at| text.len() - rest.len() + at)
 }
 
