@@ -1677,19 +1677,20 @@ fn verb_subject(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
     // the walk goes: looking at every later token for each `v` made a
     // sentence of thousands of marks take seconds.)
     let mut dashes_before = toks.iter().filter(|t| is_dash(t)).count();
-    let mut dashes_after = 0;
-    let mut rest_is_lead = true;
+    let mut dashes_from = 0;
+    let mut lead_from = true;
     for v in (0..toks.len()).rev() {
+        // (`dashes_from` and `lead_from` hold for `toks[v + 1..]` here,
+        // for `toks[v..]` once updated.)
+        let (dashes_after, rest_is_lead) = (dashes_from, lead_from);
         let dash = usize::from(is_dash(&toks[v]));
         dashes_before -= dash;
-        let (after, lead) = (dashes_after, rest_is_lead);
-        dashes_after += dash;
-        rest_is_lead &= toks[v].kind == TokKind::Punct || matches!(toks[v].text, "in" | "part");
+        dashes_from += dash;
+        lead_from &= toks[v].kind == TokKind::Punct || matches!(toks[v].text, "in" | "part");
         // Inside an aside: an odd number of dashes before, one after.
-        if dashes_before % 2 == 1 && after > 0 {
+        if dashes_before % 2 == 1 && dashes_after > 0 {
             continue;
         }
-        let rest_is_lead = lead;
         let sentence_start_verb = v == 0 && verbs.contains(&toks[0].lower());
         if !(is_verb(verbs, toks, v)
             || is_call(toks, v)

@@ -1771,22 +1771,16 @@ impl<'a> Doc<'a> {
     fn role_gender(&self, r: &ByteRange) -> i32 {
         let mut g = 0;
         self.each_role_word(r, |w| {
-            if w.is_ascii() {
-                let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
-                if !is(PRONOUN_WORDS) {
-                    g += if is(MALE_WORDS) {
-                        1
-                    } else if is(FEMALE_WORDS) {
-                        -1
-                    } else {
-                        0
-                    };
-                }
+            // (A copy only of a word not already in lower-case ASCII.)
+            let copy;
+            let w = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                w
             } else {
-                let w = w.to_lowercase();
-                if !PRONOUN_WORDS.contains(&w.as_str()) {
-                    g += gender_of(&w);
-                }
+                copy = w.to_lowercase();
+                copy.as_str()
+            };
+            if !PRONOUN_WORDS.contains(&w) {
+                g += gender_of(w);
             }
         });
         g
@@ -2647,16 +2641,15 @@ impl<'a> Doc<'a> {
 /// a speaker alone (`Saree said`): whether the text has the word as a
 /// place (capitalised, after `in`, `from`, `to`, `of`, `across`) and
 /// whether it writes it in lower case. Each answer is a search of the text
-/// for that word (memchr's `memmem`), kept for the next time it is asked;
-/// one search answers both questions when the word and its lower case
-/// differ only in the first letter. The sets of every such word in the
+/// for that word (memchr's `memmem`), kept for the next time the word is
+/// asked about; one search answers both questions when the word and its
+/// lower case differ only in the first letter. The sets of every such word in the
 /// text, built at every version, cost 30% of a keystroke's instructions on
 /// a 1 MiB document; the searches (about a hundred words there, most found
 /// early) cost 17%, then 11% with one search for both questions.
 struct TextWords<'a> {
     text: &'a str,
-    place: std::cell::RefCell<FastMap<String, bool>>,
-    lower: std::cell::RefCell<FastMap<String, bool>>,
+    /// Word -> [`TextWords::place_or_lower`].
     either: std::cell::RefCell<FastMap<String, bool>>,
 }
 
@@ -2664,8 +2657,6 @@ impl<'a> TextWords<'a> {
     fn new(text: &'a str) -> Self {
         TextWords {
             text,
-            place: Default::default(),
-            lower: Default::default(),
             either: Default::default(),
         }
     }
@@ -2675,25 +2666,13 @@ impl<'a> TextWords<'a> {
     /// `in`, `In`, `from`, `From`, `to`, `of`, `across` (the same, apart
     /// from punctuation around it).
     fn is_place(&self, word: &str) -> bool {
-        if let Some(&known) = self.place.borrow().get(word) {
-            return known;
-        }
-        let found = place_shaped(word)
-            && occurrences(self.text, word).any(|at| place_at(self.text, word, at));
-        self.place.borrow_mut().insert(word.to_string(), found);
-        found
+        place_shaped(word) && occurrences(self.text, word).any(|at| place_at(self.text, word, at))
     }
 
     /// `word` (lower case) written as a whole word of the text (a run of
     /// letters and digits).
     fn is_lower(&self, word: &str) -> bool {
-        if let Some(&known) = self.lower.borrow().get(word) {
-            return known;
-        }
-        let found =
-            word.starts_with(char::is_lowercase) && first_standing(self.text, 0, word).is_some();
-        self.lower.borrow_mut().insert(word.to_string(), found);
-        found
+        word.starts_with(char::is_lowercase) && first_standing(self.text, 0, word).is_some()
     }
 
     /// `is_place(word) || is_lower(&word.to_lowercase())`, in one search
