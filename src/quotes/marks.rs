@@ -244,6 +244,13 @@ const ELISIONS: &[&str] = &[
 fn candidates(text: &str, para: &ByteRange) -> Vec<Cand> {
     let s = &text[para.clone()];
     let mut out = Vec::new();
+    // In a run of marks every mark has the same neighbours on each side:
+    // the end of the last mark with the character before its run, and
+    // where the character after the run stands (the paragraph's end if
+    // none) with that character. (Looked for anew at each mark, a run of
+    // thousands of marks took seconds.)
+    let mut run_prev: Option<(usize, Option<char>)> = None;
+    let mut run_next: Option<(usize, Option<char>)> = None;
     // Every mark's first byte is `"`, `'`, 0xC2 (« ») or 0xE2 (the
     // others), each the first byte of its character: a byte scan finds
     // them without decoding the rest of the paragraph.
@@ -256,9 +263,22 @@ fn candidates(text: &str, para: &ByteRange) -> Vec<Cand> {
             continue;
         }
         // Skip neighbouring marks to see what really stands on each side.
-        let prev = s[..at].chars().rev().find(|&c| !is_mark_char(c));
+        let prev = match run_prev {
+            Some((end, prev)) if end == at => prev,
+            _ => s[..at].chars().rev().find(|&c| !is_mark_char(c)),
+        };
+        run_prev = Some((at + c.len_utf8(), prev));
         let rest = &s[at + c.len_utf8()..];
-        let next = rest.chars().find(|&c| !is_mark_char(c));
+        let next = match run_next {
+            Some((pos, next)) if at < pos => next,
+            _ => {
+                let found = rest.char_indices().find(|&(_, c)| !is_mark_char(c));
+                let pos = found.map_or(s.len(), |(i, _)| at + c.len_utf8() + i);
+                let next = found.map(|(_, c)| c);
+                run_next = Some((pos, next));
+                next
+            }
+        };
         let word_after: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         let start = para.start + at;
         out.push(Cand {
