@@ -149,6 +149,65 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
     out
 }
 
+/// `tokens(text, range, skip)`, read off `sentence`: the tokens that
+/// `tokens` gives for a range `outer` holding `range` (a sentence), with
+/// the same `skip`. Nothing is tokenized again but the one word that runs
+/// over each end of `range`, so a quote's words before and after it cost
+/// two binary searches instead of a scan of the rest of its sentence
+/// (a sentence of thousands of quotes made the analysis quadratic).
+///
+/// Why a slice of `sentence` is what `tokens` gives for `range`: `tokens`
+/// is a scan whose only state is its position, and a word it starts
+/// grows by a rule that looks at the byte before (inside the word) and at
+/// most two characters after. So a scan of `range` that stands where the
+/// scan of `outer` also stands between tokens (anywhere but strictly
+/// inside one of its words) cuts the same tokens from there on, except
+/// that its lookahead stops at `range.end`: a token of `outer` that ends
+/// at or before `range.end` was cut the same way (a shorter lookahead can
+/// only stop a word sooner, and `outer`'s word stopped there), and the one
+/// running over `range.end` is tokenized again up to it. A `range` that
+/// starts inside a word is tokenized again to that word's end, where both
+/// scans stand between tokens again.
+pub fn tokens_within<'s, 'a>(
+    text: &'a str,
+    sentence: &'s [Tok<'a>],
+    range: ByteRange,
+    skip: &[ByteRange],
+) -> std::borrow::Cow<'s, [Tok<'a>]> {
+    use std::borrow::Cow;
+    if range.start >= range.end {
+        return Cow::Borrowed(&[]);
+    }
+    let (a, b) = (range.start, range.end);
+    // The first token ending after `a`: a word of `sentence` running over
+    // `a` is cut again from `a` to its end.
+    let mut i = sentence.partition_point(|t| t.range.end <= a);
+    let mut head = None;
+    if let Some(t) = sentence.get(i).filter(|t| t.range.start < a) {
+        let end = t.range.end.min(b);
+        head = Some(tokens(text, a..end, skip));
+        if end == b {
+            return Cow::Owned(head.unwrap_or_default());
+        }
+        i += 1;
+    }
+    // The tokens of `sentence` that end by `b`, then the one running over it.
+    let j = i + sentence[i..].partition_point(|t| t.range.end <= b);
+    let tail = sentence
+        .get(j)
+        .filter(|t| t.range.start < b)
+        .map(|t| tokens(text, t.range.start..b, skip));
+    match (head, tail) {
+        (None, None) => Cow::Borrowed(&sentence[i..j]),
+        (head, tail) => {
+            let mut out = head.unwrap_or_default();
+            out.extend_from_slice(&sentence[i..j]);
+            out.extend(tail.unwrap_or_default());
+            Cow::Owned(out)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
     Name,
@@ -2350,6 +2409,82 @@ mod tests {
         assert_eq!(
             names,
             vec!["Mike Pompeo", "Donald Trump", "Joost Hitermann"]
+        );
+    }
+}
+
+#[cfg(test)]
+mod tokens_within_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Characters that exercise every rule of `tokens`: letters and digits,
+    /// the joiners inside a word (`'`, `’`, `-`, `.`), the en dash of
+    /// compound names, marks, spaces and multi-byte letters.
+    const ALPHABET: &[&str] = &[
+        "a", "B", "7", "é", "'", "’", "-", ".", "–", " ", "\"", "“", "”", ",", "\n",
+    ];
+
+    fn text_and_cuts() -> impl Strategy<Value = (String, Vec<usize>, Vec<usize>)> {
+        (
+            proptest::collection::vec(0..ALPHABET.len(), 0..60),
+            proptest::collection::vec(any::<prop::sample::Index>(), 6),
+            proptest::collection::vec(any::<prop::sample::Index>(), 0..6),
+        )
+            .prop_map(|(chars, cuts, skips)| {
+                let text: String = chars.iter().map(|&i| ALPHABET[i]).collect();
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                let pick = |ix: &prop::sample::Index| bounds[ix.index(bounds.len())];
+                (
+                    text,
+                    cuts.iter().map(pick).collect(),
+                    skips.iter().map(pick).collect(),
+                )
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// For any range inside an outer range, with any skipped ranges,
+        /// `tokens_within` gives what `tokens` gives for the range alone.
+        #[test]
+        fn tokens_within_is_tokens_of_the_range((text, cuts, skips) in text_and_cuts()) {
+            let mut outer = [cuts[0], cuts[1]];
+            outer.sort();
+            let mut inner = [cuts[2], cuts[3]];
+            inner.sort();
+            // The inner range, clamped into the outer one.
+            let a = inner[0].clamp(outer[0], outer[1]);
+            let b = inner[1].clamp(a, outer[1]);
+            let mut ends = skips;
+            ends.sort();
+            ends.dedup();
+            let skip: Vec<ByteRange> = ends.chunks(2).filter(|c| c.len() == 2).map(|c| c[0]..c[1]).collect();
+            let sentence = tokens(&text, outer[0]..outer[1], &skip);
+            let got = tokens_within(&text, &sentence, a..b, &skip);
+            let want = tokens(&text, a..b, &skip);
+            prop_assert_eq!(got.as_ref(), want.as_slice());
+        }
+    }
+
+    #[test]
+    fn a_range_cut_inside_words_is_tokenized_again_at_both_ends() {
+        let text = "O'Neill said U.S. officials–Mason–Dixon";
+        let sentence = tokens(text, 0..text.len(), &[]);
+        // From inside `O'Neill` to inside `Mason`.
+        let got = tokens_within(text, &sentence, 3..31, &[]);
+        let words: Vec<&str> = got.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["eill", "said", "U.S", ".", "officials–M"]);
+        assert_eq!(got.as_ref(), tokens(text, 3..31, &[]).as_slice());
+        assert!(matches!(got, std::borrow::Cow::Owned(_)));
+        // Between tokens at both ends: a slice of the sentence's tokens.
+        let got = tokens_within(text, &sentence, 8..17, &[]);
+        assert!(matches!(got, std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            got.iter().map(|t| t.text).collect::<Vec<_>>(),
+            ["said", "U.S", "."]
         );
     }
 }
