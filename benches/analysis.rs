@@ -247,5 +247,30 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(analysis, benches, stages);
+#[path = "support/hostile.rs"]
+mod hostile;
+
+/// The hostile shapes (benches/support/hostile.rs) at 64 KiB and 256 KiB,
+/// from scratch: linear work takes about four times as long at the larger
+/// size. Run: `cargo bench --bench analysis -- hostile`.
+fn hostile(c: &mut Criterion) {
+    let kb = kb();
+    let config = Config::default();
+    let mut group = c.benchmark_group("hostile");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for size in [64 << 10, 256 << 10] {
+        for (name, text) in hostile::shapes(size) {
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size), &text, |b, t| {
+                b.iter(|| analyze(black_box(t), Markup::PlainText, kb, &config))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(analysis, benches, stages, hostile);
 criterion_main!(analysis);

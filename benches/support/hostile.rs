@@ -1,0 +1,44 @@
+//! Hostile shapes of text: documents no reporter writes but an editor may
+//! open (a CSV pasted into a draft, a run of marks, one "sentence" of
+//! thousands of quotes or names). Each once took time growing with the
+//! square of its length; benches/analysis.rs measures them at two sizes
+//! (the time should grow as the size does), tests/hostile_shapes.rs checks
+//! what the analysis finds in them.
+
+/// `unit` repeated to `size` bytes (whole copies).
+fn rep(unit: &str, size: usize) -> String {
+    unit.repeat((size / unit.len()).max(1))
+}
+
+/// (name, text of about `size` bytes) for every shape.
+pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
+    vec![
+        // One sentence of short quotes: each quote's words before it were
+        // tokenized from the sentence's start.
+        ("quotes-in-one-sentence", rep("\"x\" ", size)),
+        // Quoted fields, one line each, with no sentence end.
+        (
+            "csv",
+            rep(
+                "\"id\",\"Smith\",\"said\",\"London\",\"2024-01-01\"\n",
+                size,
+            ),
+        ),
+        // A run of marks: each looked along the run for its neighbours.
+        ("run-of-marks", rep("“", size)),
+        ("run-of-apostrophes", rep("'", size)),
+        // Speech verbs and quotes between dashes in one sentence.
+        ("dashes-and-verbs", rep("— said “x” ", size)),
+        // Names and verbs without a full stop: introductions were read
+        // from the sentence's start for every name.
+        ("names-without-stops", rep("John Smith said ", size)),
+        // Quotes nested in one outer quote without a sentence end.
+        (
+            "nested-in-one-quote",
+            format!("“{}”", rep("he said ‘b’ ", size)),
+        ),
+        // Many outer quotes, each holding a nested one: each nested one
+        // looked at every quote for the one holding it.
+        ("nested-quotes", rep("“a ‘b’ c” ", size)),
+    ]
+}
