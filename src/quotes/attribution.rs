@@ -1750,6 +1750,11 @@ fn verb_subject(toks: &[Tok], verbs: &Verbs) -> Option<Found> {
         if dashes_before % 2 == 1 && dashes_after > 0 {
             continue;
         }
+        // A punctuation mark is no verb (none of the tests below holds for
+        // one past the first token): passed over before any is made.
+        if v > 0 && toks[v].kind == TokKind::Punct {
+            continue;
+        }
         let sentence_start_verb = v == 0 && verbs.contains(&toks[0].lower());
         if !(is_verb(verbs, toks, v)
             || is_call(toks, v)
