@@ -110,6 +110,20 @@ fn a_speaker_next_to_a_quote_is_found_at_the_end_of_a_very_long_sentence() {
 }
 
 #[test]
+fn every_quote_after_a_colon_lead_in_has_its_speaker() {
+    let text = shape("quotes-after-a-long-lead-in");
+    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    assert_eq!(a.quotes.len(), text.matches("\"x\"").count());
+    for q in &a.quotes {
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jane Roe"),
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
 fn names_in_a_sentence_without_stops_are_actors() {
     let text = shape("names-without-stops");
     let a = analyze(&text, Markup::PlainText, kb(), &Config::default());

@@ -37,6 +37,16 @@ pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
             "nested-in-one-quote",
             format!("“{}”", rep("he said ‘b’ ", size)),
         ),
+        // A long colon lead-in, then a paragraph of quotes: each quote read
+        // the lead-in again.
+        (
+            "quotes-after-a-long-lead-in",
+            format!(
+                "Jane Roe said {}:\n\n{}",
+                rep("and so on ", size / 2),
+                rep("\"x\", ", size / 2)
+            ),
+        ),
         // Many outer quotes, each holding a nested one: each nested one
         // looked at every quote for the one holding it.
         ("nested-quotes", rep("“a ‘b’ c” ", size)),

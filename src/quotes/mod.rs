@@ -324,6 +324,9 @@ struct Doc<'a> {
     /// is not a heading on), found when first asked: see
     /// [`Doc::first_in_body`].
     first_in_body: std::cell::RefCell<FastMap<String, Option<usize>>>,
+    /// Paragraph -> the colon lead-in ending the paragraph before it, found
+    /// when first asked (see [`Doc::lead_in`]).
+    lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
     /// `(ACR)` in the text, for acronyms of 2 to 8 capitals -> the start of
     /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
     acronyms: std::cell::OnceCell<FastMap<&'a str, usize>>,
@@ -667,6 +670,7 @@ impl<'a> Doc<'a> {
             surnames_by_initial: Default::default(),
             names_by_first: Default::default(),
             first_in_body: Default::default(),
+            lead_ins: Default::default(),
             acronyms: Default::default(),
             sentence_tokens,
             local,
@@ -2046,6 +2050,18 @@ impl<'a> Doc<'a> {
 
     /// A colon lead-in ending the paragraph before `paragraph`: `Watling said:`.
     fn lead_in(&self, paragraph: usize) -> Option<Speaker> {
+        // The same for every quote of the paragraph: found once (a
+        // paragraph of thousands of quotes after a long lead-in read it
+        // again for each).
+        if let Some(found) = self.lead_ins.borrow().get(&paragraph) {
+            return found.clone();
+        }
+        let found = self.find_lead_in(paragraph);
+        self.lead_ins.borrow_mut().insert(paragraph, found.clone());
+        found
+    }
+
+    fn find_lead_in(&self, paragraph: usize) -> Option<Speaker> {
         let prev = self.paragraphs.get(paragraph.checked_sub(1)?)?;
         if matches!(prev.kind, BlockKind::Heading { .. })
             || !self.text[prev.range.clone()].trim_end().ends_with(':')
