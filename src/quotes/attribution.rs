@@ -175,19 +175,64 @@ pub fn tokens_within<'s, 'a>(
     skip: &[ByteRange],
 ) -> std::borrow::Cow<'s, [Tok<'a>]> {
     use std::borrow::Cow;
+    let (head, mid, tail) = tokens_within_parts(text, sentence, range, skip);
+    if head.is_empty() && tail.is_empty() {
+        return Cow::Borrowed(&sentence[mid]);
+    }
+    let mut out = head;
+    out.extend_from_slice(&sentence[mid]);
+    out.extend(tail);
+    Cow::Owned(out)
+}
+
+/// The last token of `tokens(text, range, skip)` for which `is` holds,
+/// given `outer` (the tokens of a range holding `range`, as for
+/// [`tokens_within`]) and `marked`, the indexes of the tokens of `outer`
+/// for which it holds: a binary search, not a scan of the range.
+pub fn last_within<'a>(
+    text: &'a str,
+    outer: &[Tok<'a>],
+    marked: &[usize],
+    range: ByteRange,
+    skip: &[ByteRange],
+    is: impl Fn(&Tok) -> bool,
+) -> Option<Tok<'a>> {
+    let (head, mid, tail) = tokens_within_parts(text, outer, range, skip);
+    let k = marked.partition_point(|&i| i < mid.end);
+    tail.into_iter()
+        .rev()
+        .find(|t| is(t))
+        .or_else(|| {
+            k.checked_sub(1)
+                .map(|k| marked[k])
+                .filter(|&i| i >= mid.start)
+                .map(|i| outer[i].clone())
+        })
+        .or_else(|| head.into_iter().rev().find(|t| is(t)))
+}
+
+/// [`tokens_within`] in three parts: the tokens cut again at the start of
+/// `range`, the indexes of `sentence`'s own tokens that follow, and the
+/// tokens cut again at its end.
+pub fn tokens_within_parts<'a>(
+    text: &'a str,
+    sentence: &[Tok<'a>],
+    range: ByteRange,
+    skip: &[ByteRange],
+) -> (Vec<Tok<'a>>, std::ops::Range<usize>, Vec<Tok<'a>>) {
     if range.start >= range.end {
-        return Cow::Borrowed(&[]);
+        return (Vec::new(), 0..0, Vec::new());
     }
     let (a, b) = (range.start, range.end);
     // The first token ending after `a`: a word of `sentence` running over
     // `a` is cut again from `a` to its end.
     let mut i = sentence.partition_point(|t| t.range.end <= a);
-    let mut head = None;
+    let mut head = Vec::new();
     if let Some(t) = sentence.get(i).filter(|t| t.range.start < a) {
         let end = t.range.end.min(b);
-        head = Some(tokens(text, a..end, skip));
+        head = tokens(text, a..end, skip);
         if end == b {
-            return Cow::Owned(head.unwrap_or_default());
+            return (head, 0..0, Vec::new());
         }
         i += 1;
     }
@@ -196,16 +241,8 @@ pub fn tokens_within<'s, 'a>(
     let tail = sentence
         .get(j)
         .filter(|t| t.range.start < b)
-        .map(|t| tokens(text, t.range.start..b, skip));
-    match (head, tail) {
-        (None, None) => Cow::Borrowed(&sentence[i..j]),
-        (head, tail) => {
-            let mut out = head.unwrap_or_default();
-            out.extend_from_slice(&sentence[i..j]);
-            out.extend(tail.unwrap_or_default());
-            Cow::Owned(out)
-        }
-    }
+        .map_or_else(Vec::new, |t| tokens(text, t.range.start..b, skip));
+    (head, i..j, tail)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1044,7 +1081,7 @@ fn person_back(toks: &[Tok], hi: usize, lo: usize) -> Option<(usize, usize)> {
                 .rev()
                 .find(|&i| toks[i].kind == TokKind::Punct)
                 .map_or(lo, |i| i + 1);
-            if c + 1 < k && name_word(&toks[c]) && !NOT_NAMES.contains(&toks[c].text) {
+            if c + 1 < k && name_word(&toks[c]) && !NOT_NAMES_SET.contains(toks[c].text) {
                 if let Some((a2, mut b2)) = name_forward(toks, c) {
                     // `Jennifer Daskal of American University`: the person.
                     if let Some(o) = (a2 + 2..b2).find(|&o| toks[o].is("of")) {
@@ -1722,7 +1759,7 @@ fn agent(toks: &[Tok], by: usize) -> Option<Found> {
     if toks.get(k).is_some_and(|t| t.is("the")) {
         k += 1;
     }
-    if !toks.get(k).is_some_and(name_word) || NOT_NAMES.contains(&toks[k].text) {
+    if !toks.get(k).is_some_and(name_word) || NOT_NAMES_SET.contains(toks[k].text) {
         return None;
     }
     let (a, b) = name_forward(toks, k)?;
@@ -2049,7 +2086,7 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
         // `a Republican, Mark Amodei,`: a word after `a` is a role.
         let after_article = i > 0 && matches!(toks[i - 1].lower().as_str(), "a" | "an");
         if !after_article
-            && (name_word(t) && !NOT_NAMES.contains(&t.text) && !TITLES.contains(&t.text)
+            && (name_word(t) && !NOT_NAMES_SET.contains(t.text) && !TITLES.contains(&t.text)
                 || (t.capitalized() && TITLES.contains(&t.text)))
         {
             if let Some((a, b)) = name_forward(toks, i) {
@@ -2080,7 +2117,7 @@ fn first_subject(toks: &[Tok]) -> Option<Found> {
 pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
     // A full name anywhere in the lead-in.
     for i in 0..toks.len() {
-        if name_word(&toks[i]) && !NOT_NAMES.contains(&toks[i].text) {
+        if name_word(&toks[i]) && !NOT_NAMES_SET.contains(toks[i].text) {
             if let Some((a, b)) = name_forward(toks, i) {
                 if b > a {
                     return Some(name_found(toks, a, b));
@@ -2091,7 +2128,7 @@ pub fn colon_subject(toks: &[Tok]) -> Option<Found> {
     // A single name at the start.
     for i in 0..toks.len().min(4) {
         if name_word(&toks[i])
-            && !NOT_NAMES.contains(&toks[i].text)
+            && !NOT_NAMES_SET.contains(toks[i].text)
             && !TITLES.contains(&toks[i].text)
         {
             if let Some((a, b)) = name_forward(toks, i) {
@@ -2231,7 +2268,7 @@ pub fn opening_name(toks: &[Tok]) -> Option<ByteRange> {
     // `The Emergencies Ministry has`
     let the = usize::from(t.is("The"));
     let t = toks.get(the)?;
-    if !name_word(t) || NOT_NAMES.contains(&t.text) || TITLES.contains(&t.text) {
+    if !name_word(t) || NOT_NAMES_SET.contains(t.text) || TITLES.contains(&t.text) {
         return None;
     }
     let (a, b) = name_forward(toks, the)?;
@@ -2471,6 +2508,41 @@ mod tokens_within_tests {
             let got = tokens_within(&text, &sentence, a..b, &skip);
             let want = tokens(&text, a..b, &skip);
             prop_assert_eq!(got.as_ref(), want.as_slice());
+        }
+    }
+
+    /// Pieces with pronouns and the words that hold them.
+    const PIECES: &[&str] = &[
+        "he", "He", "she", "She", "the", "hex", "'", "’", "-", " ", ".", "“", "a", "7",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The last `he`/`she` of a range by `last_within` (the cut ends,
+        /// then the outer range's own tokens by their indexes) is the last
+        /// one of `tokens` of the range.
+        #[test]
+        fn the_last_pronoun_of_the_parts_is_the_last_of_the_range(
+            pieces in proptest::collection::vec(0..PIECES.len(), 0..40),
+            cuts in proptest::collection::vec(any::<prop::sample::Index>(), 2),
+        ) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut ab = [bounds[cuts[0].index(bounds.len())], bounds[cuts[1].index(bounds.len())]];
+            ab.sort();
+            let is_pronoun = |t: &Tok| {
+                t.kind == TokKind::Word && matches!(t.text, "he" | "He" | "she" | "She")
+            };
+            let outer = tokens(&text, 0..text.len(), &[]);
+            let pronouns: Vec<usize> = (0..outer.len()).filter(|&i| is_pronoun(&outer[i])).collect();
+            let got = last_within(&text, &outer, &pronouns, ab[0]..ab[1], &[], is_pronoun)
+                .map(|t| t.range);
+            let want = tokens(&text, ab[0]..ab[1], &[])
+                .iter()
+                .rev()
+                .find(|t| is_pronoun(t))
+                .map(|t| t.range.clone());
+            prop_assert_eq!(got, want);
         }
     }
 

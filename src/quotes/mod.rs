@@ -324,6 +324,14 @@ struct Doc<'a> {
     /// is not a heading on), found when first asked: see
     /// [`Doc::first_in_body`].
     first_in_body: std::cell::RefCell<FastMap<String, Option<usize>>>,
+    /// Paragraph -> its tokens and the indexes of its `he` and `she`
+    /// among them, made when first asked (see [`Doc::pronoun_in_paragraph`]).
+    #[allow(clippy::type_complexity)]
+    paragraph_pronouns: std::cell::RefCell<FastMap<usize, (Vec<Tok<'a>>, Vec<usize>)>>,
+    /// The sentences that open on a name, with it
+    /// (`attribution::opening_name` of their tokens), in order: made on
+    /// first use (see [`Doc::organisation_before`]).
+    openings: std::cell::OnceCell<Vec<(usize, ByteRange)>>,
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
@@ -671,6 +679,8 @@ impl<'a> Doc<'a> {
             names_by_first: Default::default(),
             first_in_body: Default::default(),
             lead_ins: Default::default(),
+            openings: Default::default(),
+            paragraph_pronouns: Default::default(),
             acronyms: Default::default(),
             sentence_tokens,
             local,
@@ -1693,19 +1703,47 @@ impl<'a> Doc<'a> {
     fn organisation_before(&self, at: usize) -> Option<String> {
         let para = self.paragraph_index(at)?;
         let n = self.sentences.partition_point(|s| s.range.start < at);
-        self.sentences[..n]
+        let near = |si: usize| self.sentences[si].paragraph + 2 > para;
+        let organisation = |r: ByteRange| {
+            let name = self.resolve_name(&r);
+            let person = is_person_name(&name)
+                || self.people.iter().any(|p| p.name == name)
+                || self.gender.get(&name).is_some_and(|g| *g != 0);
+            (!person).then_some(name)
+        };
+        // The sentence `at` cuts, read up to `at`; then the whole ones
+        // before it that open on a name (`openings`), nearest first: the
+        // others give nothing. (Every sentence read back to the paragraph
+        // before made a paragraph of thousands of `It said` quadratic.)
+        let mut full = n;
+        if let Some(last) = n
+            .checked_sub(1)
+            .filter(|&si| self.sentences[si].range.end > at)
+        {
+            full = last;
+            if !near(last) {
+                return None;
+            }
+            let s = &self.sentences[last];
+            if let Some(name) =
+                attribution::opening_name(&self.tokens(s.range.start..at)).and_then(organisation)
+            {
+                return Some(name);
+            }
+        }
+        let openings = self.openings.get_or_init(|| {
+            (0..self.sentences.len())
+                .filter_map(|si| Some((si, attribution::opening_name(self.sentence_tokens(si))?)))
+                .collect()
+        });
+        let k = openings.partition_point(|(si, _)| *si < full);
+        // (A sentence left out of `openings` between two kept ones ends the
+        // walk only if it is far, and then so is every earlier one.)
+        openings[..k]
             .iter()
             .rev()
-            .take_while(|s| s.paragraph + 2 > para)
-            .find_map(|s| {
-                let toks = self.tokens(s.range.start..s.range.end.min(at));
-                let r = attribution::opening_name(&toks)?;
-                let name = self.resolve_name(&r);
-                let person = is_person_name(&name)
-                    || self.people.iter().any(|p| p.name == name)
-                    || self.gender.get(&name).is_some_and(|g| *g != 0);
-                (!person).then_some(name)
-            })
+            .take_while(|(si, _)| near(*si))
+            .find_map(|(_, r)| organisation(r.clone()))
     }
 
     /// `One of them` -> the group a member of which spoke just before:
@@ -2544,7 +2582,24 @@ impl<'a> Doc<'a> {
                 q.speaker = self.role_subject(q.range.start);
             }
         }
+        // The nearest quotes with a speaker before and after each one, kept
+        // as the loop goes (a walk over the paragraph's quotes from each
+        // made a paragraph of thousands of quotes quadratic). `quotes` are
+        // in text order, so by paragraph. Only `quotes[i]` changes at step
+        // `i`: the later ones are as they were before the loop.
+        let mut next_with_speaker = vec![None; quotes.len()];
+        for i in (0..quotes.len().saturating_sub(1)).rev() {
+            next_with_speaker[i] = if quotes[i + 1].speaker.is_some() {
+                Some(i + 1)
+            } else {
+                next_with_speaker[i + 1]
+            };
+        }
+        let mut last_with_speaker: Option<usize> = None;
         for i in 0..quotes.len() {
+            if i > 0 && quotes[i - 1].speaker.is_some() {
+                last_with_speaker = Some(i - 1);
+            }
             if quotes[i].kind != QuoteKind::Quote || quotes[i].speaker.is_some() || quotes[i].block
             {
                 continue;
@@ -2558,12 +2613,9 @@ impl<'a> Doc<'a> {
                 Via::Paragraph
             };
             // An earlier quote in the same paragraph.
-            let earlier = quotes[..i]
-                .iter()
-                .rev()
-                .take_while(|q| q.paragraph == para)
-                .find(|q| q.speaker.is_some())
-                .and_then(|q| q.speaker.clone());
+            let earlier = last_with_speaker
+                .filter(|&j| quotes[j].paragraph == para)
+                .and_then(|j| quotes[j].speaker.clone());
             // A speech verb's subject earlier in the paragraph.
             let subject = self.subjects[..self.subjects.partition_point(|n| n.at < start)]
                 .last()
@@ -2584,11 +2636,9 @@ impl<'a> Doc<'a> {
                 (e, s) => e.or(s),
             };
             let later = || {
-                quotes[i + 1..]
-                    .iter()
-                    .take_while(|q| q.paragraph == para)
-                    .find(|q| q.speaker.is_some())
-                    .and_then(|q| q.speaker.clone())
+                next_with_speaker[i]
+                    .filter(|&j| quotes[j].paragraph == para)
+                    .and_then(|j| quotes[j].speaker.clone())
             };
             let found = nearest_earlier.or_else(later);
             if let Some(mut s) = found {
@@ -2641,10 +2691,29 @@ impl<'a> Doc<'a> {
     /// series. “This is not what I wanted...”`.
     fn pronoun_in_paragraph(&self, paragraph: usize, start: usize) -> Option<Speaker> {
         let p = self.paragraphs.get(paragraph)?;
-        let toks = self.tokens(p.range.start..start.max(p.range.start));
-        let t = toks.iter().rev().find(|t| {
+        let range = p.range.start..start.max(p.range.start);
+        let is_pronoun = |t: &Tok| {
             t.kind == attribution::TokKind::Word && matches!(t.text, "he" | "He" | "she" | "She")
-        })?;
+        };
+        let t = if range.end <= p.range.end {
+            // The paragraph's tokens, with the indexes of its `he` and
+            // `she`, made once: the last one before `start` is a binary
+            // search away. (Tokenizing the paragraph up to each quote made
+            // a paragraph of thousands of quotes quadratic.)
+            let mut memo = self.paragraph_pronouns.borrow_mut();
+            let (toks, pronouns) = memo.entry(paragraph).or_insert_with(|| {
+                let toks = attribution::tokens(self.text, p.range.clone(), self.skip);
+                let pronouns = (0..toks.len()).filter(|&i| is_pronoun(&toks[i])).collect();
+                (toks, pronouns)
+            });
+            attribution::last_within(self.text, toks, pronouns, range, self.skip, is_pronoun)?
+        } else {
+            self.tokens(range)
+                .iter()
+                .rev()
+                .find(|t| is_pronoun(t))?
+                .clone()
+        };
         let name = self.resolve_pronoun(&t.range)?;
         Some(Speaker {
             mention: t.text.to_string(),

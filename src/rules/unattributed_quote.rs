@@ -31,7 +31,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Some(*end)
         })
         .collect();
+    // The last quote before `i` with a speaker, kept as the loop goes.
+    let mut last_with_speaker: Option<&crate::analysis::Speaker> = None;
     for (i, q) in a.quotes.iter().enumerate() {
+        if let Some(s) = i.checked_sub(1).and_then(|j| a.quotes[j].speaker.as_ref()) {
+            last_with_speaker = Some(s);
+        }
         // A quotation inside another is sourced by the outer quote.
         let nested = if sorted {
             let k = a.quotes.partition_point(|o| o.range.start < q.range.start);
@@ -50,7 +55,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let nearest = a.quotes[..i].iter().rev().find_map(|p| p.speaker.as_ref());
+        let nearest = last_with_speaker;
         let what = if q.block {
             "This block quote"
         } else {
