@@ -328,10 +328,10 @@ struct Doc<'a> {
     /// among them, made when first asked (see [`Doc::pronoun_in_paragraph`]).
     #[allow(clippy::type_complexity)]
     paragraph_pronouns: std::cell::RefCell<FastMap<usize, (Vec<Tok<'a>>, Vec<usize>)>>,
-    /// The sentences that open on a name, with it
-    /// (`attribution::opening_name` of their tokens), in order: made on
-    /// first use (see [`Doc::organisation_before`]).
-    openings: std::cell::OnceCell<Vec<(usize, ByteRange)>>,
+    /// Paragraph -> its sentences that open on a name, with it
+    /// (`attribution::opening_name` of their tokens), in order: made when
+    /// first asked (see [`Doc::organisation_before`]).
+    openings: std::cell::RefCell<FastMap<usize, Vec<(usize, ByteRange)>>>,
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
@@ -1731,19 +1731,33 @@ impl<'a> Doc<'a> {
                 return Some(name);
             }
         }
-        let openings = self.openings.get_or_init(|| {
-            (0..self.sentences.len())
-                .filter_map(|si| Some((si, attribution::opening_name(self.sentence_tokens(si))?)))
-                .collect()
-        });
-        let k = openings.partition_point(|(si, _)| *si < full);
-        // (A sentence left out of `openings` between two kept ones ends the
-        // walk only if it is far, and then so is every earlier one.)
-        openings[..k]
-            .iter()
-            .rev()
-            .take_while(|(si, _)| near(*si))
-            .find_map(|(_, r)| organisation(r.clone()))
+        // The near sentences are those of this paragraph and the one
+        // before (sentences are in order, so by paragraph).
+        for p in (para.saturating_sub(1)..=para).rev() {
+            let openings = self
+                .openings
+                .borrow_mut()
+                .entry(p)
+                .or_insert_with(|| {
+                    let lo = self.sentences.partition_point(|s| s.paragraph < p);
+                    let hi = self.sentences.partition_point(|s| s.paragraph <= p);
+                    (lo..hi)
+                        .filter_map(|si| {
+                            Some((si, attribution::opening_name(self.sentence_tokens(si))?))
+                        })
+                        .collect()
+                })
+                .clone();
+            let found = openings
+                .into_iter()
+                .rev()
+                .filter(|(si, _)| *si < full && near(*si))
+                .find_map(|(_, r)| organisation(r));
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
     }
 
     /// `One of them` -> the group a member of which spoke just before:
