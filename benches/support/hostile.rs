@@ -47,6 +47,18 @@ pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
                 rep("\"x\", ", size / 2)
             ),
         ),
+        // One paragraph of sentences and unattributed quotes: each quote
+        // walked the paragraph's quotes and tokenized it for a pronoun.
+        (
+            "unattributed-quotes-in-one-paragraph",
+            rep("It rained. “We will see it through to the end.” ", size),
+        ),
+        // One paragraph of `It said`: each read every sentence back for an
+        // organisation.
+        (
+            "it-said-in-one-paragraph",
+            rep("It said “we will see it through.” ", size),
+        ),
         // Many outer quotes, each holding a nested one: each nested one
         // looked at every quote for the one holding it.
         ("nested-quotes", rep("“a ‘b’ c” ", size)),
