@@ -688,15 +688,15 @@ fn person_position(masked: &str, r: &ByteRange) -> bool {
             .is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// The role phrase introducing a name: after it (`Jack Watling, land war
-/// specialist at ...`, `Joost Hitermann, who heads ...`) or before it (`US
-/// Secretary of State Mike Pompeo`, `Iranian commander Qasm Soleimani`).
 /// How many spaces back from a name its introduction is read (`Iraqi
 /// Prime Minister Mohammed Shia al-Sudani`). The longest one in the
 /// Wikinews corpus, the reference article and a 1 MiB document of them
 /// is 7 words.
 const INTRODUCTION_WINDOW: usize = 32;
 
+/// The role phrase introducing a name: after it (`Jack Watling, land war
+/// specialist at ...`, `Joost Hitermann, who heads ...`) or before it (`US
+/// Secretary of State Mike Pompeo`, `Iranian commander Qasm Soleimani`).
 fn introduction(
     masked: &str,
     text: &str,
