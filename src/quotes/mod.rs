@@ -3082,7 +3082,6 @@ fn first_standing(text: &str, from: usize, word: &str) -> Option<usize> {
         .map(|at| text.len() - rest.len() + at)
 }
 
-/// The word without the characters other than letters and digits around it.
 /// How many tokens (words and punctuation marks) on each side of a quote,
 /// within its sentence, its attribution reads. The longest stretch of a
 /// sentence before or after a quote in the 171 articles of the Wikinews
@@ -3129,6 +3128,7 @@ fn first_tokens<'s, 'a>(toks: Cow<'s, [Tok<'a>]>) -> Cow<'s, [Tok<'a>]> {
     }
 }
 
+/// The word without the characters other than letters and digits around it.
 fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
