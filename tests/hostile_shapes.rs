@@ -124,6 +124,20 @@ fn every_quote_after_a_colon_lead_in_has_its_speaker() {
 }
 
 #[test]
+fn every_it_said_in_a_long_paragraph_is_the_organisation_before_it() {
+    let text = shape("organisation-and-it-said-in-one-paragraph");
+    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    assert_eq!(a.quotes.len(), text.matches("It said").count());
+    for q in &a.quotes {
+        let s = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (s.mention.as_str(), s.name.as_str()),
+            ("It", "Ministry of Defence")
+        );
+    }
+}
+
+#[test]
 fn names_in_a_sentence_without_stops_are_actors() {
     let text = shape("names-without-stops");
     let a = analyze(&text, Markup::PlainText, kb(), &Config::default());

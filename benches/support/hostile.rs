@@ -59,6 +59,15 @@ pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
             "it-said-in-one-paragraph",
             rep("It said “we will see it through.” ", size),
         ),
+        // The same, with an organisation opening every other sentence: each
+        // copied and walked the paragraph's list of them.
+        (
+            "organisation-and-it-said-in-one-paragraph",
+            rep(
+                "The Ministry of Defence met. It said “we will see it through.” ",
+                size,
+            ),
+        ),
         // Many outer quotes, each holding a nested one: each nested one
         // looked at every quote for the one holding it.
         ("nested-quotes", rep("“a ‘b’ c” ", size)),

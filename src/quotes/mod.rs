@@ -331,7 +331,9 @@ struct Doc<'a> {
     /// Paragraph -> its sentences that open on a name, with it
     /// (`attribution::opening_name` of their tokens), in order: made when
     /// first asked (see [`Doc::organisation_before`]).
-    openings: std::cell::RefCell<FastMap<usize, Vec<(usize, ByteRange)>>>,
+    /// (Shared, so a look-up holds no borrow while the names are resolved
+    /// and copies no list.)
+    openings: std::cell::RefCell<FastMap<usize, std::rc::Rc<[(usize, ByteRange)]>>>,
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
@@ -1748,11 +1750,12 @@ impl<'a> Doc<'a> {
                         .collect()
                 })
                 .clone();
-            let found = openings
-                .into_iter()
+            let k = openings.partition_point(|(si, _)| *si < full);
+            let found = openings[..k]
+                .iter()
                 .rev()
-                .filter(|(si, _)| *si < full && near(*si))
-                .find_map(|(_, r)| organisation(r));
+                .filter(|(si, _)| near(*si))
+                .find_map(|(_, r)| organisation(r.clone()));
             if found.is_some() {
                 return found;
             }
