@@ -151,8 +151,10 @@ pub(crate) fn analyze_with(
     }
 }
 
-/// The furthest end of `quotes[..=i]`, for each `i`.
-fn reach(quotes: &[Quote]) -> Vec<usize> {
+/// The furthest end of `quotes[..=i]`, for each `i`: with quotes in order
+/// of their starts, whether one starting before a range can hold it is a
+/// look at one entry (here and in the unattributed-quote rule).
+pub(crate) fn reach(quotes: &[Quote]) -> Vec<usize> {
     quotes
         .iter()
         .scan(0, |m, o| {
@@ -282,6 +284,10 @@ struct Named {
     person: bool,
 }
 
+/// A paragraph's sentences that open on a name, with it: see
+/// [`Doc::organisation_before`].
+type Openings = std::rc::Rc<[(usize, ByteRange)]>;
+
 struct Doc<'a> {
     text: &'a str,
     paragraphs: &'a [Paragraph],
@@ -333,7 +339,7 @@ struct Doc<'a> {
     /// first asked (see [`Doc::organisation_before`]).
     /// (Shared, so a look-up holds no borrow while the names are resolved
     /// and copies no list.)
-    openings: std::cell::RefCell<FastMap<usize, std::rc::Rc<[(usize, ByteRange)]>>>,
+    openings: std::cell::RefCell<FastMap<usize, Openings>>,
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
@@ -2193,7 +2199,7 @@ impl<'a> Doc<'a> {
         // at most `NESTED_REACH` bytes each way (to a space, so no word is
         // cut): an outer quote of thousands of nested ones and no sentence
         // end was read whole for each of them.
-        let floor = floor_char_boundary(
+        let floor = crate::text::floor_char_boundary(
             self.text,
             first
                 .open
@@ -2210,7 +2216,7 @@ impl<'a> Doc<'a> {
                 .map_or(first.open.start, |i| floor + i),
         };
         let close_end = last.close.clone().map_or(last.inner.end, |c| c.end);
-        let ceiling = floor_char_boundary(
+        let ceiling = crate::text::floor_char_boundary(
             self.text,
             close_end.saturating_add(NESTED_REACH).min(outer.range.end),
         );
@@ -3097,15 +3103,6 @@ const QUOTE_WINDOW: usize = 256;
 /// are read for its attribution when no sentence ends nearer (see
 /// [`QUOTE_WINDOW`]).
 const NESTED_REACH: usize = 2048;
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 /// The last [`QUOTE_WINDOW`] tokens before a quote.
 fn last_tokens<'s, 'a>(toks: Cow<'s, [Tok<'a>]>) -> Cow<'s, [Tok<'a>]> {

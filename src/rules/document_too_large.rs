@@ -77,14 +77,11 @@ pub fn analysis(
 /// the first [`HEAD`] bytes; at a character boundary.
 fn first_line_end(text: &str) -> usize {
     let head = &text.as_bytes()[..text.len().min(HEAD)];
-    let mut end = head
+    let end = head
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .unwrap_or(head.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
+    crate::text::floor_char_boundary(text, end)
 }
 
 /// "This document is 52.4 MB, over copydesk's limit of 8 MB, ..."

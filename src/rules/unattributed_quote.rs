@@ -6,7 +6,7 @@
 use super::{Context, RuleInfo};
 use crate::analysis::{Diagnostic, QuoteKind, Related, Severity};
 use crate::markup::BlockKind;
-use crate::quotes::{attribution_fix, display_name};
+use crate::quotes::{attribution_fix, display_name, reach};
 
 pub const INFO: RuleInfo = RuleInfo {
     code: "unattributed-quote",
@@ -23,14 +23,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .quotes
         .windows(2)
         .all(|w| w[0].range.start <= w[1].range.start);
-    let furthest_end: Vec<usize> = a
-        .quotes
-        .iter()
-        .scan(0, |end, q| {
-            *end = q.range.end.max(*end);
-            Some(*end)
-        })
-        .collect();
+    let furthest_end = reach(&a.quotes);
     // The last quote before `i` with a speaker, kept as the loop goes.
     let mut last_with_speaker: Option<&crate::analysis::Speaker> = None;
     for (i, q) in a.quotes.iter().enumerate() {

@@ -9,3 +9,13 @@ pub mod words;
 
 pub use document::Document;
 pub use position::{Encoding, LineIndex, Position};
+
+/// The largest character boundary of `text` at or before `at` (the end of
+/// the text if `at` is past it).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
