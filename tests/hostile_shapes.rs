@@ -13,7 +13,7 @@ mod hostile;
 use std::sync::Arc;
 
 use copydesk::incremental::Analyzer;
-use copydesk::{analyze, Config, KnowledgeBase, Markup};
+use copydesk::{analyze, Analysis, Config, KnowledgeBase, Markup};
 
 fn kb() -> &'static KnowledgeBase {
     KnowledgeBase::builtin()
@@ -55,26 +55,34 @@ fn shape(name: &str) -> String {
         .unwrap_or_else(|| panic!("no shape {name}"))
 }
 
+/// The shape `name` at 8 KiB, with its analysis as plain text.
+fn analysed(name: &str) -> (String, Analysis) {
+    let text = shape(name);
+    let a = plain(&text);
+    (text, a)
+}
+
+fn plain(text: &str) -> Analysis {
+    analyze(text, Markup::PlainText, kb(), &Config::default())
+}
+
 #[test]
 fn every_quote_of_a_long_sentence_is_found() {
-    let text = shape("quotes-in-one-sentence");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let (text, a) = analysed("quotes-in-one-sentence");
     assert_eq!(a.quotes.len(), text.matches("\"x\"").count());
     assert!(a.quotes.iter().all(|q| q.text == "x"));
 }
 
 #[test]
 fn every_field_of_a_pasted_csv_is_a_quotation() {
-    let text = shape("csv");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let (text, a) = analysed("csv");
     assert_eq!(a.quotes.len(), 5 * text.lines().count());
     assert_eq!(a.quotes[1].text, "Smith");
 }
 
 #[test]
 fn each_nested_quote_is_found_inside_its_outer_quote() {
-    let text = shape("nested-quotes");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let (text, a) = analysed("nested-quotes");
     let units = text.matches("“a ‘b’ c”").count();
     let inner: Vec<_> = a.quotes.iter().filter(|q| q.text == "b").collect();
     let outer: Vec<_> = a.quotes.iter().filter(|q| q.text == "a ‘b’ c").collect();
@@ -90,7 +98,7 @@ fn a_speaker_next_to_a_quote_is_found_at_the_end_of_a_very_long_sentence() {
     // 600 tokens of one sentence before the attribution.
     let filler = "and the talks went on ".repeat(120);
     let text = format!("The meeting began {filler}until Jane Roe said: “We will not stop.”\n");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let a = plain(&text);
     let q = a
         .quotes
         .iter()
@@ -100,7 +108,7 @@ fn a_speaker_next_to_a_quote_is_found_at_the_end_of_a_very_long_sentence() {
     assert_eq!(speaker.name, "Jane Roe");
     // And after the quote, as far from the sentence's start.
     let text = format!("The meeting began {filler}until “We will not stop,” said Jane Roe.\n");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let a = plain(&text);
     let q = a
         .quotes
         .iter()
@@ -111,8 +119,7 @@ fn a_speaker_next_to_a_quote_is_found_at_the_end_of_a_very_long_sentence() {
 
 #[test]
 fn every_quote_after_a_colon_lead_in_has_its_speaker() {
-    let text = shape("quotes-after-a-long-lead-in");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let (text, a) = analysed("quotes-after-a-long-lead-in");
     assert_eq!(a.quotes.len(), text.matches("\"x\"").count());
     for q in &a.quotes {
         assert_eq!(
@@ -125,8 +132,7 @@ fn every_quote_after_a_colon_lead_in_has_its_speaker() {
 
 #[test]
 fn every_it_said_in_a_long_paragraph_is_the_organisation_before_it() {
-    let text = shape("organisation-and-it-said-in-one-paragraph");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let (text, a) = analysed("organisation-and-it-said-in-one-paragraph");
     assert_eq!(a.quotes.len(), text.matches("It said").count());
     for q in &a.quotes {
         let s = q.speaker.as_ref().expect("a speaker");
@@ -139,8 +145,7 @@ fn every_it_said_in_a_long_paragraph_is_the_organisation_before_it() {
 
 #[test]
 fn names_in_a_sentence_without_stops_are_actors() {
-    let text = shape("names-without-stops");
-    let a = analyze(&text, Markup::PlainText, kb(), &Config::default());
+    let (_, a) = analysed("names-without-stops");
     let json = serde_json::to_string(&a.actors).unwrap();
     assert!(
         json.contains("John Smith"),
