@@ -343,6 +343,10 @@ struct Doc<'a> {
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
+    /// Outer quote (by its start) -> the tokens of its whole range, with
+    /// nothing skipped, cut when one of its nested quotes first asks: each
+    /// nested quote reads its words off them (see [`Doc::nested_quote`]).
+    outer_tokens: std::cell::RefCell<FastMap<usize, std::rc::Rc<[Tok<'a>]>>>,
     /// `(ACR)` in the text, for acronyms of 2 to 8 capitals -> the start of
     /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
     acronyms: std::cell::OnceCell<FastMap<&'a str, usize>>,
@@ -687,6 +691,7 @@ impl<'a> Doc<'a> {
             names_by_first: Default::default(),
             first_in_body: Default::default(),
             lead_ins: Default::default(),
+            outer_tokens: Default::default(),
             openings: Default::default(),
             paragraph_pronouns: Default::default(),
             acronyms: Default::default(),
@@ -2228,17 +2233,28 @@ impl<'a> Doc<'a> {
                 .rfind(char::is_whitespace)
                 .map_or(close_end, |i| close_end + i),
         };
+        // (`attribution::tokens` of each range, with nothing skipped, read
+        // off the outer quote's tokens: an outer quote of thousands of
+        // nested ones was tokenized 4 KiB at a time for each of them.)
         let none: &[ByteRange] = &[];
-        let pre = last_tokens(Cow::Owned(attribution::tokens(
+        let whole = self
+            .outer_tokens
+            .borrow_mut()
+            .entry(outer.range.start)
+            .or_insert_with(|| attribution::tokens(self.text, outer.range.clone(), none).into())
+            .clone();
+        let pre = last_tokens(attribution::tokens_within(
             self.text,
+            &whole,
             lo..first.open.start,
             none,
-        )));
-        let post = first_tokens(Cow::Owned(attribution::tokens(
+        ));
+        let post = first_tokens(attribution::tokens_within(
             self.text,
+            &whole,
             close_end..hi,
             none,
-        )));
+        ));
         // `would ask me, 'Is ...?' and I said, '...'`: a lead-in ending in
         // a comma or colon comes first.
         let lead_in = self.text[lo..first.open.start]

@@ -868,3 +868,14 @@ fn an_en_dash_between_letters_joins_a_compound_name() {
         &["quote «Iran is currently on» <- Fawaz Gerges (Fawaz Gerges) Verb"],
     );
 }
+
+#[test]
+fn a_nested_quote_takes_the_speaker_after_it_inside_the_outer_quote() {
+    check(
+        "John Smith said, \"When the water rose, 'We have to leave the house now,' shouted Mary Jones, and so we all did.\"",
+        &[
+            "quote «When the water rose,» <- John Smith (John Smith) Verb",
+            "quote «We have to leave» <- Mary Jones (Mary Jones) Verb",
+        ],
+    );
+}
