@@ -41,8 +41,10 @@ impl Tok<'_> {
 }
 
 /// `text.to_lowercase()` without allocating for the common cases: borrowed
-/// when ASCII without capitals, on the stack when short ASCII (`Tok::lower`
-/// runs for many tokens of every sentence). Reads as a `&str`.
+/// when lower case already (ASCII without capitals, or a dash, a mark or a
+/// word no character of which lower case changes), on the stack when short
+/// ASCII (`Tok::lower` runs for many tokens of every sentence). Reads as a
+/// `&str`.
 pub(super) enum Lower<'a> {
     Borrowed(&'a str),
     Inline([u8; 32], u8),
@@ -53,7 +55,16 @@ impl<'a> Lower<'a> {
     fn of(text: &'a str) -> Self {
         let b = text.as_bytes();
         if !b.is_ascii() {
-            Lower::Owned(text.to_lowercase())
+            // (`str::to_lowercase` maps each character on its own but for
+            // a final `Σ`, which changes either way.)
+            if text.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            }) {
+                Lower::Borrowed(text)
+            } else {
+                Lower::Owned(text.to_lowercase())
+            }
         } else if !b.iter().any(u8::is_ascii_uppercase) {
             Lower::Borrowed(text)
         } else if b.len() <= 32 {
@@ -88,6 +99,18 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// `c.is_alphanumeric()`, without a look-up in Unicode's tables for ASCII
+/// and for the General Punctuation block (curly quotes and apostrophes,
+/// dashes, ellipses), which hold no letter or digit: the tokenizer asks it
+/// of every character.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+    }
+}
+
 /// Tokens of `text[range]`, leaving out any byte inside `skip` (sorted, disjoint ranges).
 pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<Tok<'a>> {
     let mut out = Vec::with_capacity(range.len() / 5);
@@ -107,16 +130,11 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
         if skip.get(k).is_some_and(|r| r.start <= at) {
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
                 let inner = matches!(d, '\'' | '’' | '-' | '.');
-                let next_alnum = || {
-                    s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                };
+                let next_alnum = || s[j + d.len_utf8()..].chars().next().is_some_and(is_alnum);
                 // `Saffir–Simpson`, `Mason–Dixon`: an en dash between two
                 // letters joins a compound name (a spaced one, or one
                 // between digits, is punctuation).
@@ -126,7 +144,7 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
                         .chars()
                         .next()
                         .is_some_and(char::is_alphabetic);
-                if d.is_alphanumeric() || (inner && next_alnum()) || name_dash {
+                if is_alnum(d) || (inner && next_alnum()) || name_dash {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
@@ -1438,9 +1456,15 @@ fn subject_after(toks: &[Tok], v: usize) -> Option<Found> {
 /// `according to X` anywhere in `toks`; `any` also takes a bare noun
 /// (`, according to investigators`).
 fn according_to(toks: &[Tok], any: bool) -> Option<Found> {
-    let i = toks
-        .windows(2)
-        .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
+    // (The length first: only ASCII lower-cases to these words, and it
+    // keeps its length; a window of hundreds of tokens is read for each
+    // quote.)
+    let i = toks.windows(2).position(|w| {
+        w[0].text.len() == 9
+            && w[0].lower() == "according"
+            && w[1].text.len() == 2
+            && w[1].lower() == "to"
+    })?;
     // `, according to investigators`: set off by a comma, a bare noun is
     // the source too.
     let any = any || (i > 0 && toks[i - 1].is(","));
@@ -2544,6 +2568,46 @@ mod tokens_within_tests {
                 .map(|t| t.range.clone());
             prop_assert_eq!(got, want);
         }
+    }
+
+    /// Characters lower case leaves alone or changes: ASCII, dashes and
+    /// marks, accented and Greek letters (with the final sigma), a
+    /// titlecase letter, `İ` (two characters in lower case), a letter
+    /// with no case.
+    const CASES: &[&str] = &[
+        "a", "Z", "-", "—", "–", "“", "’", "é", "É", "σ", "Σ", "ǅ", "İ", "ß", "中", " ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// `Lower::of` is `to_lowercase`, borrowed only when that changes
+        /// nothing.
+        #[test]
+        fn lower_is_to_lowercase(chars in proptest::collection::vec(0..CASES.len(), 0..40)) {
+            let text: String = chars.iter().map(|&i| CASES[i]).collect();
+            let lower = Lower::of(&text);
+            prop_assert_eq!(lower.as_str(), text.to_lowercase());
+            if matches!(lower, Lower::Borrowed(_)) {
+                prop_assert_eq!(&text, &text.to_lowercase());
+            }
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric_for_every_character() {
+        let differ: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_alnum(c) != c.is_alphanumeric())
+            .collect();
+        assert_eq!(differ, Vec::<char>::new());
+    }
+
+    #[test]
+    fn a_dash_is_its_own_lower_case() {
+        assert!(matches!(Lower::of("—"), Lower::Borrowed("—")));
+        assert!(matches!(Lower::of("été"), Lower::Borrowed(_)));
+        assert!(matches!(Lower::of("Été"), Lower::Owned(_)));
+        assert_eq!(Lower::of("ΟΔΟΣ").as_str(), "οδος");
     }
 
     #[test]
