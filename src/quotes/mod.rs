@@ -288,6 +288,9 @@ struct Named {
 /// [`Doc::organisation_before`].
 type Openings = std::rc::Rc<[(usize, ByteRange)]>;
 
+/// Tokens cut once and read by several quotes: see [`Doc::nested_quote`].
+type Shared<'a> = std::rc::Rc<[Tok<'a>]>;
+
 struct Doc<'a> {
     text: &'a str,
     paragraphs: &'a [Paragraph],
@@ -343,10 +346,10 @@ struct Doc<'a> {
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
-    /// Outer quote (by its start) -> the tokens of its whole range, with
+    /// Outer quote (by its range) -> the tokens of its whole range, with
     /// nothing skipped, cut when one of its nested quotes first asks: each
     /// nested quote reads its words off them (see [`Doc::nested_quote`]).
-    outer_tokens: std::cell::RefCell<FastMap<usize, std::rc::Rc<[Tok<'a>]>>>,
+    outer_tokens: std::cell::RefCell<FastMap<(usize, usize), Shared<'a>>>,
     /// `(ACR)` in the text, for acronyms of 2 to 8 capitals -> the start of
     /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
     acronyms: std::cell::OnceCell<FastMap<&'a str, usize>>,
@@ -2240,7 +2243,7 @@ impl<'a> Doc<'a> {
         let whole = self
             .outer_tokens
             .borrow_mut()
-            .entry(outer.range.start)
+            .entry((outer.range.start, outer.range.end))
             .or_insert_with(|| attribution::tokens(self.text, outer.range.clone(), none).into())
             .clone();
         let pre = last_tokens(attribution::tokens_within(
