@@ -5,6 +5,8 @@
 
 pub mod names;
 
+use std::sync::Arc;
+
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use serde::Serialize;
@@ -233,38 +235,69 @@ fn sentence_spans(masked: &str, range: ByteRange, spans: &mut Vec<Span>) {
     }
 }
 
+/// The name spans of one sentence, relative to its start, and the role
+/// read around each, found when first asked ([`introduction_in`], a
+/// function of the sentence's text and the span alone): kept between
+/// versions of one document by the sentence's text.
+pub(crate) struct SentenceSpans {
+    spans: Vec<Span>,
+    intros: Vec<std::sync::OnceLock<Option<RoleAt>>>,
+}
+
 /// The name spans of each sentence kept between versions of one document,
 /// by the sentence's text, relative to its start (for the incremental
 /// analysis).
-pub(crate) type SpanCache = crate::incremental::SentenceMemo<Vec<Span>>;
+pub(crate) type SpanCache = crate::incremental::SentenceMemo<SentenceSpans>;
+
+/// Where the kept values of a span are: its sentence's entry, its index
+/// there, and the sentence's start.
+struct KeptSpan {
+    sentence: Arc<SentenceSpans>,
+    index: usize,
+    at: usize,
+}
 
 /// `sentence_spans` of every sentence, in order, from `cache` where the
 /// sentence's text is unchanged; drops what this version does not use.
-fn kept_spans(cache: &mut SpanCache, masked: &str, sentences: &[Sentence]) -> Vec<Span> {
+fn kept_spans(
+    cache: &mut SpanCache,
+    masked: &str,
+    sentences: &[Sentence],
+) -> (Vec<Span>, Vec<KeptSpan>) {
     cache.begin();
     let mut out = Vec::new();
+    let mut kept = Vec::new();
     for s in sentences {
         let at = s.range.start;
         let rel = cache.get_or_make(&masked[s.range.clone()], &[], || {
             let mut spans = Vec::new();
             sentence_spans(masked, s.range.clone(), &mut spans);
             let shift = |r: &ByteRange| (r.start - at)..(r.end - at);
-            spans
+            let spans: Vec<Span> = spans
                 .iter()
                 .map(|sp| Span {
                     range: shift(&sp.range),
                     words: sp.words.iter().map(shift).collect(),
                 })
-                .collect()
+                .collect();
+            SentenceSpans {
+                intros: spans.iter().map(|_| Default::default()).collect(),
+                spans,
+            }
         });
         let shift = |r: &ByteRange| (at + r.start)..(at + r.end);
-        out.extend(rel.iter().map(|sp| Span {
+        out.extend(rel.spans.iter().map(|sp| Span {
             range: shift(&sp.range),
             words: sp.words.iter().map(shift).collect(),
         }));
+        kept.extend((0..rel.spans.len()).map(|index| KeptSpan {
+            sentence: rel.clone(),
+            index,
+            at,
+        }));
     }
     cache.finish();
-    out
+    (out, kept)
 }
 
 /// Find the actors of an article. `text` is the original text; prose is
@@ -377,14 +410,17 @@ pub(crate) fn analyze_found_with<'k>(
     }
 
     // 2. Name spans: capitalized words in a row, within a sentence.
-    let spans: Vec<Span> = match span_cache {
-        Some(cache) => kept_spans(cache, masked, sentences),
+    let (spans, kept): (Vec<Span>, Option<Vec<KeptSpan>>) = match span_cache {
+        Some(cache) => {
+            let (spans, kept) = kept_spans(cache, masked, sentences);
+            (spans, Some(kept))
+        }
         None => {
             let mut spans = Vec::new();
             for s in sentences {
                 sentence_spans(masked, s.range.clone(), &mut spans);
             }
-            spans
+            (spans, None)
         }
     };
 
@@ -401,7 +437,36 @@ pub(crate) fn analyze_found_with<'k>(
 
     // 3. People introduced with a role, and near misses of known names.
     let ordered = in_order(sentences);
-    for span in &spans {
+    // The introduction of span `k`: kept with its sentence by the
+    // incremental analysis (the sentence that holds a span is its own when
+    // the sentences are in order), else read now.
+    let intro_of = |k: usize, span: &Span| match &kept {
+        Some(kept) if ordered => {
+            let KeptSpan {
+                sentence,
+                index,
+                at,
+            } = &kept[k];
+            let role = sentence.intros[*index].get_or_init(|| {
+                let s = sentence_of(sentences, ordered, &span.range)?;
+                let r = introduction_in(masked, s, span)?;
+                Some(RoleAt {
+                    range: (r.range.start - at)..(r.range.end - at),
+                    after: r.after,
+                })
+            });
+            role.as_ref().map(|r| {
+                let s = sentence_of(sentences, ordered, &span.range).expect("its sentence");
+                let role = RoleAt {
+                    range: (at + r.range.start)..(at + r.range.end),
+                    after: r.after,
+                };
+                finish_introduction(masked, text, span, s, paragraphs, role)
+            })
+        }
+        _ => introduction(masked, text, span, sentences, ordered, paragraphs),
+    };
+    for (k, span) in spans.iter().enumerate() {
         if span.words.len() < 2 || span.words.len() > 4 {
             continue;
         }
@@ -418,16 +483,14 @@ pub(crate) fn analyze_found_with<'k>(
             {
                 let ai = m.actor;
                 if b.actors[ai].introduction.is_none() {
-                    if let Some(intro) =
-                        introduction(masked, text, span, sentences, ordered, paragraphs)
-                    {
+                    if let Some(intro) = intro_of(k, span) {
                         b.actors[ai].introduction = Some(intro);
                     }
                 }
             }
             continue;
         }
-        let intro = introduction(masked, text, span, sentences, ordered, paragraphs);
+        let intro = intro_of(k, span);
         let covers_known_surname = kb_cover
             .iter()
             .any(|m| b.actors[m.actor].kind == ActorKind::Person);
@@ -678,14 +741,10 @@ fn surname_mentions(
 
 /// Next to a speech verb, after a title, or before ", who"/", a ...".
 fn person_position(masked: &str, r: &ByteRange) -> bool {
-    let before: Vec<&str> = masked[..r.start].split_whitespace().rev().take(1).collect();
-    let after: Vec<&str> = masked[r.end..].split_whitespace().take(1).collect();
-    before
-        .first()
-        .is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())) || is_title(w))
-        || after
-            .first()
-            .is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    let before = masked[..r.start].split_whitespace().next_back();
+    let after = masked[r.end..].split_whitespace().next();
+    before.is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())) || is_title(w))
+        || after.is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// How many spaces back from a name its introduction is read (`Iraqi
@@ -706,7 +765,48 @@ fn introduction(
     paragraphs: &[Paragraph],
 ) -> Option<Introduction> {
     let sentence = sentence_of(sentences, ordered, &span.range)?;
+    let role = introduction_in(masked, sentence, span)?;
+    Some(finish_introduction(
+        masked, text, span, sentence, paragraphs, role,
+    ))
+}
+
+/// Where an introduction's role words are, before they are widened to
+/// the original text's character boundaries: a function of the sentence's
+/// masked text and the span alone (so kept with the sentence).
+#[derive(Debug, Clone)]
+struct RoleAt {
+    range: ByteRange,
+    /// Read after the name (`Jack Watling, land war specialist`).
+    after: bool,
+}
+
+/// The introduction from its role words' place.
+fn finish_introduction(
+    masked: &str,
+    text: &str,
+    span: &Span,
+    sentence: &Sentence,
+    paragraphs: &[Paragraph],
+    role: RoleAt,
+) -> Introduction {
     let paragraph = sentence.paragraph;
+    let mut role_range = role.range;
+    Introduction {
+        range: span.range.clone(),
+        role: role_text(masked, text, &mut role_range),
+        role_range,
+        paragraph: if role.after {
+            paragraphs.get(paragraph).map_or(paragraph, |p| p.index)
+        } else {
+            paragraph
+        },
+    }
+}
+
+/// The role words of [`introduction`] in `sentence`, the one holding
+/// `span`: it reads nothing of the text outside the sentence.
+fn introduction_in(masked: &str, sentence: &Sentence, span: &Span) -> Option<RoleAt> {
     // After: ", " then a role phrase up to the end of the clause.
     let rest = &masked[span.range.end..sentence.range.end];
     if let Some(after) = rest.strip_prefix(", ") {
@@ -746,12 +846,9 @@ fn introduction(
                     .any(|w| is_role_noun(w.trim_matches(|c: char| !c.is_alphanumeric()))));
         if ok {
             let lead = after[..end_rel].len() - after[..end_rel].trim_start().len();
-            let mut role_range = start + lead..start + lead + role.len();
-            return Some(Introduction {
-                range: span.range.clone(),
-                role: role_text(masked, text, &mut role_range),
-                role_range,
-                paragraph: paragraphs.get(paragraph).map_or(paragraph, |p| p.index),
+            return Some(RoleAt {
+                range: start + lead..start + lead + role.len(),
+                after: true,
             });
         }
     }
@@ -803,12 +900,9 @@ fn introduction(
         k += 1;
     }
     if has_role && k < toks.len() {
-        let mut role_range = toks[k].range.start..toks[toks.len() - 1].range.end;
-        return Some(Introduction {
-            range: span.range.clone(),
-            role: role_text(masked, text, &mut role_range),
-            role_range,
-            paragraph,
+        return Some(RoleAt {
+            range: toks[k].range.start..toks[toks.len() - 1].range.end,
+            after: false,
         });
     }
     None
