@@ -105,9 +105,8 @@ fn inputs() -> Vec<(&'static str, Markup, String)> {
         ("wikinews", Markup::Markdown, corpus.clone()),
         ("1mb", Markup::Markdown, mb1),
     ];
-    // FIXME: analysis is superlinear today (3.2 s for 1 MB, see
-    // BENCHMARKS.md), so 10 MB would take minutes per iteration; run it on
-    // demand until the quadratic steps are fixed.
+    // 10 MB takes over a second per iteration (linear: about ten times
+    // 1 MB, see BENCHMARKS.md): on demand, to keep the default run short.
     if std::env::var_os("COPYDESK_BENCH_10MB").is_some() {
         inputs.push(("10mb", Markup::Markdown, repeat_to(&corpus, 10 << 20)));
     }
