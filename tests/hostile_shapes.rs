@@ -153,3 +153,16 @@ fn names_in_a_sentence_without_stops_are_actors() {
         &json[..json.len().min(400)]
     );
 }
+
+#[test]
+fn a_body_named_by_its_first_word_all_through_is_resolved_every_time() {
+    let (text, a) = analysed("name-opening-throughout");
+    assert_eq!(a.quotes.len(), text.matches("Ford said").count());
+    for q in &a.quotes {
+        let s = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (s.mention.as_str(), s.name.as_str()),
+            ("Ford", "Ford Motor Company")
+        );
+    }
+}

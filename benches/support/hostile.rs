@@ -73,5 +73,17 @@ pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
         // Many outer quotes, each holding a nested one: each nested one
         // looked at every quote for the one holding it.
         ("nested-quotes", rep("“a ‘b’ c” ", size)),
+        // A body named in full all through the text, and by its first
+        // word: `Ford` was resolved to `Ford Motor Company` by a walk over
+        // every earlier full name opening with `Ford`, each looked for
+        // among every quotation (found on 7 Dec, fifth session: 26 s at
+        // 256 KiB).
+        (
+            "name-opening-throughout",
+            rep(
+                "Ford Motor Company met. Ford said “we will see it through.” ",
+                size,
+            ),
+        ),
     ]
 }

@@ -291,6 +291,16 @@ type Openings = std::rc::Rc<[(usize, ByteRange)]>;
 /// Tokens cut once and read by several quotes: see [`Doc::nested_quote`].
 type Shared<'a> = std::rc::Rc<[Tok<'a>]>;
 
+/// What [`Doc::name_opening_with`] finds for one word over each prefix of
+/// the full names opening with it, in text order.
+struct OpeningScan {
+    /// The greatest end among the first `j + 1` names.
+    max_end: Vec<usize>,
+    /// `outcome[j]`: the name found over the first `j` names (its index in
+    /// `Doc::names`), if any.
+    outcome: Vec<Option<usize>>,
+}
+
 struct Doc<'a> {
     text: &'a str,
     paragraphs: &'a [Paragraph],
@@ -328,6 +338,9 @@ struct Doc<'a> {
     /// First word of each full name -> the indexes of those names in
     /// `names`, in text order, built on first use (see [`Doc::name_opening_with`]).
     names_by_first: std::cell::OnceCell<FastMap<String, Vec<usize>>>,
+    /// First word of full names -> what [`Doc::name_opening_with`] finds
+    /// over each prefix of those names, made when the word is first asked.
+    openings_by_first: std::cell::RefCell<FastMap<String, std::rc::Rc<OpeningScan>>>,
     /// Words asked about (first words of full names) -> the start of
     /// their first occurrence in the body (from the first paragraph that
     /// is not a heading on), found when first asked: see
@@ -692,6 +705,7 @@ impl<'a> Doc<'a> {
             surnames_by_folding: Default::default(),
             surnames_by_initial: Default::default(),
             names_by_first: Default::default(),
+            openings_by_first: Default::default(),
             first_in_body: Default::default(),
             lead_ins: Default::default(),
             outer_tokens: Default::default(),
@@ -878,6 +892,29 @@ impl<'a> Doc<'a> {
     /// before that name (`Facebook` before `Facebook Ireland Limited` is a
     /// name of its own).
     fn name_opening_with(&self, word: &str, at: usize) -> Option<String> {
+        // The names are read in order up to the first ending after `at`,
+        // and what that finds over a prefix of them does not depend on
+        // `at`: it is worked out once per word for every prefix, and a
+        // look-up takes the prefix `at` allows. (Read again for every
+        // mention, a name mentioned all through a long text made this
+        // quadratic.)
+        let scan = self.openings_by_first.borrow().get(word).cloned();
+        let scan = match scan {
+            Some(scan) => scan,
+            None => {
+                let scan = std::rc::Rc::new(self.opening_scan(word));
+                self.openings_by_first
+                    .borrow_mut()
+                    .insert(word.to_string(), scan.clone());
+                scan
+            }
+        };
+        let j = scan.max_end.partition_point(|&end| end <= at);
+        scan.outcome[j].map(|i| self.names[i].1.join(" "))
+    }
+
+    /// [`OpeningScan`] of the full names opening with `word`.
+    fn opening_scan(&self, word: &str) -> OpeningScan {
         let by_first = self.names_by_first.get_or_init(|| {
             let mut m: FastMap<String, Vec<usize>> = Default::default();
             for (i, (_, words)) in self.names.iter().enumerate() {
@@ -893,36 +930,41 @@ impl<'a> Doc<'a> {
             .iter()
             .find(|p| !matches!(p.kind, BlockKind::Heading { .. }))
             .map_or(0, |p| p.range.start);
-        let mut found: Option<String> = None;
         let candidates = by_first.get(word).map_or(&[][..], |v| &v[..]);
-        for (r, words) in candidates
-            .iter()
-            .map(|&i| &self.names[i])
-            .take_while(|(r, _)| r.end <= at)
-        {
-            // (Not a name quoted as a title: `"Eva vs. Facebook Ireland Limited"`.)
-            let quoted = self
-                .skip
-                .iter()
-                .any(|q| q.start <= r.start && r.end <= q.end);
-            if words.len() < 2 || quoted {
-                continue;
+        let mut max_end = Vec::with_capacity(candidates.len());
+        let mut outcome = Vec::with_capacity(candidates.len() + 1);
+        // The name found so far (its index in `names`), or `None` once the
+        // answer is none whatever follows.
+        let mut found: Option<Option<usize>> = Some(None);
+        outcome.push(None);
+        for &i in candidates {
+            let (r, words) = &self.names[i];
+            max_end.push(max_end.last().map_or(r.end, |&e: &usize| e.max(r.end)));
+            if let Some(so_far) = found {
+                // (Not a name quoted as a title: `"Eva vs. Facebook Ireland Limited"`.)
+                let quoted = {
+                    let k = self.skip.partition_point(|q| q.start <= r.start);
+                    k > 0 && r.end <= self.skip[k - 1].end
+                };
+                if words.len() >= 2 && !quoted {
+                    // `word` as a word of its own in the body before this name.
+                    let alone_before = so_far.is_none()
+                        && self
+                            .first_in_body(body, word)
+                            .is_some_and(|p| p + word.len() <= r.start);
+                    found = if alone_before {
+                        None
+                    } else {
+                        match so_far {
+                            Some(f) if self.names[f].1.join(" ") != words.join(" ") => None,
+                            _ => Some(Some(i)),
+                        }
+                    };
+                }
             }
-            // `word` as a word of its own in the body before this name.
-            let alone_before = found.is_none()
-                && self
-                    .first_in_body(body, word)
-                    .is_some_and(|p| p + word.len() <= r.start);
-            if alone_before {
-                return None;
-            }
-            let full = words.join(" ");
-            match &found {
-                Some(f) if *f != full => return None,
-                _ => found = Some(full),
-            }
+            outcome.push(found.flatten());
         }
-        found
+        OpeningScan { max_end, outcome }
     }
 
     /// Where `word`, the first word of a full name in `names`, first
@@ -3046,6 +3088,91 @@ mod word_tests {
             questions.extend(text.split(|c: char| !c.is_alphanumeric()));
             for q in questions {
                 prop_assert_eq!(first_standing(&text, from, q), map.get(q).copied(), "{:?} in {:?} from {}", q, text, from);
+            }
+        }
+    }
+
+    /// `name_opening_with` as it was written: a walk over the names
+    /// opening with `word` up to `at`, for every mention.
+    fn opening_walk(doc: &Doc, word: &str, at: usize) -> Option<String> {
+        let body = doc
+            .paragraphs
+            .iter()
+            .find(|p| !matches!(p.kind, BlockKind::Heading { .. }))
+            .map_or(0, |p| p.range.start);
+        let mut found: Option<String> = None;
+        for (r, words) in doc
+            .names
+            .iter()
+            .filter(|(_, w)| w.first().is_some_and(|f| f == word))
+            .take_while(|(r, _)| r.end <= at)
+        {
+            let quoted = doc
+                .skip
+                .iter()
+                .any(|q| q.start <= r.start && r.end <= q.end);
+            if words.len() < 2 || quoted {
+                continue;
+            }
+            let alone_before = found.is_none()
+                && first_standing(doc.text, body, word).is_some_and(|p| p + word.len() <= r.start);
+            if alone_before {
+                return None;
+            }
+            let full = words.join(" ");
+            match &found {
+                Some(f) if *f != full => return None,
+                _ => found = Some(full),
+            }
+        }
+        found
+    }
+
+    const NAME_PIECES: &[&str] = &[
+        "Ford",
+        "Ford Motor Company",
+        "Ford Foundation",
+        "Eva",
+        "Eva Smith",
+        "Smith",
+        " ",
+        ". ",
+        "\"Ford Motor Company\"",
+        "“Eva Smith”",
+        " said",
+        "\n\n",
+        "# Ford Motor\n\n",
+        "and",
+    ];
+
+    proptest! {
+        /// The look-up of the prefix `at` allows finds what the walk found,
+        /// for every word and every place in the text.
+        #[test]
+        fn name_opening_with_finds_what_the_walk_found(
+            pieces in prop::collection::vec(prop::sample::select(NAME_PIECES), 0..30),
+        ) {
+            let text: String = pieces.concat();
+            let a = crate::analysis::analyze(
+                &text,
+                crate::markup::Markup::Markdown,
+                crate::kb::KnowledgeBase::empty(),
+                &Config::default(),
+            );
+            // The quotations, as the analysis skips them.
+            let mut skip: Vec<ByteRange> = a.quotes.iter().map(|q| q.range.clone()).collect();
+            skip.sort_by_key(|r| r.start);
+            let skip = merge(skip);
+            let verbs = Verbs::new(&[]);
+            let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &skip, &verbs, None, None);
+            for word in ["Ford", "Eva", "Smith", "Motor"] {
+                for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+                    prop_assert_eq!(
+                        doc.name_opening_with(word, at),
+                        opening_walk(&doc, word, at),
+                        "{:?} at {} in {:?}", word, at, text
+                    );
+                }
             }
         }
     }
