@@ -166,3 +166,14 @@ fn a_body_named_by_its_first_word_all_through_is_resolved_every_time() {
         );
     }
 }
+
+#[test]
+fn a_name_misspelled_all_through_is_flagged_every_time() {
+    let (text, a) = analysed("misspelled-name-throughout");
+    let flagged = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "name-misspelling" && &text[d.range.clone()] == "Jack Watlin")
+        .count();
+    assert_eq!(flagged, text.matches("Jack Watlin ").count());
+}

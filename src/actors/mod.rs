@@ -437,6 +437,7 @@ pub(crate) fn analyze_found_with<'k>(
 
     // 3. People introduced with a role, and near misses of known names.
     let ordered = in_order(sentences);
+    let mut misspelled_done: HashSet<(String, usize, String)> = HashSet::default();
     // The introduction of span `k`: kept with its sentence by the
     // incremental analysis (the sentence that holds a span is its own when
     // the sentences are in order), else read now.
@@ -567,7 +568,15 @@ pub(crate) fn analyze_found_with<'k>(
         let written_surname = words[words.len() - 1].to_string();
         if known.is_some() {
             let expected = b.actors[ai].surname.clone().unwrap_or_default();
-            if !expected.is_empty() && expected != written_surname {
+            // Once for each written surname, person and expected surname:
+            // every mention it adds stays covered (a span that replaces
+            // one covers it), so a second time would add nothing, and the
+            // same misspelled name all through a long text made it
+            // quadratic.
+            if !expected.is_empty()
+                && expected != written_surname
+                && misspelled_done.insert((written_surname.clone(), ai, expected.clone()))
+            {
                 surname_mentions(&mut b, &words_index, &written_surname, ai, Some(&expected));
             }
         }
@@ -717,26 +726,28 @@ fn surname_mentions(
     ai: usize,
     expected: Option<&str>,
 ) {
+    // (Added at once, as `add_mention` one by one would: the occurrences
+    // of one word never overlap, so none covers another.)
+    let mut pending = Pending::default();
     for w in words.get(surname).into_iter().flatten() {
-        {
-            if b.covered(w) {
-                continue;
-            }
-            b.add_mention(Mention {
+        if b.covered(w) {
+            continue;
+        }
+        pending.add(Mention {
+            range: w.clone(),
+            actor: ai,
+        });
+        if let Some(e) = expected {
+            b.misspellings.push(NameIssue {
                 range: w.clone(),
+                written: surname.to_string(),
+                expected: e.to_string(),
                 actor: ai,
+                other: None,
             });
-            if let Some(e) = expected {
-                b.misspellings.push(NameIssue {
-                    range: w.clone(),
-                    written: surname.to_string(),
-                    expected: e.to_string(),
-                    actor: ai,
-                    other: None,
-                });
-            }
         }
     }
+    b.merge(pending);
 }
 
 /// Next to a speech verb, after a title, or before ", who"/", a ...".
