@@ -438,6 +438,8 @@ pub(crate) fn analyze_found_with<'k>(
     // 3. People introduced with a role, and near misses of known names.
     let ordered = in_order(sentences);
     let mut misspelled_done: HashSet<(String, usize, String)> = HashSet::default();
+    // The mentions a span replaced (see below).
+    let mut replaced: HashSet<(usize, usize)> = HashSet::default();
     // The introduction of span `k`: kept with its sentence by the
     // incremental analysis (the sentence that holds a span is its own when
     // the sentences are in order), else read now.
@@ -551,11 +553,16 @@ pub(crate) fn analyze_found_with<'k>(
         let hi = b
             .mentions
             .partition_point(|m| m.range.start <= span.range.end);
-        let kept: Vec<Mention> = b
-            .mentions
-            .drain(lo..hi)
-            .filter(|m| !(span.range.start <= m.range.start && m.range.end <= span.range.end))
-            .collect();
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in b.mentions.drain(lo..hi) {
+            if span.range.start <= m.range.start && m.range.end <= span.range.end {
+                // A misspelled surname flagged with this mention goes with
+                // it (`Watlin` inside `Jack Watlin`, flagged on its own).
+                replaced.insert((m.range.start, m.range.end));
+            } else {
+                kept.push(m);
+            }
+        }
         b.mentions.splice(lo..lo, kept);
         b.add_mention(Mention {
             range: span.range.clone(),
@@ -580,6 +587,11 @@ pub(crate) fn analyze_found_with<'k>(
                 surname_mentions(&mut b, &words_index, &written_surname, ai, Some(&expected));
             }
         }
+    }
+
+    if !replaced.is_empty() {
+        b.misspellings
+            .retain(|m| !replaced.contains(&(m.range.start, m.range.end)));
     }
 
     // 4. Surname-only mentions of the article's people ("Watling"), as

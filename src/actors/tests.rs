@@ -138,6 +138,32 @@ fn misspelled_known_names_are_found_and_linked() {
 }
 
 #[test]
+fn a_misspelled_name_written_twice_is_flagged_once_each_time() {
+    // The surname inside the second full name was flagged on its own too,
+    // from the first: two warnings on one name.
+    let kb = KnowledgeBase::builtin();
+    let text = "Jack Watling met them. Jack Watlin said so. Then Jack Watlin left, and Watlin did not return.";
+    let a = actors_of(text, kb);
+    let got: Vec<(&str, usize)> = a
+        .actors
+        .misspellings
+        .iter()
+        .map(|m| (m.written.as_str(), m.range.start))
+        .collect();
+    let at = |s: &str| text.match_indices(s).map(|(i, _)| i).collect::<Vec<_>>();
+    let full = at("Jack Watlin ");
+    let alone = text.rfind("Watlin did").unwrap();
+    assert_eq!(
+        got,
+        vec![
+            ("Jack Watlin", full[0]),
+            ("Jack Watlin", full[1]),
+            ("Watlin", alone)
+        ]
+    );
+}
+
+#[test]
 fn distinct_people_with_similar_names_are_quiet() {
     let kb = KnowledgeBase::builtin();
     // Joe Biden is known; "Joe Bidet" differs by a letter, not a drop or a swap.
