@@ -177,3 +177,16 @@ fn a_name_misspelled_all_through_is_flagged_every_time() {
         .count();
     assert_eq!(flagged, text.matches("Jack Watlin ").count());
 }
+
+#[test]
+fn every_it_said_after_people_is_the_organisation_far_before() {
+    let (text, a) = analysed("organisation-far-before-it-said");
+    assert_eq!(a.quotes.len(), text.matches("It said").count());
+    for q in &a.quotes {
+        let s = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (s.mention.as_str(), s.name.as_str()),
+            ("It", "Ministry of Defence")
+        );
+    }
+}

@@ -85,6 +85,20 @@ pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
                 size,
             ),
         ),
+        // One organisation, then a paragraph of people and `It said`:
+        // each `It` walked back over every sentence opening on a name to
+        // the organisation, resolving each name again (found on 7 Dec,
+        // fifth session: 1.02 s at 256 KiB against 0.09 s at 64 KiB).
+        (
+            "organisation-far-before-it-said",
+            format!(
+                "The Ministry of Defence met. {}",
+                rep(
+                    "John Smith arrived. It said “we will see it through.” ",
+                    size
+                )
+            ),
+        ),
         // A known person's name misspelled all through the text: each
         // misspelling looked at every occurrence of the written surname
         // again, and added each as a mention by an insertion into the

@@ -284,9 +284,13 @@ struct Named {
     person: bool,
 }
 
-/// A paragraph's sentences that open on a name, with it: see
-/// [`Doc::organisation_before`].
-type Openings = std::rc::Rc<[(usize, ByteRange)]>;
+/// A paragraph's sentences that open on a name (by index, in order), and
+/// for each the organisation named by the last of them up to it that
+/// names one: see [`Doc::organisation_before`].
+struct Openings {
+    sentences: Vec<usize>,
+    last_organisation: Vec<Option<String>>,
+}
 
 /// Tokens cut once and read by several quotes: see [`Doc::nested_quote`].
 type Shared<'a> = std::rc::Rc<[Tok<'a>]>;
@@ -350,12 +354,13 @@ struct Doc<'a> {
     /// among them, made when first asked (see [`Doc::pronoun_in_paragraph`]).
     #[allow(clippy::type_complexity)]
     paragraph_pronouns: std::cell::RefCell<FastMap<usize, (Vec<Tok<'a>>, Vec<usize>)>>,
-    /// Paragraph -> its sentences that open on a name, with it
-    /// (`attribution::opening_name` of their tokens), in order: made when
-    /// first asked (see [`Doc::organisation_before`]).
-    /// (Shared, so a look-up holds no borrow while the names are resolved
-    /// and copies no list.)
-    openings: std::cell::RefCell<FastMap<usize, Openings>>,
+    /// Paragraph -> its sentences that open on a name
+    /// (`attribution::opening_name` of their tokens) and the organisations
+    /// they name: made when first asked (see [`Doc::organisation_before`]).
+    /// (Shared, so a look-up holds no borrow while the names are resolved.)
+    openings: std::cell::RefCell<FastMap<usize, std::rc::Rc<Openings>>>,
+    /// The names of `people`, made when first asked.
+    people_names: std::cell::OnceCell<FastSet<String>>,
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
     lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
@@ -710,6 +715,7 @@ impl<'a> Doc<'a> {
             lead_ins: Default::default(),
             outer_tokens: Default::default(),
             openings: Default::default(),
+            people_names: Default::default(),
             paragraph_pronouns: Default::default(),
             acronyms: Default::default(),
             sentence_tokens,
@@ -1765,7 +1771,7 @@ impl<'a> Doc<'a> {
         let organisation = |r: ByteRange| {
             let name = self.resolve_name(&r);
             let person = is_person_name(&name)
-                || self.people.iter().any(|p| p.name == name)
+                || self.is_person_of_text(&name)
                 || self.gender.get(&name).is_some_and(|g| *g != 0);
             (!person).then_some(name)
         };
@@ -1790,33 +1796,51 @@ impl<'a> Doc<'a> {
             }
         }
         // The near sentences are those of this paragraph and the one
-        // before (sentences are in order, so by paragraph).
+        // before (sentences are in order, so by paragraph). Each opening's
+        // organisation is worked out once per paragraph, with the last one
+        // up to each: walked back for every `It said`, a paragraph of
+        // openings that are people's names made this quadratic.
         for p in (para.saturating_sub(1)..=para).rev() {
-            let openings = self
-                .openings
-                .borrow_mut()
-                .entry(p)
-                .or_insert_with(|| {
+            let known = self.openings.borrow().get(&p).cloned();
+            let openings = match known {
+                Some(o) => o,
+                None => {
                     let lo = self.sentences.partition_point(|s| s.paragraph < p);
                     let hi = self.sentences.partition_point(|s| s.paragraph <= p);
-                    (lo..hi)
-                        .filter_map(|si| {
-                            Some((si, attribution::opening_name(self.sentence_tokens(si))?))
-                        })
-                        .collect()
-                })
-                .clone();
-            let k = openings.partition_point(|(si, _)| *si < full);
-            let found = openings[..k]
-                .iter()
-                .rev()
-                .filter(|(si, _)| near(*si))
-                .find_map(|(_, r)| organisation(r.clone()));
-            if found.is_some() {
-                return found;
+                    let mut o = Openings {
+                        sentences: Vec::new(),
+                        last_organisation: Vec::new(),
+                    };
+                    for si in lo..hi {
+                        if let Some(r) = attribution::opening_name(self.sentence_tokens(si)) {
+                            let last = organisation(r)
+                                .or_else(|| o.last_organisation.last().cloned().flatten());
+                            o.sentences.push(si);
+                            o.last_organisation.push(last);
+                        }
+                    }
+                    let o = std::rc::Rc::new(o);
+                    self.openings.borrow_mut().insert(p, o.clone());
+                    o
+                }
+            };
+            let k = openings.sentences.partition_point(|&si| si < full);
+            if let Some(found) = k
+                .checked_sub(1)
+                .and_then(|k| openings.last_organisation[k].clone())
+            {
+                debug_assert!(near(openings.sentences[k - 1]));
+                return Some(found);
             }
         }
         None
+    }
+
+    /// `name` is one of the people the text mentions (`people`).
+    fn is_person_of_text(&self, name: &str) -> bool {
+        self.people_names
+            .get_or_init(|| self.people.iter().map(|p| p.name.clone()).collect())
+            .contains(name)
     }
 
     /// `One of them` -> the group a member of which spoke just before:
@@ -2832,7 +2856,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let name = self.resolve_name(&r);
-        let person = is_person_name(&name) || self.people.iter().any(|p| p.name == name);
+        let person = is_person_name(&name) || self.is_person_of_text(&name);
         person.then(|| Speaker {
             mention: self.text[r.clone()].to_string(),
             mention_range: r,
