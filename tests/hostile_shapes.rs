@@ -190,3 +190,14 @@ fn every_it_said_after_people_is_the_organisation_far_before() {
         );
     }
 }
+
+#[test]
+fn each_of_many_people_is_found_behind_a_misspelled_surname() {
+    let (_, a) = analysed("many-people-misspelled");
+    assert!(a.quotes.len() > 100);
+    for q in &a.quotes {
+        let s = q.speaker.as_ref().expect("a speaker");
+        // `Habcman` -> `Joost Habcmann`.
+        assert_eq!(s.name, format!("Joost {}n", s.mention), "{q:?}");
+    }
+}

@@ -10,6 +10,23 @@ fn rep(unit: &str, size: usize) -> String {
     unit.repeat((size / unit.len()).max(1))
 }
 
+/// `Joost Habcmann met. Habcman said “...”` for ever new letters `abc`,
+/// to about `size` bytes.
+fn many_people_misspelled(size: usize) -> String {
+    let mut out = String::new();
+    let mut i = 0usize;
+    while out.len() < size {
+        let code: String = (0..3)
+            .map(|k| char::from(b'a' + ((i / 26usize.pow(k)) % 26) as u8))
+            .collect();
+        out.push_str(&format!(
+            "Joost H{code}mann met. H{code}man said “we will see it through.” "
+        ));
+        i += 1;
+    }
+    out
+}
+
 /// (name, text of about `size` bytes) for every shape.
 pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
     vec![
@@ -99,6 +116,12 @@ pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
                 )
             ),
         ),
+        // Thousands of people, each named in full and then by a surname
+        // one letter off (`Joost Habcmann met. Habcman said`): each
+        // misspelled surname was tested against every surname of the same
+        // first letter and a length one off (found on 7 Dec, fifth
+        // session: 2.87 s at 256 KiB against 0.19 s at 64 KiB).
+        ("many-people-misspelled", many_people_misspelled(size)),
         // A known person's name misspelled all through the text: each
         // misspelling looked at every occurrence of the written surname
         // again, and added each as a mention by an insertion into the

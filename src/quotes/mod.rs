@@ -244,6 +244,16 @@ fn document_author(pre: &[Tok], f: &Found) -> Option<Found> {
 }
 
 /// Whether `a` and `b` differ by one letter changed, dropped or added.
+/// `w` with each of its letters taken out in turn.
+fn without_one_letter(w: &str) -> impl Iterator<Item = String> + '_ {
+    w.char_indices().map(|(i, c)| {
+        let mut s = String::with_capacity(w.len());
+        s.push_str(&w[..i]);
+        s.push_str(&w[i + c.len_utf8()..]);
+        s
+    })
+}
+
 fn one_letter_off(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() {
@@ -338,7 +348,7 @@ struct Doc<'a> {
     /// (First letter, length in characters) of a surname -> the surnames
     /// (keys of `surnames`), built on first use: the candidates of
     /// [`Doc::surname_misspelled`] without a scan of every surname.
-    surnames_by_initial: std::cell::OnceCell<FastMap<(char, usize), Vec<String>>>,
+    surnames_by_deletion: std::cell::OnceCell<FastMap<String, Vec<String>>>,
     /// First word of each full name -> the indexes of those names in
     /// `names`, in text order, built on first use (see [`Doc::name_opening_with`]).
     names_by_first: std::cell::OnceCell<FastMap<String, Vec<usize>>>,
@@ -708,7 +718,7 @@ impl<'a> Doc<'a> {
             issuers: Vec::new(),
             words: None,
             surnames_by_folding: Default::default(),
-            surnames_by_initial: Default::default(),
+            surnames_by_deletion: Default::default(),
             names_by_first: Default::default(),
             openings_by_first: Default::default(),
             first_in_body: Default::default(),
@@ -996,22 +1006,26 @@ impl<'a> Doc<'a> {
         if word.chars().count() < 5 || !word.starts_with(char::is_uppercase) {
             return None;
         }
-        let by_initial = self.surnames_by_initial.get_or_init(|| {
-            let mut m: FastMap<(char, usize), Vec<String>> = Default::default();
+        // Every surname, and each of it with one letter taken out -> the
+        // surname: a surname one letter off `word` shares a key with it
+        // (changed: both without that letter; extra or missing: one
+        // without it is the other). Scanned by first letter and length,
+        // a text of thousands of people made each look-up a scan of them.
+        let by_deletion = self.surnames_by_deletion.get_or_init(|| {
+            let mut m: FastMap<String, Vec<String>> = Default::default();
             for k in self.surnames.keys() {
-                if let Some(c) = k.chars().next() {
-                    m.entry((c, k.chars().count())).or_default().push(k.clone());
+                for key in std::iter::once(k.clone()).chain(without_one_letter(k)) {
+                    m.entry(key).or_default().push(k.clone());
                 }
             }
             m
         });
         let first = word.chars().next()?;
-        let n = word.chars().count();
-        // One letter off: the same length, or one more or one less.
-        let candidates = [n - 1, n, n + 1]
-            .into_iter()
-            .filter_map(|len| by_initial.get(&(first, len)))
-            .flatten();
+        let candidates = std::iter::once(word.to_string())
+            .chain(without_one_letter(word))
+            .filter_map(|key| by_deletion.get(&key))
+            .flatten()
+            .filter(|k| k.starts_with(first));
         let mut found: Option<&String> = None;
         for surname in candidates {
             let v = &self.surnames[surname];
@@ -3194,6 +3208,88 @@ mod word_tests {
                     prop_assert_eq!(
                         doc.name_opening_with(word, at),
                         opening_walk(&doc, word, at),
+                        "{:?} at {} in {:?}", word, at, text
+                    );
+                }
+            }
+        }
+    }
+
+    /// `surname_misspelled` as it was written: the surnames of the same
+    /// first letter and a length one off, each tested.
+    fn misspelled_by_scan(doc: &Doc, word: &str, at: usize) -> Option<String> {
+        if word.chars().count() < 5 || !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let first = word.chars().next()?;
+        let n = word.chars().count();
+        let mut found: Option<&String> = None;
+        let mut keys: Vec<&String> = doc.surnames.keys().collect();
+        keys.sort();
+        for surname in keys {
+            let len = surname.chars().count();
+            if !surname.starts_with(first) || len + 1 < n || len > n + 1 {
+                continue;
+            }
+            let v = &doc.surnames[surname];
+            if !one_letter_off(surname, word) {
+                continue;
+            }
+            let i = v.partition_point(|(start, _)| *start < at);
+            let Some((_, full)) = i.checked_sub(1).map(|i| &v[i]) else {
+                continue;
+            };
+            if !is_person_name(full) || found.is_some_and(|f| f != full) {
+                return None;
+            }
+            found = Some(full);
+        }
+        found.cloned()
+    }
+
+    const SURNAME_PIECES: &[&str] = &[
+        "Anna Saree",
+        "Bob Sarea",
+        "Cy Sareea",
+        "Dee Sare",
+        "Eve Saare",
+        "Ian Tsaree",
+        "Jo Sarée",
+        "Kim Saree Ltd",
+        " met. ",
+        " said. ",
+        "Saree",
+        "Sarea",
+        "Sarre",
+        "\n\n",
+    ];
+
+    proptest! {
+        /// The look-up by letters taken out finds what the scan found, for
+        /// surnames of the text, misspellings of them and other words, at
+        /// every place in the text.
+        #[test]
+        fn surname_misspelled_finds_what_the_scan_found(
+            pieces in prop::collection::vec(prop::sample::select(SURNAME_PIECES), 0..24),
+        ) {
+            let text: String = pieces.concat();
+            let a = crate::analysis::analyze(
+                &text,
+                crate::markup::Markup::PlainText,
+                crate::kb::KnowledgeBase::empty(),
+                &Config::default(),
+            );
+            let verbs = Verbs::new(&[]);
+            let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &[], &verbs, None, None);
+            let words = [
+                "Saree", "Sarea", "Sareea", "Sare", "Saare", "Sarre", "Tsaree", "Sarée", "Sareex",
+                "Xaree", "Saaree", "Sa", "saree",
+            ];
+            for word in words {
+                for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+                    prop_assert_eq!(
+                        doc.surname_misspelled(word, at),
+                        misspelled_by_scan(&doc, word, at),
                         "{:?} at {} in {:?}", word, at, text
                     );
                 }
