@@ -226,3 +226,27 @@ fn hover_lists_the_quotes_attributed() {
         "{hover}"
     );
 }
+
+#[test]
+fn hover_lists_the_first_ten_quotes_and_counts_the_rest() {
+    let text = "Jane Roe, a spokeswoman for the council, spoke first.\n\n".to_string()
+        + &"“We will see it through,” said Roe.\n\n".repeat(25);
+    let a = analyze(
+        &text,
+        Markup::PlainText,
+        KnowledgeBase::builtin(),
+        &Config::default(),
+    );
+    let at = text.find("Roe").unwrap();
+    let (_, hover) = hover_markdown(&a, &text, at).unwrap();
+    assert!(hover.contains("Quoted 25 times:"), "{hover}");
+    assert_eq!(
+        hover.matches("“We will see it through,”").count(),
+        10,
+        "{hover}"
+    );
+    assert!(hover.contains("¶2 “We will"), "{hover}");
+    assert!(hover.contains("¶11 “We will"), "{hover}");
+    assert!(!hover.contains("¶12 “We will"), "{hover}");
+    assert!(hover.contains("and 15 more"), "{hover}");
+}

@@ -1144,6 +1144,9 @@ pub fn rename_edits(
     )
 }
 
+/// How many of an actor's quotes its hover lists.
+const HOVER_QUOTES: usize = 10;
+
 /// Markdown hover text for the actor mentioned at `offset`.
 pub fn hover_markdown(
     analysis: &Analysis,
@@ -1174,10 +1177,15 @@ pub fn hover_markdown(
         n,
         if n == 1 { "" } else { "s" }
     ));
-    let quotes: Vec<String> = analysis
+    let theirs = analysis
         .quotes
         .iter()
-        .filter(|q| q.speaker.as_ref().and_then(|sp| sp.actor.as_deref()) == Some(a.id.as_str()))
+        .filter(|q| q.speaker.as_ref().and_then(|sp| sp.actor.as_deref()) == Some(a.id.as_str()));
+    let quoted = theirs.clone().count();
+    // The first few, in text order: a long interview or a book quotes one
+    // person hundreds of times, more than a hover can show.
+    let quotes: Vec<String> = theirs
+        .take(HOVER_QUOTES)
         .map(|q| {
             let words: Vec<&str> = q.text.split_whitespace().collect();
             let head = words.iter().take(8).copied().collect::<Vec<_>>().join(" ");
@@ -1192,11 +1200,17 @@ pub fn hover_markdown(
     if !quotes.is_empty() {
         s.push_str(&format!(
             "\n- Quoted {} time{}:",
-            quotes.len(),
-            if quotes.len() == 1 { "" } else { "s" }
+            quoted,
+            if quoted == 1 { "" } else { "s" }
         ));
         for q in quotes {
             s.push_str(&format!("\n  - {q}"));
+        }
+        if quoted > HOVER_QUOTES {
+            s.push_str(&format!(
+                "\n  - and {} more (`copydesk sources` lists every quote)",
+                quoted - HOVER_QUOTES
+            ));
         }
     }
     if a.source != "article" {
