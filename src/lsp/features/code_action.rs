@@ -19,13 +19,15 @@ pub fn handle(snap: &Snapshot, params: &CodeActionParams) -> Option<CodeActionRe
         }
     }
     let requested = snap.byte_range(params.range)?;
-    let protocol = diagnostics::to_lsp(snap);
     let mut out = Vec::new();
-    for (d, lsp_diagnostic) in snap.analysis.diagnostics.iter().zip(protocol) {
+    for d in &snap.analysis.diagnostics {
         let overlaps = d.range.start <= requested.end && requested.start <= d.range.end;
-        if !overlaps {
+        if !overlaps || d.fixes.is_empty() {
             continue;
         }
+        // (Only the findings at the cursor are converted: the editor asks
+        // at every move, and a long document has thousands.)
+        let lsp_diagnostic = diagnostics::one_to_lsp(snap, d);
         for (i, fix) in d.fixes.iter().enumerate() {
             let edits = fix
                 .edits
