@@ -86,8 +86,13 @@ pub(crate) struct Span {
 struct Builder {
     actors: Vec<ArticleActor>,
     by_id: HashMap<String, usize>,
-    /// Sorted by (start, end): see [`Builder::add_mention`].
-    mentions: Vec<Mention>,
+    /// By (start, end, then the order added): see [`Builder::add_mention`].
+    /// (A map, not a sorted `Vec`: the spans of new people and misspelled
+    /// names go in all through the text, and an insertion into a `Vec`
+    /// moved every mention after it.)
+    mentions: std::collections::BTreeMap<(usize, usize, u64), Mention>,
+    /// The order of the next mention added.
+    added: u64,
     /// The length of the longest mention so far.
     longest: usize,
     misspellings: Vec<NameIssue>,
@@ -115,24 +120,21 @@ impl Builder {
         self.actors.len() - 1
     }
 
-    /// Add a mention, keeping `mentions` sorted by (start, end).
+    /// Add a mention: after the mentions of the same range already there.
     fn add_mention(&mut self, m: Mention) {
-        let key = (m.range.start, m.range.end);
-        let at = self
-            .mentions
-            .partition_point(|x| (x.range.start, x.range.end) <= key);
         self.longest = self.longest.max(m.range.len());
-        self.mentions.insert(at, m);
+        let key = (m.range.start, m.range.end, self.added);
+        self.added += 1;
+        self.mentions.insert(key, m);
     }
 
-    /// The mentions overlapping `r`, in text order: a binary search, since
-    /// no mention is longer than `longest`.
+    /// The mentions overlapping `r`, in text order: a range of the map,
+    /// since no mention is longer than `longest`.
     fn overlapping<'a>(&'a self, r: &ByteRange) -> impl Iterator<Item = &'a Mention> + 'a {
         let (start, end) = (r.start, r.end);
-        let hi = self.mentions.partition_point(|m| m.range.start < end);
-        let lo = self.mentions[..hi].partition_point(|m| m.range.start + self.longest <= start);
-        self.mentions[lo..hi]
-            .iter()
+        self.mentions
+            .range((start.saturating_sub(self.longest), 0, 0)..(end, 0, 0))
+            .map(|(_, m)| m)
             .filter(move |m| start < m.range.end)
     }
 
@@ -166,26 +168,13 @@ impl Pending {
 }
 
 impl Builder {
-    /// Add every pending mention, as `add_mention` one by one would: after
-    /// the mentions with the same range already there.
+    /// Add every pending mention, as `add_mention` one by one would (in
+    /// the pending order): after the mentions with the same range already
+    /// there.
     fn merge(&mut self, pending: Pending) {
-        if pending.mentions.is_empty() {
-            return;
+        for m in pending.mentions.into_values() {
+            self.add_mention(m);
         }
-        self.longest = self.longest.max(pending.longest);
-        let old = std::mem::take(&mut self.mentions);
-        let mut merged = Vec::with_capacity(old.len() + pending.mentions.len());
-        let mut new = pending.mentions.into_values().peekable();
-        for m in old {
-            while let Some(n) =
-                new.next_if(|n| (n.range.start, n.range.end) < (m.range.start, m.range.end))
-            {
-                merged.push(n);
-            }
-            merged.push(m);
-        }
-        merged.extend(new);
-        self.mentions = merged;
     }
 }
 
@@ -352,7 +341,8 @@ pub(crate) fn analyze_found_with<'k>(
     let mut b = Builder {
         actors: Vec::new(),
         by_id: HashMap::default(),
-        mentions: Vec::new(),
+        mentions: Default::default(),
+        added: 0,
         longest: 0,
         misspellings: Vec::new(),
         variants: Vec::new(),
@@ -546,24 +536,19 @@ pub(crate) fn analyze_found_with<'k>(
             b.actor_for(&a, span.range.clone())
         };
         // The span replaces any surname mention inside it (mentions are
-        // sorted by start: only those starting in the span can be inside).
-        let lo = b
+        // by start: only those starting in the span can be inside).
+        let inside: Vec<(usize, usize, u64)> = b
             .mentions
-            .partition_point(|m| m.range.start < span.range.start);
-        let hi = b
-            .mentions
-            .partition_point(|m| m.range.start <= span.range.end);
-        let mut kept: Vec<Mention> = Vec::new();
-        for m in b.mentions.drain(lo..hi) {
-            if span.range.start <= m.range.start && m.range.end <= span.range.end {
-                // A misspelled surname flagged with this mention goes with
-                // it (`Watlin` inside `Jack Watlin`, flagged on its own).
-                replaced.insert((m.range.start, m.range.end));
-            } else {
-                kept.push(m);
-            }
+            .range((span.range.start, 0, 0)..=(span.range.end, usize::MAX, u64::MAX))
+            .map(|(k, _)| *k)
+            .filter(|&(_, end, _)| end <= span.range.end)
+            .collect();
+        for k in inside {
+            b.mentions.remove(&k);
+            // A misspelled surname flagged with this mention goes with it
+            // (`Watlin` inside `Jack Watlin`, flagged on its own).
+            replaced.insert((k.0, k.1));
         }
-        b.mentions.splice(lo..lo, kept);
         b.add_mention(Mention {
             range: span.range.clone(),
             actor: ai,
@@ -626,6 +611,13 @@ pub(crate) fn analyze_found_with<'k>(
         .filter_map(|(i, a)| a.surname.clone().map(|s| (i, s)))
         .collect();
     let surnames = NearMisses::new(people.iter().map(|(_, s)| s.as_str()));
+    // Each actor's first mention (its key), kept as mentions are added: a
+    // search from the start for each variant made thousands of people
+    // quadratic.
+    let mut first_of: HashMap<usize, (usize, usize, u64)> = HashMap::default();
+    for (k, m) in &b.mentions {
+        first_of.entry(m.actor).or_insert(*k);
+    }
     for span in &spans {
         if span.words.len() != 1 || b.covered(&span.range) || !person_position(masked, &span.range)
         {
@@ -639,11 +631,7 @@ pub(crate) fn analyze_found_with<'k>(
             continue;
         }
         {
-            let other = b
-                .mentions
-                .iter()
-                .find(|m| m.actor == *ai)
-                .map(|m| m.range.clone());
+            let other = first_of.get(ai).map(|k| k.0..k.1);
             let known_person = b.actors[*ai].source != "article";
             let issue = NameIssue {
                 range: span.range.clone(),
@@ -657,19 +645,22 @@ pub(crate) fn analyze_found_with<'k>(
             } else {
                 b.variants.push(issue);
             }
+            let key = (span.range.start, span.range.end, b.added);
             b.add_mention(Mention {
                 range: span.range.clone(),
                 actor: *ai,
             });
+            let first = first_of.entry(*ai).or_insert(key);
+            *first = (*first).min(key);
         }
     }
 
     // Counts, order, first mentions.
-    b.mentions.sort_by_key(|m| (m.range.start, m.range.end));
-    b.mentions.dedup_by(|x, y| x.range.start < y.range.end);
+    let mut mentions: Vec<Mention> = std::mem::take(&mut b.mentions).into_values().collect();
+    mentions.dedup_by(|x, y| x.range.start < y.range.end);
     let mut order: Vec<usize> = Vec::new();
     let mut seen = vec![false; b.actors.len()];
-    for m in &b.mentions {
+    for m in &mentions {
         if !seen[m.actor] {
             seen[m.actor] = true;
             order.push(m.actor);
@@ -680,7 +671,7 @@ pub(crate) fn analyze_found_with<'k>(
         remap[old] = new;
     }
     let mut actors: Vec<ArticleActor> = order.iter().map(|&i| b.actors[i].clone()).collect();
-    for m in &mut b.mentions {
+    for m in &mut mentions {
         m.actor = remap[m.actor];
         let a = &mut actors[m.actor];
         if a.mention_count == 0 {
@@ -699,7 +690,7 @@ pub(crate) fn analyze_found_with<'k>(
     fix(&mut b.variants);
     ActorReport {
         actors,
-        mentions: b.mentions,
+        mentions,
         misspellings: b.misspellings,
         variants: b.variants,
     }
