@@ -130,17 +130,25 @@ fn every_quote_after_a_colon_lead_in_has_its_speaker() {
     }
 }
 
-#[test]
-fn every_it_said_in_a_long_paragraph_is_the_organisation_before_it() {
-    let (text, a) = analysed("organisation-and-it-said-in-one-paragraph");
-    assert_eq!(a.quotes.len(), text.matches("It said").count());
+/// Every quote of the shape `name`, one per `marker` in it, has a speaker
+/// named `mention` in the text and resolved to `who`.
+fn every_speaker_is(name: &str, marker: &str, mention: &str, who: &str) {
+    let (text, a) = analysed(name);
+    assert_eq!(a.quotes.len(), text.matches(marker).count());
     for q in &a.quotes {
         let s = q.speaker.as_ref().expect("a speaker");
-        assert_eq!(
-            (s.mention.as_str(), s.name.as_str()),
-            ("It", "Ministry of Defence")
-        );
+        assert_eq!((s.mention.as_str(), s.name.as_str()), (mention, who));
     }
+}
+
+#[test]
+fn every_it_said_in_a_long_paragraph_is_the_organisation_before_it() {
+    every_speaker_is(
+        "organisation-and-it-said-in-one-paragraph",
+        "It said",
+        "It",
+        "Ministry of Defence",
+    );
 }
 
 #[test]
@@ -156,15 +164,12 @@ fn names_in_a_sentence_without_stops_are_actors() {
 
 #[test]
 fn a_body_named_by_its_first_word_all_through_is_resolved_every_time() {
-    let (text, a) = analysed("name-opening-throughout");
-    assert_eq!(a.quotes.len(), text.matches("Ford said").count());
-    for q in &a.quotes {
-        let s = q.speaker.as_ref().expect("a speaker");
-        assert_eq!(
-            (s.mention.as_str(), s.name.as_str()),
-            ("Ford", "Ford Motor Company")
-        );
-    }
+    every_speaker_is(
+        "name-opening-throughout",
+        "Ford said",
+        "Ford",
+        "Ford Motor Company",
+    );
 }
 
 #[test]
@@ -180,15 +185,12 @@ fn a_name_misspelled_all_through_is_flagged_every_time() {
 
 #[test]
 fn every_it_said_after_people_is_the_organisation_far_before() {
-    let (text, a) = analysed("organisation-far-before-it-said");
-    assert_eq!(a.quotes.len(), text.matches("It said").count());
-    for q in &a.quotes {
-        let s = q.speaker.as_ref().expect("a speaker");
-        assert_eq!(
-            (s.mention.as_str(), s.name.as_str()),
-            ("It", "Ministry of Defence")
-        );
-    }
+    every_speaker_is(
+        "organisation-far-before-it-said",
+        "It said",
+        "It",
+        "Ministry of Defence",
+    );
 }
 
 #[test]

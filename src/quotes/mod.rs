@@ -1026,6 +1026,19 @@ impl<'a> Doc<'a> {
             .filter_map(|key| by_deletion.get(&key))
             .flatten()
             .filter(|k| k.starts_with(first));
+        self.one_person_one_letter_off(candidates, word, at)
+    }
+
+    /// The one person, named before `at`, whose surname among
+    /// `candidates` is one letter off `word` (none when several are, or
+    /// when one such name is not a person's). The order of the candidates
+    /// does not matter.
+    fn one_person_one_letter_off<'s>(
+        &'s self,
+        candidates: impl Iterator<Item = &'s String>,
+        word: &str,
+        at: usize,
+    ) -> Option<String> {
         let mut found: Option<&String> = None;
         for surname in candidates {
             let v = &self.surnames[surname];
@@ -3130,6 +3143,21 @@ mod word_tests {
         }
     }
 
+    /// The analysis of `text` with no knowledge base.
+    fn analysed(text: &str, markup: crate::markup::Markup) -> crate::analysis::Analysis {
+        crate::analysis::analyze(
+            text,
+            markup,
+            crate::kb::KnowledgeBase::empty(),
+            &Config::default(),
+        )
+    }
+
+    /// Every character boundary of `text`, and one past its end.
+    fn places(text: &str) -> impl Iterator<Item = usize> + '_ {
+        (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i))
+    }
+
     /// `name_opening_with` as it was written: a walk over the names
     /// opening with `word` up to `at`, for every mention.
     fn opening_walk(doc: &Doc, word: &str, at: usize) -> Option<String> {
@@ -3191,12 +3219,7 @@ mod word_tests {
             pieces in prop::collection::vec(prop::sample::select(NAME_PIECES), 0..30),
         ) {
             let text: String = pieces.concat();
-            let a = crate::analysis::analyze(
-                &text,
-                crate::markup::Markup::Markdown,
-                crate::kb::KnowledgeBase::empty(),
-                &Config::default(),
-            );
+            let a = analysed(&text, crate::markup::Markup::Markdown);
             // The quotations, as the analysis skips them.
             let mut skip: Vec<ByteRange> = a.quotes.iter().map(|q| q.range.clone()).collect();
             skip.sort_by_key(|r| r.start);
@@ -3204,7 +3227,7 @@ mod word_tests {
             let verbs = Verbs::new(&[]);
             let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &skip, &verbs, None, None);
             for word in ["Ford", "Eva", "Smith", "Motor"] {
-                for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+                for at in places(&text) {
                     prop_assert_eq!(
                         doc.name_opening_with(word, at),
                         opening_walk(&doc, word, at),
@@ -3223,28 +3246,11 @@ mod word_tests {
         }
         let first = word.chars().next()?;
         let n = word.chars().count();
-        let mut found: Option<&String> = None;
-        let mut keys: Vec<&String> = doc.surnames.keys().collect();
-        keys.sort();
-        for surname in keys {
+        let scanned = doc.surnames.keys().filter(|surname| {
             let len = surname.chars().count();
-            if !surname.starts_with(first) || len + 1 < n || len > n + 1 {
-                continue;
-            }
-            let v = &doc.surnames[surname];
-            if !one_letter_off(surname, word) {
-                continue;
-            }
-            let i = v.partition_point(|(start, _)| *start < at);
-            let Some((_, full)) = i.checked_sub(1).map(|i| &v[i]) else {
-                continue;
-            };
-            if !is_person_name(full) || found.is_some_and(|f| f != full) {
-                return None;
-            }
-            found = Some(full);
-        }
-        found.cloned()
+            surname.starts_with(first) && len + 1 >= n && len <= n + 1
+        });
+        doc.one_person_one_letter_off(scanned, word, at)
     }
 
     const SURNAME_PIECES: &[&str] = &[
@@ -3273,12 +3279,7 @@ mod word_tests {
             pieces in prop::collection::vec(prop::sample::select(SURNAME_PIECES), 0..24),
         ) {
             let text: String = pieces.concat();
-            let a = crate::analysis::analyze(
-                &text,
-                crate::markup::Markup::PlainText,
-                crate::kb::KnowledgeBase::empty(),
-                &Config::default(),
-            );
+            let a = analysed(&text, crate::markup::Markup::PlainText);
             let verbs = Verbs::new(&[]);
             let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &[], &verbs, None, None);
             let words = [
@@ -3286,7 +3287,7 @@ mod word_tests {
                 "Xaree", "Saaree", "Sa", "saree",
             ];
             for word in words {
-                for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+                for at in places(&text) {
                     prop_assert_eq!(
                         doc.surname_misspelled(word, at),
                         misspelled_by_scan(&doc, word, at),
