@@ -137,6 +137,22 @@ fn malformed_user_file_names_the_line() {
     assert!(e.message.contains("nmae"), "{e}");
 }
 
+#[test]
+fn a_bad_actor_deep_in_a_long_file_is_named_by_its_line() {
+    // Lines are counted on from actor to actor: the 301st of 400 (six
+    // lines each, the first on line 1) starts on line 1801.
+    let mut text = String::new();
+    for i in 0..400 {
+        let kind = if i == 300 { "martian" } else { "person" };
+        text.push_str(&format!(
+            "[[actor]]\nkind = \"{kind}\"\nname = \"Anna Person{i}\"\n# a comment\n\n\n"
+        ));
+    }
+    let e = parse("a.toml", &text).unwrap_err();
+    assert_eq!(e.line, 1801, "{e}");
+    assert!(e.message.contains("Anna Person300"), "{e}");
+}
+
 // ---------------------------------------------------------------------------
 // The image-based base against the former one (src/kb/oracle.rs): the same
 // actors, indexes and matches.
