@@ -205,14 +205,18 @@ fn summary(quotes: &[&Quote], actors: &copydesk::actors::ActorReport) -> String 
 
 /// "¶13–¶20": the paragraphs a range covers, numbered from 1.
 fn paragraphs(f: &Analyzed, range: &std::ops::Range<usize>) -> String {
-    let inside: Vec<usize> = f
-        .analysis
-        .paragraphs
-        .iter()
-        .filter(|p| p.range.start >= range.start && p.range.start < range.end.max(range.start + 1))
-        .map(|p| p.index + 1)
-        .collect();
-    match (inside.first(), inside.last()) {
+    // The paragraphs starting in the range: they are in text order, so a
+    // binary search at each end (a scan of every paragraph for each
+    // section made a long outline quadratic).
+    let all = &f.analysis.paragraphs;
+    let end = range.end.max(range.start + 1);
+    let lo = all.partition_point(|p| p.range.start < range.start);
+    let hi = all.partition_point(|p| p.range.start < end).max(lo);
+    let inside = &all[lo..hi];
+    match (
+        inside.first().map(|p| p.index + 1),
+        inside.last().map(|p| p.index + 1),
+    ) {
         (Some(a), Some(b)) if a != b => format!("¶{a}–¶{b}"),
         (Some(a), _) => format!("¶{a}"),
         _ => String::new(),
