@@ -109,7 +109,8 @@ pub(crate) fn run_rules(ctx: &Context, rules: &[Rule]) -> Vec<Diagnostic> {
             all.push(d);
         }
     }
-    all.retain(|d| !is_ignored(ctx, d));
+    let ignores = Ignores::new(ctx);
+    all.retain(|d| !ignores.silences(d));
     for d in &mut all {
         if let Some(fix) = ignore_fix(ctx, d) {
             d.fixes.push(fix);
@@ -121,18 +122,65 @@ pub(crate) fn run_rules(ctx: &Context, rules: &[Rule]) -> Vec<Diagnostic> {
     all
 }
 
-/// True when a directive silences `d`: a file-wide one, or one whose target
-/// paragraph holds the start of `d`, naming `d`'s rule (or no rule: all).
-fn is_ignored(ctx: &Context, d: &Diagnostic) -> bool {
-    ctx.prose.directives.iter().any(|dir| {
-        let names_rule = dir.rules.is_empty() || dir.rules.iter().any(|r| r == d.code);
-        let covers = dir.file_wide
-            || dir
-                .target
-                .as_ref()
-                .is_some_and(|t| t.start <= d.range.start && d.range.start <= t.end);
-        names_rule && covers
-    })
+/// The ignore directives of a text, for asking of each finding whether
+/// one silences it. (A look at every directive for every finding made a
+/// long text of directives and findings quadratic.)
+struct Ignores<'c> {
+    file_wide: Vec<&'c crate::markup::Directive>,
+    /// The directives with a target paragraph, by its start.
+    targeted: Vec<(&'c crate::analysis::ByteRange, &'c crate::markup::Directive)>,
+    /// The greatest target end among `targeted[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl<'c> Ignores<'c> {
+    fn new(ctx: &'c Context) -> Self {
+        let mut file_wide = Vec::new();
+        let mut targeted = Vec::new();
+        for dir in &ctx.prose.directives {
+            if dir.file_wide {
+                file_wide.push(dir);
+            } else if let Some(t) = &dir.target {
+                targeted.push((t, dir));
+            }
+        }
+        targeted.sort_by_key(|(t, _)| t.start);
+        let max_end = targeted
+            .iter()
+            .scan(0, |m, (t, _)| {
+                *m = (*m).max(t.end);
+                Some(*m)
+            })
+            .collect();
+        Ignores {
+            file_wide,
+            targeted,
+            max_end,
+        }
+    }
+
+    /// True when a directive silences `d`: a file-wide one, or one whose
+    /// target paragraph holds the start of `d`, naming `d`'s rule (or no
+    /// rule: all).
+    fn silences(&self, d: &Diagnostic) -> bool {
+        let names_rule = |dir: &crate::markup::Directive| {
+            dir.rules.is_empty() || dir.rules.iter().any(|r| r == d.code)
+        };
+        if self.file_wide.iter().any(|dir| names_rule(dir)) {
+            return true;
+        }
+        // The targets starting at or before `d`, nearest first, while one
+        // of them (or one before) may still reach it.
+        let at = d.range.start;
+        let n = self.targeted.partition_point(|(t, _)| t.start <= at);
+        (0..n)
+            .rev()
+            .take_while(|&i| self.max_end[i] >= at)
+            .any(|i| {
+                let (t, dir) = self.targeted[i];
+                at <= t.end && names_rule(dir)
+            })
+    }
 }
 
 /// "Ignore <code> in this paragraph": a directive line inserted at the
