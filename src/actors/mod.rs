@@ -28,6 +28,26 @@ pub struct ActorReport {
     pub misspellings: Vec<NameIssue>,
     /// One actor spelled two ways (for `inconsistent-name`).
     pub variants: Vec<NameIssue>,
+    /// Actor id -> its index in `actors` (the first with it), made when
+    /// first asked: see [`ActorReport::actor`].
+    #[serde(skip)]
+    pub by_id: std::sync::OnceLock<HashMap<String, usize>>,
+}
+
+impl ActorReport {
+    /// The actor with id `id`: a look-up, where a scan of every actor for
+    /// each quote's speaker made an outline of thousands of people
+    /// quadratic.
+    pub fn actor(&self, id: &str) -> Option<&ArticleActor> {
+        let by_id = self.by_id.get_or_init(|| {
+            let mut m: HashMap<String, usize> = HashMap::default();
+            for (i, a) in self.actors.iter().enumerate() {
+                m.entry(a.id.clone()).or_insert(i);
+            }
+            m
+        });
+        by_id.get(id).map(|&i| &self.actors[i])
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -693,6 +713,7 @@ pub(crate) fn analyze_found_with<'k>(
         mentions,
         misspellings: b.misspellings,
         variants: b.variants,
+        by_id: Default::default(),
     }
 }
 

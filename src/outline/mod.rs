@@ -319,10 +319,7 @@ pub fn quote_label(quote: &Quote, actors: &ActorReport) -> String {
 /// actor report says who is a person; a speaker it does not know is named
 /// by [`short_name`].
 pub fn speaker_name(speaker: &Speaker, actors: &ActorReport) -> String {
-    let actor = speaker
-        .actor
-        .as_deref()
-        .and_then(|id| actors.actors.iter().find(|a| a.id == id));
+    let actor = speaker.actor.as_deref().and_then(|id| actors.actor(id));
     match actor {
         Some(a) if a.kind == ActorKind::Person => a
             .surname
@@ -377,12 +374,13 @@ pub fn first_words(text: &str, n: usize) -> String {
 /// of first appearance) and how many have no source.
 pub fn sources(quotes: &[&Quote], actors: &ActorReport) -> (Vec<String>, usize) {
     let mut names: Vec<String> = Vec::new();
+    let mut seen: crate::text::hash::FastSet<String> = Default::default();
     let mut unsourced = 0;
     for q in quotes {
         match &q.speaker {
             Some(s) => {
                 let n = speaker_name(s, actors);
-                if !names.contains(&n) {
+                if seen.insert(n.clone()) {
                     names.push(n);
                 }
             }
