@@ -244,6 +244,20 @@ fn document_author(pre: &[Tok], f: &Found) -> Option<Found> {
 }
 
 /// Whether `a` and `b` differ by one letter changed, dropped or added.
+/// The surnames of a text by what [`Doc::surname_misspelled`] asks: each
+/// of up to [`DELETION_INDEX_LIMIT`] letters under itself and under each of
+/// it with one letter taken out; the longer ones by first letter and
+/// length.
+#[derive(Default)]
+struct OneLetterOff {
+    by_deletion: FastMap<String, Vec<String>>,
+    long: FastMap<(char, usize), Vec<String>>,
+}
+
+/// The longest surname, in letters, indexed by its deletions (a surname of
+/// `n` letters has `n` keys of `n - 1` letters).
+const DELETION_INDEX_LIMIT: usize = 48;
+
 /// `w` with each of its letters taken out in turn.
 fn without_one_letter(w: &str) -> impl Iterator<Item = String> + '_ {
     w.char_indices().map(|(i, c)| {
@@ -348,7 +362,7 @@ struct Doc<'a> {
     /// (First letter, length in characters) of a surname -> the surnames
     /// (keys of `surnames`), built on first use: the candidates of
     /// [`Doc::surname_misspelled`] without a scan of every surname.
-    surnames_by_deletion: std::cell::OnceCell<FastMap<String, Vec<String>>>,
+    surnames_by_deletion: std::cell::OnceCell<OneLetterOff>,
     /// First word of each full name -> the indexes of those names in
     /// `names`, in text order, built on first use (see [`Doc::name_opening_with`]).
     names_by_first: std::cell::OnceCell<FastMap<String, Vec<usize>>>,
@@ -1011,22 +1025,58 @@ impl<'a> Doc<'a> {
         // (changed: both without that letter; extra or missing: one
         // without it is the other). Scanned by first letter and length,
         // a text of thousands of people made each look-up a scan of them.
-        let by_deletion = self.surnames_by_deletion.get_or_init(|| {
-            let mut m: FastMap<String, Vec<String>> = Default::default();
+        let index = self.surnames_by_deletion.get_or_init(|| {
+            let mut index = OneLetterOff::default();
             for k in self.surnames.keys() {
+                let Some(c) = k.chars().next() else {
+                    continue;
+                };
+                let len = k.chars().count();
+                if len > DELETION_INDEX_LIMIT {
+                    // (A surname's keys take the square of its length.)
+                    index.long.entry((c, len)).or_default().push(k.clone());
+                    continue;
+                }
                 for key in std::iter::once(k.clone()).chain(without_one_letter(k)) {
-                    m.entry(key).or_default().push(k.clone());
+                    // (Once per key: `Aaron` without either `a`... is one
+                    // key, and a run of one letter would be listed as often
+                    // as it is long.)
+                    let v = index.by_deletion.entry(key).or_default();
+                    if v.last() != Some(k) {
+                        v.push(k.clone());
+                    }
                 }
             }
-            m
+            index
         });
         let first = word.chars().next()?;
-        let candidates = std::iter::once(word.to_string())
-            .chain(without_one_letter(word))
-            .filter_map(|key| by_deletion.get(&key))
-            .flatten()
-            .filter(|k| k.starts_with(first));
-        self.one_person_one_letter_off(candidates, word, at)
+        let n = word.chars().count();
+        let mut candidates: Vec<&String> = Vec::new();
+        // A surname of the index one letter off `word` is at most one
+        // longer than the index's limit.
+        if n <= DELETION_INDEX_LIMIT + 1 {
+            let mut keys: Vec<String> = std::iter::once(word.to_string())
+                .chain(without_one_letter(word))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            candidates.extend(
+                keys.iter()
+                    .filter_map(|key| index.by_deletion.get(key))
+                    .flatten()
+                    .filter(|k| k.starts_with(first)),
+            );
+        }
+        candidates.extend(
+            [n - 1, n, n + 1]
+                .into_iter()
+                .filter_map(|len| index.long.get(&(first, len)))
+                .flatten(),
+        );
+        // Each surname tested once (the result does not depend on order).
+        candidates.sort_unstable();
+        candidates.dedup();
+        self.one_person_one_letter_off(candidates.into_iter(), word, at)
     }
 
     /// The one person, named before `at`, whose surname among
@@ -3268,6 +3318,9 @@ mod word_tests {
         "Sarea",
         "Sarre",
         "\n\n",
+        // Over the deletion index's limit: found by first letter and length.
+        "Lu Saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaree",
+        "Mo Saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaree",
     ];
 
     proptest! {
@@ -3285,6 +3338,7 @@ mod word_tests {
             let words = [
                 "Saree", "Sarea", "Sareea", "Sare", "Saare", "Sarre", "Tsaree", "Sarée", "Sareex",
                 "Xaree", "Saaree", "Sa", "saree",
+                "Saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaree", "Saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaree", "Saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaree", "Saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaarex",
             ];
             for word in words {
                 for at in places(&text) {
