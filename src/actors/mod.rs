@@ -163,41 +163,6 @@ impl Builder {
     }
 }
 
-/// Mentions to add to a [`Builder`] at once: sorted by (start, end), then
-/// in the order added.
-#[derive(Default)]
-struct Pending {
-    mentions: std::collections::BTreeMap<(usize, usize, usize), Mention>,
-    longest: usize,
-}
-
-impl Pending {
-    fn add(&mut self, m: Mention) {
-        self.longest = self.longest.max(m.range.len());
-        let key = (m.range.start, m.range.end, self.mentions.len());
-        self.mentions.insert(key, m);
-    }
-
-    /// Whether a pending mention overlaps `r` (as [`Builder::covered`]).
-    fn overlaps(&self, r: &ByteRange) -> bool {
-        let from = (r.start.saturating_sub(self.longest), 0, 0);
-        self.mentions
-            .range(from..(r.end, 0, 0))
-            .any(|(_, m)| r.start < m.range.end)
-    }
-}
-
-impl Builder {
-    /// Add every pending mention, as `add_mention` one by one would (in
-    /// the pending order): after the mentions with the same range already
-    /// there.
-    fn merge(&mut self, pending: Pending) {
-        for m in pending.mentions.into_values() {
-            self.add_mention(m);
-        }
-    }
-}
-
 fn surname_of(name: &str, kind: ActorKind) -> Option<String> {
     if kind != ActorKind::Person {
         return None;
@@ -600,26 +565,23 @@ pub(crate) fn analyze_found_with<'k>(
     }
 
     // 4. Surname-only mentions of the article's people ("Watling"), as
-    //    `surname_mentions` adds them; gathered aside and merged once (an
-    //    insertion each into the sorted mentions would move them all).
-    let mut pending = Pending::default();
+    //    `surname_mentions` adds them.
     for ai in 0..b.actors.len() {
         if b.actors[ai].kind != ActorKind::Person || b.actors[ai].source != "article" {
             continue;
         }
         if let Some(s) = b.actors[ai].surname.as_deref() {
             for w in words_index.get(s).into_iter().flatten() {
-                if b.covered(w) || pending.overlaps(w) {
+                if b.covered(w) {
                     continue;
                 }
-                pending.add(Mention {
+                b.add_mention(Mention {
                     range: w.clone(),
                     actor: ai,
                 });
             }
         }
     }
-    b.merge(pending);
 
     // 5. One person spelled two ways: a lone capitalized word in a person-like
     //    position that is a near miss of an article person's surname.
@@ -750,14 +712,11 @@ fn surname_mentions(
     ai: usize,
     expected: Option<&str>,
 ) {
-    // (Added at once, as `add_mention` one by one would: the occurrences
-    // of one word never overlap, so none covers another.)
-    let mut pending = Pending::default();
     for w in words.get(surname).into_iter().flatten() {
         if b.covered(w) {
             continue;
         }
-        pending.add(Mention {
+        b.add_mention(Mention {
             range: w.clone(),
             actor: ai,
         });
@@ -771,7 +730,6 @@ fn surname_mentions(
             });
         }
     }
-    b.merge(pending);
 }
 
 /// Next to a speech verb, after a title, or before ", who"/", a ...".
