@@ -172,6 +172,53 @@ pub struct Edit {
     pub new_text: String,
 }
 
+/// The findings an editor is shown when at most `max` of them are (0: no
+/// limit), and how many are left out: the most serious first (every error,
+/// then warnings, information and hints), and of the severity where the
+/// limit falls, the first in the order given. The shown ones keep that
+/// order. A writer sees every warning of a document that also has
+/// thousands of hints.
+///
+/// ```
+/// use copydesk::{analysis::shown, analyze, Config, KnowledgeBase, Markup};
+/// let text = "“".repeat(50) + "\n";
+/// let a = analyze(&text, Markup::PlainText, KnowledgeBase::empty(), &Config::default());
+/// let (shown, left_out) = shown(&a.diagnostics, 10);
+/// assert_eq!((shown.len(), left_out), (10, a.diagnostics.len() - 10));
+/// ```
+pub fn shown(diagnostics: &[Diagnostic], max: usize) -> (Vec<&Diagnostic>, usize) {
+    if max == 0 || diagnostics.len() <= max {
+        return (diagnostics.iter().collect(), 0);
+    }
+    let rank = |s: Severity| s as usize;
+    let mut count = [0usize; 4];
+    for d in diagnostics {
+        count[rank(d.severity)] += 1;
+    }
+    // The severity the limit falls in, and how many of it fit: there are
+    // more findings than `max`, so the limit falls in one.
+    let mut room = max;
+    let mut cut = count.len();
+    for (s, &n) in count.iter().enumerate() {
+        if n >= room {
+            cut = s;
+            break;
+        }
+        room -= n;
+    }
+    let mut shown = Vec::with_capacity(max);
+    for d in diagnostics {
+        let s = rank(d.severity);
+        if s < cut {
+            shown.push(d);
+        } else if s == cut && room > 0 {
+            shown.push(d);
+            room -= 1;
+        }
+    }
+    (shown, diagnostics.len() - max)
+}
+
 /// Analyse `text` as `markup`, with the actors of `kb` and the settings of `config`.
 pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Analysis {
     // Over `maxDocumentSize`: no stage runs, one finding says so.
@@ -280,4 +327,73 @@ pub(crate) fn analyze_local<'k>(
     let diagnostics = rules::run(&ctx);
     analysis.diagnostics = diagnostics;
     analysis
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn finding(severity: Severity, at: usize) -> Diagnostic {
+        Diagnostic {
+            code: "test",
+            severity,
+            message: String::new(),
+            range: at..at + 1,
+            related: Vec::new(),
+            fixes: Vec::new(),
+        }
+    }
+
+    fn at(shown: &[&Diagnostic]) -> Vec<usize> {
+        shown.iter().map(|d| d.range.start).collect()
+    }
+
+    #[test]
+    fn the_most_serious_are_shown_first_in_their_order() {
+        use Severity::*;
+        let all: Vec<Diagnostic> = [Hint, Hint, Warning, Hint, Error, Information, Warning]
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| finding(s, i))
+            .collect();
+        let (shown, left_out) = super::shown(&all, 3);
+        assert_eq!((at(&shown), left_out), (vec![2, 4, 6], 4));
+        let (shown, left_out) = super::shown(&all, 2);
+        assert_eq!((at(&shown), left_out), (vec![2, 4], 5));
+        // The limit falls among the hints: the first of them.
+        let (shown, left_out) = super::shown(&all, 5);
+        assert_eq!((at(&shown), left_out), (vec![0, 2, 4, 5, 6], 2));
+        // At or under the limit, and with no limit: all of them.
+        assert_eq!(at(&super::shown(&all, 7).0), (0..7).collect::<Vec<_>>());
+        assert_eq!(super::shown(&all, 0), (all.iter().collect(), 0));
+        assert_eq!(super::shown(&[], 1), (Vec::new(), 0));
+    }
+
+    proptest! {
+        /// Against the plain reading: sort by severity, then by place in
+        /// the list; keep the first `max`; put them back in list order.
+        #[test]
+        fn shown_is_the_first_max_by_severity_then_order(
+            severities in proptest::collection::vec(0usize..4, 0..60),
+            max in 0usize..70,
+        ) {
+            const ALL: [Severity; 4] =
+                [Severity::Error, Severity::Warning, Severity::Information, Severity::Hint];
+            let all: Vec<Diagnostic> = severities
+                .iter()
+                .enumerate()
+                .map(|(i, &s)| finding(ALL[s], i))
+                .collect();
+            let mut oracle: Vec<usize> = (0..all.len()).collect();
+            if max != 0 {
+                oracle.sort_by_key(|&i| (all[i].severity, i));
+                oracle.truncate(max);
+                oracle.sort_unstable();
+            }
+            let (shown, left_out) = super::shown(&all, max);
+            prop_assert_eq!(at(&shown), oracle.clone());
+            prop_assert_eq!(left_out, all.len() - oracle.len());
+        }
+    }
 }

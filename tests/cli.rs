@@ -420,6 +420,20 @@ fn standard_input_that_is_not_utf8_is_an_error() {
     assert!(stderr(&out).contains("standard input"), "{}", stderr(&out));
 }
 
+/// `maxProblems` limits what an editor is sent; `check` reports every
+/// finding whatever it says.
+#[test]
+fn check_reports_every_finding_whatever_max_problems_says() {
+    let dir = TempDir::new("max-problems");
+    dir.file(".copydesk.toml", b"maxProblems = 2\n");
+    let text = format!("{}\n", "\u{201c}".repeat(20));
+    let marks = dir.file("marks.txt", text.as_bytes());
+    let json = json_of(&copydesk(&["check", "--format", "json", &marks], None));
+    let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 10, "{diags:?}");
+    assert!(diags.iter().all(|d| d["code"] == "misdirected-quote-mark"));
+}
+
 /// A small `maxDocumentSize` in the nearest `.copydesk.toml` makes a small
 /// file too large: `check` prints its one finding, on its first line,
 /// and checks nothing else in it; a file within the limit is checked.

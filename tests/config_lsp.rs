@@ -573,3 +573,82 @@ fn markup_globs_apply_to_open_documents() {
     );
     assert_eq!(published(&mut c, &url(&plain), |_| true).len(), 1);
 }
+
+#[test]
+fn max_problems_caps_what_is_published_the_most_serious_first() {
+    use copydesk::{analyze, Config, KnowledgeBase, Markup};
+    let dir = temp_dir("max-problems");
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({}), &dir);
+    // Thousands of opening marks (a hint for each pair), then an
+    // unattributed quote: its warning comes last in the text, after 1,500
+    // hints.
+    let text = format!("{}\n\n{UNSOURCED}", "“".repeat(3000));
+    let total = analyze(
+        &text,
+        Markup::PlainText,
+        KnowledgeBase::builtin(),
+        &Config::default(),
+    )
+    .diagnostics
+    .len();
+    assert!(total > 1000, "{total}");
+    let path = dir.join("desk/marks.txt");
+    let doc = url(&path);
+    c.open(&path, "plaintext", &text);
+    let codes = |p: &Value| -> Vec<String> {
+        p["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("(note)").to_string())
+            .collect()
+    };
+    let count = |codes: &[String], code: &str| codes.iter().filter(|c| *c == code).count();
+
+    // By default 1000, every warning among them, then the note.
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == doc);
+    let got = codes(&p);
+    assert_eq!(got.len(), 1001);
+    assert_eq!(count(&got, "unattributed-quote"), 1);
+    assert_eq!(count(&got, "misdirected-quote-mark"), 999);
+    let note = &p["diagnostics"][1000];
+    assert_eq!(got[1000], "(note)");
+    assert_eq!(note["severity"], 3);
+    assert_eq!(
+        note["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3000}})
+    );
+    assert_eq!(
+        note["message"],
+        format!(
+            "copydesk shows 1000 of this document's {total} problems, the most serious first. \
+             Raise the maxProblems setting to see more, or run copydesk check on the file for all of them."
+        )
+    );
+
+    // No limit: all of them, and no note.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"maxProblems": 0}}}),
+    );
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == doc);
+    assert_eq!(codes(&p).len(), total);
+    assert!(!codes(&p).contains(&"(note)".to_string()));
+
+    // Three: the warning, and the first two hints in the text.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"maxProblems": 3}}}),
+    );
+    let p = c.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == doc);
+    let got = codes(&p);
+    assert_eq!(
+        got,
+        vec!["misdirected-quote-mark", "misdirected-quote-mark", "unattributed-quote", "(note)"]
+    );
+    let at = |i: usize| p["diagnostics"][i]["range"]["start"].clone();
+    assert_eq!(at(0), json!({"line": 0, "character": 1}));
+    assert_eq!(at(1), json!({"line": 0, "character": 3}));
+    assert_eq!(at(2), json!({"line": 2, "character": 0}));
+}

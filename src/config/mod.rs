@@ -22,7 +22,7 @@
 //! assert_eq!(config.quote_min_words, 6);
 //! assert_eq!(config.rules["unattributed-quote"], RuleLevel::Error);
 //! assert_eq!(errors.len(), 1);
-//! assert_eq!(errors[0].to_string(), ".copydesk.toml:3:1: unknown setting `shout` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language, maxDocumentSize)");
+//! assert_eq!(errors[0].to_string(), ".copydesk.toml:3:1: unknown setting `shout` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language, maxDocumentSize, maxProblems)");
 //! ```
 //!
 //! This module is pure: the file system is read by `lsp/` and `cli/`.
@@ -129,10 +129,19 @@ pub struct Config {
     /// Documents longer than this many bytes are not checked: their
     /// analysis is one `document-too-large` finding. 0: no limit.
     pub max_document_size: usize,
+    /// The most findings an editor is sent for one document, the most
+    /// serious first (see [`crate::analysis::shown`]); a note says how many
+    /// more there are. 0: no limit. The command line reports every finding.
+    pub max_problems: usize,
 }
 
 /// The default [`Config::max_document_size`]: 8 MB (a long book is about 1 MB).
 pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 8_000_000;
+
+/// The default [`Config::max_problems`]. A real article has a few dozen
+/// findings at most; a document with thousands is not copy (a run of quote
+/// marks gives one per mark), and sending them all would stall the editor.
+pub const DEFAULT_MAX_PROBLEMS: usize = 1000;
 
 impl Default for Config {
     fn default() -> Self {
@@ -144,6 +153,7 @@ impl Default for Config {
             markup: Vec::new(),
             language: "en".to_string(),
             max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            max_problems: DEFAULT_MAX_PROBLEMS,
         }
     }
 }
@@ -249,6 +259,11 @@ pub static SETTINGS: &[SettingInfo] = &[
         kind: Kind::Count { min: 0 },
         description: "Largest document checked, in bytes (default 8000000, 8 MB; a long book is about 1 MB). A longer one gets a single document-too-large finding instead of a slow check. 0: no limit.",
     },
+    SettingInfo {
+        key: "maxProblems",
+        kind: Kind::Count { min: 0 },
+        description: "Most findings shown in the editor for one document (default 1000): errors first, then warnings, information and hints, and a note says how many more there are. 0: no limit. copydesk check always reports every finding.",
+    },
 ];
 
 /// The setting with this key.
@@ -320,6 +335,7 @@ pub struct Layer {
     pub markup: Option<Vec<MarkupGlob>>,
     pub language: Option<String>,
     pub max_document_size: Option<usize>,
+    pub max_problems: Option<usize>,
     pub lines: BTreeMap<String, usize>,
 }
 
@@ -434,6 +450,10 @@ pub fn resolve(layers: &[(Source, &Layer)]) -> Effective {
             config.max_document_size = n;
             origins.insert("maxDocumentSize".into(), origin("maxDocumentSize"));
         }
+        if let Some(n) = layer.max_problems {
+            config.max_problems = n;
+            origins.insert("maxProblems".into(), origin("maxProblems"));
+        }
     }
     Effective { config, origins }
 }
@@ -483,6 +503,7 @@ pub fn settings_json(config: &Config) -> serde_json::Value {
         "markup": markup,
         "language": config.language,
         "maxDocumentSize": config.max_document_size,
+        "maxProblems": config.max_problems,
     })
 }
 

@@ -236,6 +236,7 @@ impl Reader<'_> {
                     match key {
                         "quoteMinWords" => self.layer.quote_min_words = Some(n),
                         "maxDocumentSize" => self.layer.max_document_size = Some(n),
+                        "maxProblems" => self.layer.max_problems = Some(n),
                         _ => {}
                     }
                 }
@@ -527,7 +528,7 @@ quote-mark-spacing = "off"
         assert_eq!(
             msgs,
             vec![
-                "editor settings: unknown setting `foo` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language, maxDocumentSize)",
+                "editor settings: unknown setting `foo` (settings are version, rules, quoteMinWords, speechVerbs, knowledgeBases, markup, language, maxDocumentSize, maxProblems)",
                 "editor settings: `quoteMinWords` must be a whole number; found a string"
             ]
         );
@@ -580,6 +581,29 @@ quote-mark-spacing = "off"
             errors[0].to_string(),
             "editor settings: `maxDocumentSize` must be at least 0; found -5"
         );
+    }
+
+    #[test]
+    fn max_problems_is_a_count_zero_for_no_limit() {
+        let (config, errors) = parse(".copydesk.toml", "");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.max_problems, 1000);
+        let (config, errors) = parse(".copydesk.toml", "maxProblems = 0\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(config.max_problems, 0);
+        let (layer, errors) = from_json("e", &serde_json::json!({"maxProblems": 50}));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(layer.max_problems, Some(50));
+        assert_eq!(
+            messages("maxProblems = \"all\""),
+            vec![".copydesk.toml:1:15: `maxProblems` must be a whole number; found a string"]
+        );
+        assert_eq!(
+            messages("maxProblems = -3"),
+            vec![".copydesk.toml:1:15: `maxProblems` must be at least 0; found -3"]
+        );
+        let (config, _) = parse(".copydesk.toml", "maxProblems = -3");
+        assert_eq!(config.max_problems, 1000);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub fn json_schema() -> Value {
                 let default = match s.key {
                     "quoteMinWords" => json!(defaults.quote_min_words),
                     "maxDocumentSize" => json!(defaults.max_document_size),
+                    "maxProblems" => json!(defaults.max_problems),
                     _ => Value::Null,
                 };
                 json!({"type": "integer", "minimum": min, "default": default})
@@ -96,5 +97,7 @@ mod tests {
         assert_eq!(s["properties"]["quoteMinWords"]["default"], 4);
         assert_eq!(s["properties"]["maxDocumentSize"]["default"], 8_000_000);
         assert_eq!(s["properties"]["maxDocumentSize"]["minimum"], 0);
+        assert_eq!(s["properties"]["maxProblems"]["default"], 1000);
+        assert_eq!(s["properties"]["maxProblems"]["minimum"], 0);
     }
 }
