@@ -645,7 +645,12 @@ fn max_problems_caps_what_is_published_the_most_serious_first() {
     let got = codes(&p);
     assert_eq!(
         got,
-        vec!["misdirected-quote-mark", "misdirected-quote-mark", "unattributed-quote", "(note)"]
+        vec![
+            "misdirected-quote-mark",
+            "misdirected-quote-mark",
+            "unattributed-quote",
+            "(note)"
+        ]
     );
     let at = |i: usize| p["diagnostics"][i]["range"]["start"].clone();
     assert_eq!(at(0), json!({"line": 0, "character": 1}));
