@@ -198,7 +198,7 @@ fn stages(c: &mut Criterion) {
     let paragraphs = prose.paragraphs();
     let sentences = text::sentences::split(&prose.masked, &paragraphs);
     let report = quotes::analyze(t, &prose, &paragraphs, &sentences, &config);
-    let actor_report = actors::analyze(t, &prose, &paragraphs, &sentences, kb, &report.quotes);
+    let actor_report = actors::analyze(t, &prose, &paragraphs, &sentences, kb);
     let analysis = analyze(t, markup, kb, &config);
 
     group.bench_function("markup", |b| {
@@ -214,16 +214,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| quotes::analyze(black_box(t), &prose, &paragraphs, &sentences, &config))
     });
     group.bench_function("actors", |b| {
-        b.iter(|| {
-            actors::analyze(
-                black_box(t),
-                &prose,
-                &paragraphs,
-                &sentences,
-                kb,
-                &report.quotes,
-            )
-        })
+        b.iter(|| actors::analyze(black_box(t), &prose, &paragraphs, &sentences, kb))
     });
     group.bench_function("kb_find", |b| b.iter(|| kb.find(black_box(&prose.masked))));
     group.bench_function("link_speakers", |b| {

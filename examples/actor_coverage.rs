@@ -50,8 +50,7 @@ fn main() {
         scan_time += t.elapsed();
         std::hint::black_box(found);
         let t = Instant::now();
-        let r =
-            copydesk::actors::analyze(&text, &prose, &a.paragraphs, &a.sentences, kb, &a.quotes);
+        let r = copydesk::actors::analyze(&text, &prose, &a.paragraphs, &a.sentences, kb);
         actors_time += t.elapsed();
         std::hint::black_box(r.mentions.len());
         for d in &a.diagnostics {

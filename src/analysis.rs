@@ -264,6 +264,12 @@ pub(crate) struct Caches {
     pub actor_spans: actors::SpanCache,
 }
 
+/// Documents at least this long (in bytes) run the quote and actor stages
+/// on two threads. Below it, an article's stages take about a millisecond
+/// and stay on the caller's thread: no thread pool to start for the first
+/// article a server opens.
+pub(crate) const PARALLEL_MIN: usize = 64 << 10;
+
 /// The rest of the pipeline, from the paragraph-local results on: quotes,
 /// actors, linking, outline, rules.
 pub(crate) fn analyze_local<'k>(
@@ -273,6 +279,21 @@ pub(crate) fn analyze_local<'k>(
     config: &Config,
     local: Local<'k>,
     caches: Option<&mut Caches>,
+) -> Analysis {
+    let parallel = text.len() >= PARALLEL_MIN;
+    analyze_stages(text, markup, kb, config, local, caches, parallel)
+}
+
+/// [`analyze_local`], with the quote and actor stages on two threads or
+/// one as `parallel` says (the tests compare the two).
+fn analyze_stages<'k>(
+    text: &str,
+    markup: Markup,
+    kb: &'k KnowledgeBase,
+    config: &Config,
+    local: Local<'k>,
+    caches: Option<&mut Caches>,
+    parallel: bool,
 ) -> Analysis {
     let (sentence_cache, span_cache) = match caches {
         Some(c) => (Some(&mut c.quote_sentences), Some(&mut c.actor_spans)),
@@ -285,25 +306,27 @@ pub(crate) fn analyze_local<'k>(
         found,
         names,
     } = local;
-    let mut quote_report = quotes::analyze_with(
-        text,
-        &prose,
-        &paragraphs,
-        &sentences,
-        config,
-        names,
-        sentence_cache,
-    );
-    let actor_report = actors::analyze_found_with(
-        text,
-        &prose,
-        &paragraphs,
-        &sentences,
-        kb,
-        &quote_report.quotes,
-        found,
-        span_cache,
-    );
+    // Quotes and actors read none of each other's results (speakers are
+    // linked to actors after both): on a long document they run on two
+    // threads.
+    let quotes_stage = || {
+        quotes::analyze_with(
+            text,
+            &prose,
+            &paragraphs,
+            &sentences,
+            config,
+            names,
+            sentence_cache,
+        )
+    };
+    let actors_stage =
+        || actors::analyze_found_with(text, &prose, &paragraphs, &sentences, kb, found, span_cache);
+    let (mut quote_report, actor_report) = if parallel {
+        rayon::join(quotes_stage, actors_stage)
+    } else {
+        (quotes_stage(), actors_stage())
+    };
     actors::link_speakers(&mut quote_report.quotes, &actor_report, kb);
     let outline = outline::build(text, &prose, &paragraphs, &quote_report.quotes);
     let mut analysis = Analysis {
@@ -368,6 +391,47 @@ mod tests {
         assert_eq!(at(&super::shown(&all, 7).0), (0..7).collect::<Vec<_>>());
         assert_eq!(super::shown(&all, 0), (all.iter().collect(), 0));
         assert_eq!(super::shown(&[], 1), (Vec::new(), 0));
+    }
+
+    /// The quote and actor stages give the same analysis on two threads
+    /// as on one: the Wikinews corpus as one document, well over
+    /// [`PARALLEL_MIN`], in both markups.
+    #[test]
+    fn two_threads_give_what_one_gives() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        names.sort();
+        let text: String = names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
+            .collect();
+        assert!(text.len() > 4 * PARALLEL_MIN, "{}", text.len());
+        let kb = KnowledgeBase::builtin();
+        let config = Config::default();
+        for markup in [Markup::Markdown, Markup::PlainText] {
+            let run = |parallel| {
+                let prose = markup::parse(&text, markup);
+                let paragraphs = prose.paragraphs();
+                let sentences = crate::text::sentences::split(&prose.masked, &paragraphs);
+                let found = kb.find(&prose.masked);
+                let local = Local {
+                    prose,
+                    paragraphs,
+                    sentences,
+                    found,
+                    names: None,
+                };
+                let a = analyze_stages(&text, markup, kb, &config, local, None, parallel);
+                serde_json::to_string(&a).unwrap()
+            };
+            let (two, one) = (run(true), run(false));
+            assert!(two == one, "{markup:?}: the analyses differ");
+            assert!(one.contains("\"quotes\""));
+        }
     }
 
     proptest! {

@@ -276,13 +276,14 @@ fn kept_spans(
 
 /// Find the actors of an article. `text` is the original text; prose is
 /// scanned through `prose.masked`, so code and markup never name anyone.
+/// It reads nothing of the quotes stage (speakers are linked to actors
+/// afterwards, by [`link_speakers`]), so the two can run side by side.
 pub fn analyze(
     text: &str,
     prose: &Prose,
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     kb: &KnowledgeBase,
-    quotes: &[Quote],
 ) -> ActorReport {
     analyze_found(
         text,
@@ -290,7 +291,6 @@ pub fn analyze(
         paragraphs,
         sentences,
         kb,
-        quotes,
         kb.find(&prose.masked),
     )
 }
@@ -303,10 +303,9 @@ pub fn analyze_found<'k>(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     kb: &'k KnowledgeBase,
-    quotes: &[Quote],
     found: Vec<crate::kb::KbMatch<'k>>,
 ) -> ActorReport {
-    analyze_found_with(text, prose, paragraphs, sentences, kb, quotes, found, None)
+    analyze_found_with(text, prose, paragraphs, sentences, kb, found, None)
 }
 
 /// [`analyze_found`], with the name spans of sentences an edit did not
@@ -318,7 +317,6 @@ pub(crate) fn analyze_found_with<'k>(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     kb: &'k KnowledgeBase,
-    _quotes: &[Quote],
     found: Vec<crate::kb::KbMatch<'k>>,
     span_cache: Option<&mut SpanCache>,
 ) -> ActorReport {
