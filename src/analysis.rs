@@ -227,13 +227,17 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
     }
     let prose = markup::parse(text, markup);
     let paragraphs = prose.paragraphs();
-    let sentences = text::sentences::split(&prose.masked, &paragraphs);
-    let found = kb.find(&prose.masked);
+    let sentences = if text.len() >= PARALLEL_MIN {
+        text::sentences::split_parallel(&prose.masked, &paragraphs)
+    } else {
+        text::sentences::split(&prose.masked, &paragraphs)
+    };
+    // The knowledge base is matched by the actors stage, beside quotes.
     let local = Local {
         prose,
         paragraphs,
         sentences,
-        found,
+        found: None,
         names: None,
     };
     analyze_local(text, markup, kb, config, local, None)
@@ -248,8 +252,9 @@ pub(crate) struct Local<'k> {
     pub paragraphs: Vec<Paragraph>,
     /// `text::sentences::split(&prose.masked, &paragraphs)`.
     pub sentences: Vec<Sentence>,
-    /// `kb.find(&prose.masked)`.
-    pub found: Vec<crate::kb::KbMatch<'k>>,
+    /// `kb.find(&prose.masked)` (None: the actors stage finds them, on
+    /// its thread).
+    pub found: Option<Vec<crate::kb::KbMatch<'k>>>,
     /// `quotes::paragraph_names` of every paragraph, concatenated (None:
     /// quotes computes them).
     pub names: Option<Vec<(ByteRange, Vec<String>)>>,
@@ -318,10 +323,13 @@ fn analyze_stages<'k>(
             config,
             names,
             sentence_cache,
+            parallel,
         )
     };
-    let actors_stage =
-        || actors::analyze_found_with(text, &prose, &paragraphs, &sentences, kb, found, span_cache);
+    let actors_stage = || {
+        let found = found.unwrap_or_else(|| kb.find(&prose.masked));
+        actors::analyze_found_with(text, &prose, &paragraphs, &sentences, kb, found, span_cache)
+    };
     let (mut quote_report, actor_report) = if parallel {
         rayon::join(quotes_stage, actors_stage)
     } else {
@@ -417,12 +425,11 @@ mod tests {
                 let prose = markup::parse(&text, markup);
                 let paragraphs = prose.paragraphs();
                 let sentences = crate::text::sentences::split(&prose.masked, &paragraphs);
-                let found = kb.find(&prose.masked);
                 let local = Local {
                     prose,
                     paragraphs,
                     sentences,
-                    found,
+                    found: None,
                     names: None,
                 };
                 let a = analyze_stages(&text, markup, kb, &config, local, None, parallel);

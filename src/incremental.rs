@@ -121,13 +121,9 @@ impl<V> SentenceMemo<V> {
         self.computed = 0;
     }
 
-    /// The value kept for `sentence` and `extra`, else `make()`, kept.
-    pub(crate) fn get_or_make(
-        &mut self,
-        sentence: &str,
-        extra: &[ByteRange],
-        make: impl FnOnce() -> V,
-    ) -> Arc<V> {
+    /// The value kept for `sentence` and `extra`, if any (counted as
+    /// reused, and kept for this version).
+    pub(crate) fn get(&mut self, sentence: &str, extra: &[ByteRange]) -> Option<Arc<V>> {
         let generation = self.generation;
         let kept = self.map.get_mut(sentence).and_then(|vs| {
             vs.iter_mut().find(|v| *v.extra == *extra).map(|v| {
@@ -135,17 +131,34 @@ impl<V> SentenceMemo<V> {
                 v.value.clone()
             })
         });
-        if let Some(value) = kept {
+        if kept.is_some() {
             self.reused += 1;
-            return value;
         }
+        kept
+    }
+
+    /// Keep `value`, computed for `sentence` and `extra` in this version.
+    pub(crate) fn insert(&mut self, sentence: &str, extra: &[ByteRange], value: Arc<V>) {
         self.computed += 1;
-        let value = Arc::new(make());
         self.map.entry(sentence.into()).or_default().push(Kept {
             extra: extra.into(),
-            value: value.clone(),
-            used: generation,
+            value,
+            used: self.generation,
         });
+    }
+
+    /// The value kept for `sentence` and `extra`, else `make()`, kept.
+    pub(crate) fn get_or_make(
+        &mut self,
+        sentence: &str,
+        extra: &[ByteRange],
+        make: impl FnOnce() -> V,
+    ) -> Arc<V> {
+        if let Some(value) = self.get(sentence, extra) {
+            return value;
+        }
+        let value = Arc::new(make());
+        self.insert(sentence, extra, value.clone());
         value
     }
 
@@ -243,7 +256,7 @@ impl Analyzer {
             prose,
             paragraphs,
             sentences,
-            found,
+            found: Some(found),
             names: Some(names),
         };
         let analysis = analyze_local(text, markup, kb, config, local, Some(&mut self.caches));
@@ -473,6 +486,52 @@ mod tests {
         assert_eq!(names_of(&mut an, two), 4);
         let s = an.stats();
         assert_eq!((s.paragraphs_reused, s.paragraphs_computed), (2, 1));
+    }
+
+    /// A document long enough for the stages to run on two threads: the
+    /// sentences missing from the cache are computed on both, and the
+    /// analysis of a version one word away is the analysis from scratch,
+    /// with all but the edited sentence reused.
+    #[test]
+    fn a_long_document_on_two_threads() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        files.sort();
+        let one: String = files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
+            .collect();
+        assert!(one.len() > 4 * crate::analysis::PARALLEL_MIN);
+        let at = one.find(" said ").expect("a speech verb") + 1;
+        let two = format!("{}told{}", &one[..at], &one[at + 4..]);
+        let kb = Arc::new(KnowledgeBase::builtin().clone());
+        let config = Arc::new(Config::default());
+        let json = |a: &Analysis| serde_json::to_string(a).unwrap();
+        let mut an = Analyzer::new();
+        let a = an.analyze(&one, Markup::Markdown, &kb, &config);
+        assert_eq!(
+            json(&a),
+            json(&crate::analyze(&one, Markup::Markdown, &kb, &config))
+        );
+        let first = an.stats();
+        assert!(first.sentences_computed > 3000, "{first:?}");
+        let b = an.analyze(&two, Markup::Markdown, &kb, &config);
+        assert_eq!(
+            json(&b),
+            json(&crate::analyze(&two, Markup::Markdown, &kb, &config))
+        );
+        let s = an.stats();
+        assert_eq!(s.sentences_computed, 1, "{s:?}");
+        // Sentences that repeat in the corpus are computed once.
+        assert_eq!(
+            s.sentences_reused + s.sentences_computed,
+            first.sentences_reused + first.sentences_computed,
+            "{s:?}"
+        );
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub use marks::MarkReport;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::analysis::{ByteRange, Paragraph, Quote, QuoteKind, Sentence, Speaker, Via};
 use crate::config::Config;
 use crate::markup::{BlockKind, Prose};
@@ -84,7 +86,9 @@ pub fn analyze(
     sentences: &[Sentence],
     config: &Config,
 ) -> QuoteReport {
-    analyze_with(text, prose, paragraphs, sentences, config, None, None)
+    analyze_with(
+        text, prose, paragraphs, sentences, config, None, None, false,
+    )
 }
 
 /// The full names of one paragraph of `masked` (what [`analyze`] gathers
@@ -95,7 +99,9 @@ pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<(ByteRange,
 }
 
 /// [`analyze`], given `paragraph_names` of every paragraph in order
-/// (concatenated) when the caller has them.
+/// (concatenated) when the caller has them; with `parallel`, the sentences
+/// are read on every thread of rayon's pool.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn analyze_with(
     _text: &str,
     prose: &Prose,
@@ -104,6 +110,7 @@ pub(crate) fn analyze_with(
     config: &Config,
     names: Option<Vec<(ByteRange, Vec<String>)>>,
     cache: Option<&mut SentenceCache>,
+    parallel: bool,
 ) -> QuoteReport {
     let masked = prose.masked.as_str();
     let ranges: Vec<ByteRange> = paragraphs.iter().map(|p| p.range.clone()).collect();
@@ -123,7 +130,9 @@ pub(crate) fn analyze_with(
     let quotations: Vec<&Quotation> = pairing.quotations.iter().filter(|q| !q.nested).collect();
     let skip = merge(quotations.iter().map(|q| q.range()).collect());
     let verbs = Verbs::new(&config.speech_verbs);
-    let doc = Doc::new(masked, paragraphs, sentences, &skip, &verbs, names, cache);
+    let doc = Doc::new(
+        masked, paragraphs, sentences, &skip, &verbs, names, cache, parallel,
+    );
 
     let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
     interrupted_openings(masked, &mut quotes);
@@ -519,30 +528,76 @@ fn kept_locals<'a>(
     sentences: &[Sentence],
     skip: &[ByteRange],
     verbs: &Verbs,
+    parallel: bool,
 ) -> (Vec<Vec<Tok<'a>>>, Vec<LocalRef>) {
     cache.begin();
-    let mut toks = Vec::with_capacity(sentences.len());
-    let mut locals = Vec::with_capacity(sentences.len());
-    let mut rel_skip: Vec<ByteRange> = Vec::new();
-    for s in sentences {
+    // Each sentence's kept value, or the index in `missing` of the first
+    // sentence with its text and quoted ranges that nothing was kept for.
+    enum Slot {
+        Kept(Arc<SentenceLocal>),
+        Missing(usize),
+    }
+    let mut slots = Vec::with_capacity(sentences.len());
+    // (sentence index, quoted ranges relative to it) of each one missing.
+    let mut missing: Vec<(usize, Vec<ByteRange>)> = Vec::new();
+    let mut first_missing: FastMap<(&str, Vec<ByteRange>), usize> = Default::default();
+    for (i, s) in sentences.iter().enumerate() {
         let r = s.range.clone();
         let lo = skip.partition_point(|k| k.end <= r.start);
-        rel_skip.clear();
-        rel_skip.extend(
-            skip[lo..]
-                .iter()
-                .take_while(|k| k.start < r.end)
-                .map(|k| (k.start.max(r.start) - r.start)..(k.end.min(r.end) - r.start)),
-        );
-        // The tokens cut while computing a sentence anew, else rebuilt
-        // from the kept ones.
-        let mut fresh = None;
-        let local = cache.get_or_make(&text[r.clone()], &rel_skip, || {
-            let (t, local) = SentenceLocal::compute(text, r.clone(), skip, verbs, true);
-            fresh = Some(t);
-            local
+        let rel_skip: Vec<ByteRange> = skip[lo..]
+            .iter()
+            .take_while(|k| k.start < r.end)
+            .map(|k| (k.start.max(r.start) - r.start)..(k.end.min(r.end) - r.start))
+            .collect();
+        let key = &text[r];
+        slots.push(match cache.get(key, &rel_skip) {
+            Some(kept) => Slot::Kept(kept),
+            None => {
+                let m = *first_missing
+                    .entry((key, rel_skip.clone()))
+                    .or_insert_with(|| {
+                        missing.push((i, rel_skip));
+                        missing.len() - 1
+                    });
+                Slot::Missing(m)
+            }
         });
-        toks.push(fresh.unwrap_or_else(|| local.tokens(text, r.start)));
+    }
+    // The missing ones computed, on two threads for a long document.
+    let compute = |(i, _): &(usize, Vec<ByteRange>)| {
+        SentenceLocal::compute(text, sentences[*i].range.clone(), skip, verbs, true)
+    };
+    let computed: Vec<(Vec<Tok<'a>>, SentenceLocal)> = if parallel {
+        missing.par_iter().map(compute).collect()
+    } else {
+        missing.iter().map(compute).collect()
+    };
+    let mut made: Vec<Option<(Vec<Tok<'a>>, Arc<SentenceLocal>)>> =
+        Vec::with_capacity(missing.len());
+    for ((i, rel_skip), (t, local)) in missing.iter().zip(computed) {
+        let local = Arc::new(local);
+        cache.insert(&text[sentences[*i].range.clone()], rel_skip, local.clone());
+        made.push(Some((t, local)));
+    }
+    let mut toks = Vec::with_capacity(sentences.len());
+    let mut locals = Vec::with_capacity(sentences.len());
+    for (s, slot) in sentences.iter().zip(slots) {
+        let local = match slot {
+            Slot::Kept(local) => local,
+            Slot::Missing(m) => match made[m].take() {
+                // The first sentence it was computed for takes the tokens
+                // cut then; a later one with the same text is reused.
+                Some((t, local)) => {
+                    toks.push(t);
+                    locals.push(LocalRef::Kept(local));
+                    continue;
+                }
+                None => cache
+                    .get(&text[s.range.clone()], &missing[m].1)
+                    .expect("kept when the first was computed"),
+            },
+        };
+        toks.push(local.tokens(text, s.range.start));
         locals.push(LocalRef::Kept(local));
     }
     cache.finish();
@@ -698,6 +753,7 @@ fn gender_of(word: &str) -> i32 {
 }
 
 impl<'a> Doc<'a> {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: &'a str,
         paragraphs: &'a [Paragraph],
@@ -706,16 +762,21 @@ impl<'a> Doc<'a> {
         verbs: &'a Verbs<'static>,
         names: Option<Vec<(ByteRange, Vec<String>)>>,
         cache: Option<&mut SentenceCache>,
+        parallel: bool,
     ) -> Self {
         let (sentence_tokens, local) = match cache {
-            Some(cache) => kept_locals(cache, text, sentences, skip, verbs),
-            None => sentences
-                .iter()
-                .map(|s| {
+            Some(cache) => kept_locals(cache, text, sentences, skip, verbs, parallel),
+            None => {
+                let compute = |s: &Sentence| {
                     let (t, l) = SentenceLocal::compute(text, s.range.clone(), skip, verbs, false);
                     (t, LocalRef::Own(l))
-                })
-                .unzip(),
+                };
+                if parallel {
+                    sentences.par_iter().map(compute).unzip()
+                } else {
+                    sentences.iter().map(compute).unzip()
+                }
+            }
         };
         let mut doc = Doc {
             text,
@@ -3275,7 +3336,7 @@ mod word_tests {
             skip.sort_by_key(|r| r.start);
             let skip = merge(skip);
             let verbs = Verbs::new(&[]);
-            let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &skip, &verbs, None, None);
+            let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &skip, &verbs, None, None, false);
             for word in ["Ford", "Eva", "Smith", "Motor"] {
                 for at in places(&text) {
                     prop_assert_eq!(
@@ -3334,7 +3395,7 @@ mod word_tests {
             let text: String = pieces.concat();
             let a = analysed(&text, crate::markup::Markup::PlainText);
             let verbs = Verbs::new(&[]);
-            let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &[], &verbs, None, None);
+            let doc = Doc::new(&text, &a.paragraphs, &a.sentences, &[], &verbs, None, None, false);
             let words = [
                 "Saree", "Sarea", "Sareea", "Sare", "Saare", "Sarre", "Tsaree", "Sarée", "Sareex",
                 "Xaree", "Saaree", "Sa", "saree",
@@ -3367,7 +3428,16 @@ mod word_tests {
             &Config::default(),
         );
         let verbs = Verbs::new(&[]);
-        let doc = Doc::new(text, &a.paragraphs, &a.sentences, &[], &verbs, None, None);
+        let doc = Doc::new(
+            text,
+            &a.paragraphs,
+            &a.sentences,
+            &[],
+            &verbs,
+            None,
+            None,
+            false,
+        );
         let mut seen = 0;
         for (r, _) in &doc.names {
             let by_words: i32 = doc

@@ -32,6 +32,23 @@ pub fn split(masked: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     out
 }
 
+/// [`split`], the paragraphs shared out over rayon's pool (for long
+/// documents).
+pub fn split_parallel(masked: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    use rayon::prelude::*;
+    paragraphs
+        .par_iter()
+        .flat_map_iter(|p| {
+            split_range(masked, p.range.clone())
+                .into_iter()
+                .map(|r| Sentence {
+                    paragraph: p.index,
+                    range: r,
+                })
+        })
+        .collect()
+}
+
 /// Sentence ranges (trimmed) inside `range` of `text`.
 pub fn split_range(text: &str, range: ByteRange) -> Vec<ByteRange> {
     let s = &text[range.clone()];
@@ -119,6 +136,27 @@ mod tests {
             .into_iter()
             .map(|r| &s[r])
             .collect()
+    }
+
+    /// The Wikinews corpus as one document: the paragraphs shared out over
+    /// threads give the sentences one thread gives, in order.
+    #[test]
+    fn split_parallel_is_split() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let text: String = files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
+            .collect();
+        let prose = crate::markup::parse(&text, crate::markup::Markup::Markdown);
+        let paragraphs = prose.paragraphs();
+        let one = split(&prose.masked, &paragraphs);
+        assert!(one.len() > 3000, "{}", one.len());
+        assert_eq!(split_parallel(&prose.masked, &paragraphs), one);
     }
 
     #[test]
