@@ -38,7 +38,7 @@ pub mod verbs;
 pub use marks::MarkReport;
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -134,7 +134,16 @@ pub(crate) fn analyze_with(
         masked, paragraphs, sentences, &skip, &verbs, names, cache, parallel,
     );
 
-    let mut quotes: Vec<Quote> = quotations.iter().map(|q| doc.quote(q, config)).collect();
+    // Each quotation's attribution reads the document and writes only
+    // [`Doc`]'s memos: on a long document they are shared out.
+    let mut quotes: Vec<Quote> = if parallel {
+        quotations
+            .par_iter()
+            .map(|q| doc.quote(q, config))
+            .collect()
+    } else {
+        quotations.iter().map(|q| doc.quote(q, config)).collect()
+    };
     interrupted_openings(masked, &mut quotes);
     quotes.extend(doc.block_quotes(&quotes, config));
     quotes.sort_by_key(|q| q.range.start);
@@ -326,7 +335,7 @@ struct Openings {
 }
 
 /// Tokens cut once and read by several quotes: see [`Doc::nested_quote`].
-type Shared<'a> = std::rc::Rc<[Tok<'a>]>;
+type Shared<'a> = Arc<[Tok<'a>]>;
 
 /// What [`Doc::name_opening_with`] finds for one word over each prefix of
 /// the full names opening with it, in text order.
@@ -367,43 +376,43 @@ struct Doc<'a> {
     /// Accent-folded surname -> the surnames (keys of `surnames`) folding
     /// to it, built on first use (after `surnames` is complete): see
     /// [`Doc::resolve_name`].
-    surnames_by_folding: std::cell::OnceCell<FastMap<String, Vec<String>>>,
+    surnames_by_folding: std::sync::OnceLock<FastMap<String, Vec<String>>>,
     /// (First letter, length in characters) of a surname -> the surnames
     /// (keys of `surnames`), built on first use: the candidates of
     /// [`Doc::surname_misspelled`] without a scan of every surname.
-    surnames_by_deletion: std::cell::OnceCell<OneLetterOff>,
+    surnames_by_deletion: std::sync::OnceLock<OneLetterOff>,
     /// First word of each full name -> the indexes of those names in
     /// `names`, in text order, built on first use (see [`Doc::name_opening_with`]).
-    names_by_first: std::cell::OnceCell<FastMap<String, Vec<usize>>>,
+    names_by_first: std::sync::OnceLock<FastMap<String, Vec<usize>>>,
     /// First word of full names -> what [`Doc::name_opening_with`] finds
     /// over each prefix of those names, made when the word is first asked.
-    openings_by_first: std::cell::RefCell<FastMap<String, std::rc::Rc<OpeningScan>>>,
+    openings_by_first: Mutex<FastMap<String, Arc<OpeningScan>>>,
     /// Words asked about (first words of full names) -> the start of
     /// their first occurrence in the body (from the first paragraph that
     /// is not a heading on), found when first asked: see
     /// [`Doc::first_in_body`].
-    first_in_body: std::cell::RefCell<FastMap<String, Option<usize>>>,
+    first_in_body: Mutex<FastMap<String, Option<usize>>>,
     /// Paragraph -> its tokens and the indexes of its `he` and `she`
     /// among them, made when first asked (see [`Doc::pronoun_in_paragraph`]).
     #[allow(clippy::type_complexity)]
-    paragraph_pronouns: std::cell::RefCell<FastMap<usize, (Vec<Tok<'a>>, Vec<usize>)>>,
+    paragraph_pronouns: Mutex<FastMap<usize, (Vec<Tok<'a>>, Vec<usize>)>>,
     /// Paragraph -> its sentences that open on a name
     /// (`attribution::opening_name` of their tokens) and the organisations
     /// they name: made when first asked (see [`Doc::organisation_before`]).
     /// (Shared, so a look-up holds no borrow while the names are resolved.)
-    openings: std::cell::RefCell<FastMap<usize, std::rc::Rc<Openings>>>,
+    openings: Mutex<FastMap<usize, Arc<Openings>>>,
     /// The names of `people`, made when first asked.
-    people_names: std::cell::OnceCell<FastSet<String>>,
+    people_names: std::sync::OnceLock<FastSet<String>>,
     /// Paragraph -> the colon lead-in ending the paragraph before it, found
     /// when first asked (see [`Doc::lead_in`]).
-    lead_ins: std::cell::RefCell<FastMap<usize, Option<Speaker>>>,
+    lead_ins: Mutex<FastMap<usize, Option<Speaker>>>,
     /// Outer quote (by its range) -> the tokens of its whole range, with
     /// nothing skipped, cut when one of its nested quotes first asks: each
     /// nested quote reads its words off them (see [`Doc::nested_quote`]).
-    outer_tokens: std::cell::RefCell<FastMap<(usize, usize), Shared<'a>>>,
+    outer_tokens: Mutex<FastMap<(usize, usize), Shared<'a>>>,
     /// `(ACR)` in the text, for acronyms of 2 to 8 capitals -> the start of
     /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
-    acronyms: std::cell::OnceCell<FastMap<&'a str, usize>>,
+    acronyms: std::sync::OnceLock<FastMap<&'a str, usize>>,
     /// The tokens of each sentence outside quotations (`skip`), as
     /// `attribution::tokens` cuts them: made once, read by the passes that
     /// look at every sentence (see [`Doc::sentence_tokens`]).
@@ -602,6 +611,13 @@ fn kept_locals<'a>(
     }
     cache.finish();
     (toks, locals)
+}
+
+/// A memo of [`Doc`]'s, locked. The memos only keep what a pure look-up
+/// found, so a panic while one was held leaves nothing half-done that
+/// matters: a poisoned lock is taken as it is.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Nouns for documents that speak: `the statement read`.
@@ -989,14 +1005,12 @@ impl<'a> Doc<'a> {
         // look-up takes the prefix `at` allows. (Read again for every
         // mention, a name mentioned all through a long text made this
         // quadratic.)
-        let scan = self.openings_by_first.borrow().get(word).cloned();
+        let scan = lock(&self.openings_by_first).get(word).cloned();
         let scan = match scan {
             Some(scan) => scan,
             None => {
-                let scan = std::rc::Rc::new(self.opening_scan(word));
-                self.openings_by_first
-                    .borrow_mut()
-                    .insert(word.to_string(), scan.clone());
+                let scan = Arc::new(self.opening_scan(word));
+                lock(&self.openings_by_first).insert(word.to_string(), scan.clone());
                 scan
             }
         };
@@ -1064,13 +1078,11 @@ impl<'a> Doc<'a> {
     /// word, kept: the few words asked about cost less than a map of every
     /// word of the text.
     fn first_in_body(&self, body: usize, word: &str) -> Option<usize> {
-        if let Some(&known) = self.first_in_body.borrow().get(word) {
+        if let Some(&known) = lock(&self.first_in_body).get(word) {
             return known;
         }
         let found = first_standing(self.text, body, word);
-        self.first_in_body
-            .borrow_mut()
-            .insert(word.to_string(), found);
+        lock(&self.first_in_body).insert(word.to_string(), found);
         found
     }
 
@@ -1939,7 +1951,7 @@ impl<'a> Doc<'a> {
         // up to each: walked back for every `It said`, a paragraph of
         // openings that are people's names made this quadratic.
         for p in (para.saturating_sub(1)..=para).rev() {
-            let known = self.openings.borrow().get(&p).cloned();
+            let known = lock(&self.openings).get(&p).cloned();
             let openings = match known {
                 Some(o) => o,
                 None => {
@@ -1957,8 +1969,8 @@ impl<'a> Doc<'a> {
                             o.last_organisation.push(last);
                         }
                     }
-                    let o = std::rc::Rc::new(o);
-                    self.openings.borrow_mut().insert(p, o.clone());
+                    let o = Arc::new(o);
+                    lock(&self.openings).insert(p, o.clone());
                     o
                 }
             };
@@ -2326,11 +2338,11 @@ impl<'a> Doc<'a> {
         // The same for every quote of the paragraph: found once (a
         // paragraph of thousands of quotes after a long lead-in read it
         // again for each).
-        if let Some(found) = self.lead_ins.borrow().get(&paragraph) {
+        if let Some(found) = lock(&self.lead_ins).get(&paragraph) {
             return found.clone();
         }
         let found = self.find_lead_in(paragraph);
-        self.lead_ins.borrow_mut().insert(paragraph, found.clone());
+        lock(&self.lead_ins).insert(paragraph, found.clone());
         found
     }
 
@@ -2444,9 +2456,7 @@ impl<'a> Doc<'a> {
         // off the outer quote's tokens: an outer quote of thousands of
         // nested ones was tokenized 4 KiB at a time for each of them.)
         let none: &[ByteRange] = &[];
-        let whole = self
-            .outer_tokens
-            .borrow_mut()
+        let whole = lock(&self.outer_tokens)
             .entry((outer.range.start, outer.range.end))
             .or_insert_with(|| attribution::tokens(self.text, outer.range.clone(), none).into())
             .clone();
@@ -2946,7 +2956,7 @@ impl<'a> Doc<'a> {
             // `she`, made once: the last one before `start` is a binary
             // search away. (Tokenizing the paragraph up to each quote made
             // a paragraph of thousands of quotes quadratic.)
-            let mut memo = self.paragraph_pronouns.borrow_mut();
+            let mut memo = lock(&self.paragraph_pronouns);
             let (toks, pronouns) = memo.entry(paragraph).or_insert_with(|| {
                 let toks = attribution::tokens(self.text, p.range.clone(), self.skip);
                 let pronouns = (0..toks.len()).filter(|&i| is_pronoun(&toks[i])).collect();
@@ -3050,7 +3060,7 @@ impl<'a> Doc<'a> {
 struct TextWords<'a> {
     text: &'a str,
     /// Word -> [`TextWords::place_or_lower`].
-    either: std::cell::RefCell<FastMap<String, bool>>,
+    either: Mutex<FastMap<String, bool>>,
 }
 
 impl<'a> TextWords<'a> {
@@ -3079,7 +3089,7 @@ impl<'a> TextWords<'a> {
     /// when the two differ only in their first letter (`Violence`,
     /// `violence`): a search for what follows that letter.
     fn place_or_lower(&self, word: &str) -> bool {
-        if let Some(&known) = self.either.borrow().get(word) {
+        if let Some(&known) = lock(&self.either).get(word) {
             return known;
         }
         let lower = word.to_lowercase();
@@ -3104,7 +3114,7 @@ impl<'a> TextWords<'a> {
             }
             _ => self.is_place(word) || self.is_lower(&lower),
         };
-        self.either.borrow_mut().insert(word.to_string(), found);
+        lock(&self.either).insert(word.to_string(), found);
         found
     }
 }
