@@ -225,22 +225,36 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
     if let Some(too_large) = rules::document_too_large::analysis(text, markup, kb, config) {
         return too_large;
     }
+    let parallel = is_long(text);
+    analyze_local(
+        text,
+        markup,
+        kb,
+        config,
+        from_scratch(text, markup, parallel),
+        None,
+        parallel,
+    )
+}
+
+/// The paragraph-local results of `text` from scratch, sentences split on
+/// every thread when `parallel`. The knowledge base is left to the actor
+/// stage, which matches it beside the quote stage.
+fn from_scratch(text: &str, markup: Markup, parallel: bool) -> Local<'static> {
     let prose = markup::parse(text, markup);
     let paragraphs = prose.paragraphs();
-    let sentences = if text.len() >= PARALLEL_MIN {
+    let sentences = if parallel {
         text::sentences::split_parallel(&prose.masked, &paragraphs)
     } else {
         text::sentences::split(&prose.masked, &paragraphs)
     };
-    // The knowledge base is matched by the actors stage, beside quotes.
-    let local = Local {
+    Local {
         prose,
         paragraphs,
         sentences,
         found: None,
         names: None,
-    };
-    analyze_local(text, markup, kb, config, local, None)
+    }
 }
 
 /// What [`analyze`] computes paragraph by paragraph (or line by line) before
@@ -275,23 +289,15 @@ pub(crate) struct Caches {
 /// article a server opens.
 pub(crate) const PARALLEL_MIN: usize = 64 << 10;
 
-/// The rest of the pipeline, from the paragraph-local results on: quotes,
-/// actors, linking, outline, rules.
-pub(crate) fn analyze_local<'k>(
-    text: &str,
-    markup: Markup,
-    kb: &'k KnowledgeBase,
-    config: &Config,
-    local: Local<'k>,
-    caches: Option<&mut Caches>,
-) -> Analysis {
-    let parallel = text.len() >= PARALLEL_MIN;
-    analyze_stages(text, markup, kb, config, local, caches, parallel)
+/// A document long enough to share its analysis out over threads.
+pub(crate) fn is_long(text: &str) -> bool {
+    text.len() >= PARALLEL_MIN
 }
 
-/// [`analyze_local`], with the quote and actor stages on two threads or
-/// one as `parallel` says (the tests compare the two).
-fn analyze_stages<'k>(
+/// The rest of the pipeline, from the paragraph-local results on: quotes,
+/// actors, linking, outline, rules; on two threads when `parallel` (for a
+/// document of [`PARALLEL_MIN`] bytes or more: [`is_long`]).
+pub(crate) fn analyze_local<'k>(
     text: &str,
     markup: Markup,
     kb: &'k KnowledgeBase,
@@ -406,33 +412,14 @@ mod tests {
     /// [`PARALLEL_MIN`], in both markups.
     #[test]
     fn two_threads_give_what_one_gives() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .collect();
-        names.sort();
-        let text: String = names
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
-            .collect();
+        let text = crate::test_support::wikinews_as_one_document();
         assert!(text.len() > 4 * PARALLEL_MIN, "{}", text.len());
         let kb = KnowledgeBase::builtin();
         let config = Config::default();
         for markup in [Markup::Markdown, Markup::PlainText] {
             let run = |parallel| {
-                let prose = markup::parse(&text, markup);
-                let paragraphs = prose.paragraphs();
-                let sentences = crate::text::sentences::split(&prose.masked, &paragraphs);
-                let local = Local {
-                    prose,
-                    paragraphs,
-                    sentences,
-                    found: None,
-                    names: None,
-                };
-                let a = analyze_stages(&text, markup, kb, &config, local, None, parallel);
+                let local = from_scratch(&text, markup, parallel);
+                let a = analyze_local(&text, markup, kb, &config, local, None, parallel);
                 serde_json::to_string(&a).unwrap()
             };
             let (two, one) = (run(true), run(false));

@@ -259,7 +259,16 @@ impl Analyzer {
             found: Some(found),
             names: Some(names),
         };
-        let analysis = analyze_local(text, markup, kb, config, local, Some(&mut self.caches));
+        let parallel = crate::analysis::is_long(text);
+        let analysis = analyze_local(
+            text,
+            markup,
+            kb,
+            config,
+            local,
+            Some(&mut self.caches),
+            parallel,
+        );
         self.stats.sentences_reused = self.caches.quote_sentences.reused;
         self.stats.sentences_computed = self.caches.quote_sentences.computed;
         self.stats.spans_reused = self.caches.actor_spans.reused;
@@ -494,17 +503,7 @@ mod tests {
     /// with all but the edited sentence reused.
     #[test]
     fn a_long_document_on_two_threads() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .collect();
-        files.sort();
-        let one: String = files
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
-            .collect();
+        let one = crate::test_support::wikinews_as_one_document();
         assert!(one.len() > 4 * crate::analysis::PARALLEL_MIN);
         let at = one.find(" said ").expect("a speech verb") + 1;
         let two = format!("{}told{}", &one[..at], &one[at + 4..]);

@@ -33,3 +33,23 @@ pub use analysis::{
 pub use config::Config;
 pub use kb::KnowledgeBase;
 pub use markup::Markup;
+
+/// What the unit tests of several modules read.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// The Wikinews articles of `tests/fixtures/wikinews` (Markdown) as one
+    /// long document, in file-name order.
+    pub(crate) fn wikinews_as_one_document() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("LICENSE.md"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
+            .collect()
+    }
+}

@@ -142,16 +142,7 @@ mod tests {
     /// threads give the sentences one thread gives, in order.
     #[test]
     fn split_parallel_is_split() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wikinews");
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        let text: String = files
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap() + "\n")
-            .collect();
+        let text = crate::test_support::wikinews_as_one_document();
         let prose = crate::markup::parse(&text, crate::markup::Markup::Markdown);
         let paragraphs = prose.paragraphs();
         let one = split(&prose.masked, &paragraphs);
