@@ -18,10 +18,6 @@
 //! Throughput is reported in bytes; BENCHMARKS.md has the ratios.
 //! Run: `cargo bench --bench analysis` (add `COPYDESK_BENCH_10MB=1` for 10 MB).
 
-/// The allocator of the `copydesk` binary, so the figures are the product's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -5,10 +5,6 @@
 //!
 //! cargo run --release --example analyze_1mb [-- N [incremental]]
 
-/// The allocator of the `copydesk` binary, so the figures are the product's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::sync::Arc;
 use std::time::Instant;
 
