@@ -261,7 +261,6 @@ fn document_author(pre: &[Tok], f: &Found) -> Option<Found> {
     })
 }
 
-/// Whether `a` and `b` differ by one letter changed, dropped or added.
 /// The surnames of a text by what [`Doc::surname_misspelled`] asks: each
 /// of up to [`DELETION_INDEX_LIMIT`] letters under itself and under each of
 /// it with one letter taken out; the longer ones by first letter and
@@ -286,6 +285,7 @@ fn without_one_letter(w: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Whether `a` and `b` differ by one letter changed, dropped or added.
 fn one_letter_off(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() {
