@@ -219,6 +219,20 @@ pub fn shown(diagnostics: &[Diagnostic], max: usize) -> (Vec<&Diagnostic>, usize
     (shown, diagnostics.len() - max)
 }
 
+/// For ranges in order of their starts, given by their ends in that
+/// order: the furthest end among the first `i + 1`, for each `i`. Whether
+/// a range starting before a point still reaches it is then a look at one
+/// entry, and a walk back from the point stops where the entry falls
+/// short (quotes inside quotes, ignore directives' paragraphs).
+pub(crate) fn furthest_ends(ends: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    ends.into_iter()
+        .scan(0, |m, end| {
+            *m = (*m).max(end);
+            Some(*m)
+        })
+        .collect()
+}
+
 /// Analyse `text` as `markup`, with the actors of `kb` and the settings of `config`.
 pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) -> Analysis {
     // Over `maxDocumentSize`: no stage runs, one finding says so.

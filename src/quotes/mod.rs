@@ -173,13 +173,7 @@ pub(crate) fn analyze_with(
 /// of their starts, whether one starting before a range can hold it is a
 /// look at one entry (here and in the unattributed-quote rule).
 pub(crate) fn reach(quotes: &[Quote]) -> Vec<usize> {
-    quotes
-        .iter()
-        .scan(0, |m, o| {
-            *m = o.range.end.max(*m);
-            Some(*m)
-        })
-        .collect()
+    crate::analysis::furthest_ends(quotes.iter().map(|q| q.range.end))
 }
 
 /// The shortest quote holding `r` and starting before it (the first of

@@ -145,13 +145,7 @@ impl<'c> Ignores<'c> {
             }
         }
         targeted.sort_by_key(|(t, _)| t.start);
-        let max_end = targeted
-            .iter()
-            .scan(0, |m, (t, _)| {
-                *m = (*m).max(t.end);
-                Some(*m)
-            })
-            .collect();
+        let max_end = crate::analysis::furthest_ends(targeted.iter().map(|(t, _)| t.end));
         Ignores {
             file_wide,
             targeted,
