@@ -316,8 +316,14 @@ struct Named {
     name: String,
     mention: ByteRange,
     kind: MentionKind,
-    /// Looks like a person: a full name of two words or more, not an organisation.
-    person: bool,
+    /// `according to` the subject (never a person for a pronoun).
+    according_to: bool,
+    /// Looks like a person: a full name of two words or more, not an
+    /// organisation, or a single name that is neither a place nor a word
+    /// the text writes in lower case. Worked out when first asked (see
+    /// [`Doc::is_person`]): most subjects are never asked, and the single
+    /// names cost a search of the text each.
+    person: std::sync::OnceLock<bool>,
 }
 
 /// A paragraph's sentences that open on a name (by index, in order), and
@@ -876,15 +882,14 @@ impl<'a> Doc<'a> {
                     None => continue,
                 },
             };
-            let person =
-                !f.according_to && (is_person_name(&name) || doc.single_name_person(&name));
             doc.subjects.push(Named {
                 at: f.range.start,
                 paragraph,
                 name,
                 mention: f.range.clone(),
                 kind: f.kind,
-                person,
+                according_to: f.according_to,
+                person: Default::default(),
             });
         }
         doc
@@ -893,6 +898,15 @@ impl<'a> Doc<'a> {
     /// A speaker known by one name (`Saree said`, `a protester using the
     /// pseudonym Katya`): a person, unless it reads as an organisation, an
     /// acronym or a place (`in Iran`, `from Syria` somewhere in the text).
+    /// Speech-verb subject `n` looks like a person (see [`Named::person`]).
+    /// Asked only once `words` is made, so the answer is the same whenever
+    /// it is first asked.
+    fn is_person(&self, n: &Named) -> bool {
+        *n.person.get_or_init(|| {
+            !n.according_to && (is_person_name(&n.name) || self.single_name_person(&n.name))
+        })
+    }
+
     fn single_name_person(&self, name: &str) -> bool {
         let mut words = name.split_whitespace();
         let (Some(w), None) = (words.next(), words.next()) else {
@@ -1499,7 +1513,7 @@ impl<'a> Doc<'a> {
             .iter()
             .rev()
             .take_while(|n| n.paragraph + 3 > para)
-            .find(|n| n.kind == MentionKind::Name && n.person);
+            .find(|n| n.kind == MentionKind::Name && self.is_person(n));
         if let Some(sp) = speaker {
             let fits = self.gender.get(&sp.name).copied().unwrap_or(0) * sign >= 0;
             let sp_sentence = self.sentences.partition_point(|s| s.range.end <= sp.at);
@@ -1516,7 +1530,7 @@ impl<'a> Doc<'a> {
         before
             .iter()
             .rev()
-            .find(|n| n.kind == MentionKind::Name && n.person)
+            .find(|n| n.kind == MentionKind::Name && self.is_person(n))
             .map(|n| n.name.clone())
             .or_else(|| {
                 // No full name before: a lone surname that is not an organisation.
