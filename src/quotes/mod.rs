@@ -1690,7 +1690,7 @@ impl<'a> Doc<'a> {
             || sent.range.start != mention.start
             || head.ends_with('s')
             || !head.starts_with(char::is_lowercase)
-            || attribution::is_org_word(&format!("{}{}", head[..1].to_uppercase(), &head[1..]))
+            || attribution::is_org_word(&capitalised(head))
         {
             return None;
         }
@@ -3568,6 +3568,15 @@ fn is_person_name(name: &str) -> bool {
         }
     }
     n >= 2
+}
+
+/// `w` with its first letter in upper case (`ński` -> `Ński`).
+fn capitalised(w: &str) -> String {
+    let mut chars = w.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A word with the accents of Latin letters taken off (`Erdoğan` ->

@@ -879,3 +879,19 @@ fn a_nested_quote_takes_the_speaker_after_it_inside_the_outer_quote() {
         ],
     );
 }
+
+/// Found by the `analyze_markdown` fuzzer (round 15; `The 2 ń:""I`, kept in
+/// tests/fixtures/fuzz/): a role whose last word opens with a letter of
+/// two bytes was cut after its first byte to capitalise it, and panicked.
+/// It is read as a role like any other.
+#[test]
+fn a_described_speaker_whose_role_opens_with_a_multibyte_letter() {
+    check(
+        "Karen Alley spoke first. The Wooster ńeditor said, “It is done.”",
+        &["quote «It is done.» <- The Wooster ńeditor (Karen Alley) Role"],
+    );
+    check(
+        "Karen Alley spoke first. The Wooster editor said, “It is done.”",
+        &["quote «It is done.» <- The Wooster editor (Karen Alley) Role"],
+    );
+}
