@@ -5,6 +5,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 const REFERENCE: &str = "tests/fixtures/reference/iran-iraq-influence.txt";
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -67,7 +71,7 @@ fn table_lists_kind_count_and_introduction() {
 
 #[test]
 fn user_actors_file_next_to_the_story() {
-    let dir = std::env::temp_dir().join(format!("copydesk-actors-cli-{}", std::process::id()));
+    let dir = TempDir::new("user-actors");
     std::fs::create_dir_all(dir.join(".copydesk").join("..").join("sub")).unwrap();
     std::fs::create_dir_all(dir.join(".copydesk")).unwrap();
     let story = dir.join("sub").join("story.txt");
@@ -97,5 +101,4 @@ fn user_actors_file_next_to_the_story() {
         out.contains("Iraq"),
         "the story is still analysed with the built-in actors: {out}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

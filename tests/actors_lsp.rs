@@ -5,10 +5,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::{file_url as url, Server};
 use serde_json::{json, Value};
+
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
 
 const REFERENCE: &str = include_str!("fixtures/reference/iran-iraq-influence.txt");
 
@@ -18,9 +20,10 @@ fn ok(c: &mut Server, method: &str, params: Value) -> Value {
         .unwrap_or_else(|e| panic!("{method} failed: {e}"))
 }
 
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("copydesk-actors-{}-{}", name, std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A workspace with a `.copydesk` folder, removed when the returned guard
+/// is dropped.
+fn workspace(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
     std::fs::create_dir_all(dir.join(".copydesk")).unwrap();
     dir
 }
@@ -173,5 +176,4 @@ fn user_actors_file_adds_an_actor_and_a_malformed_one_is_reported() {
             .contains("Governor."),
         "{h}"
     );
-    let _ = std::fs::remove_dir_all(&ws);
 }

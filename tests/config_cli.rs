@@ -3,10 +3,14 @@
 //! `--severity-threshold`, `--quiet`, SARIF and GitHub output on real
 //! rules, and `copydesk config --schema` / `--print`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
 
 const UNSOURCED: &str = "“The Shia Iraqis may be vaguely aligned with Iran.”\n";
 const SPACING: &str = "“If they leave, they will go home “said Gerges.\n";
@@ -27,10 +31,10 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-fn desk(name: &str, config: Option<&str>) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("copydesk-config-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A desk with two stories (and `config` as its `.copydesk.toml`), removed
+/// when the returned guard is dropped.
+fn desk(name: &str, config: Option<&str>) -> TempDir {
+    let dir = TempDir::new(name);
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     if let Some(c) = config {
         std::fs::write(dir.join(".copydesk.toml"), c).unwrap();

@@ -10,11 +10,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use common::{file_url as url, Server};
 use serde_json::{json, Value};
+
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
 
 /// The shared client (tests/common), answering `workspace/configuration`
 /// with what the test sets, and waiting with [`Server::take`].
@@ -86,10 +90,10 @@ impl Client {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("copydesk-config-lsp-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A workspace with a `desk` folder, removed when the returned guard is
+/// dropped.
+fn temp_dir(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
     std::fs::create_dir_all(dir.join("desk")).unwrap();
     dir
 }
@@ -158,7 +162,6 @@ fn a_broken_config_file_gets_diagnostics_and_a_fixed_one_clears_them() {
         p["uri"] == config_url.as_str() && p["diagnostics"].as_array().unwrap().is_empty()
     });
     assert!(messages(&params).is_empty());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -6,17 +6,21 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::{file_url as url, Server};
 use serde_json::{json, Value};
 
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 const STORY: &str = "Jane Roe opened the bridge.\n\nJohn Poe said it was late.";
 
-fn workspace(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("copydesk-kbs-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A workspace with a `newsroom` folder, removed when the returned guard is
+/// dropped.
+fn workspace(name: &str) -> TempDir {
+    let dir = TempDir::new(name);
     std::fs::create_dir_all(dir.join("newsroom")).unwrap();
     dir
 }
@@ -145,7 +149,6 @@ fn a_knowledge_base_named_in_the_config_file_gives_hovers_and_is_watched() {
     assert!(!h.contains("Fire chief."), "{h}");
 
     assert!(server.shutdown().success());
-    let _ = std::fs::remove_dir_all(&ws);
 }
 
 #[test]
@@ -197,5 +200,4 @@ fn without_file_watching_editor_settings_name_a_knowledge_base_and_a_missing_one
         .all(|r| r["method"] != "client/registerCapability"));
 
     assert!(server.shutdown().success());
-    let _ = std::fs::remove_dir_all(&ws);
 }

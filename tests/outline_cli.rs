@@ -5,6 +5,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 const REFERENCE: &str = "tests/fixtures/reference/iran-iraq-influence.txt";
 
 fn run(args: &[&str]) -> (i32, String) {
@@ -114,8 +118,7 @@ fn tree_for_people() {
 
 #[test]
 fn markdown_nesting_in_json() {
-    let dir = std::env::temp_dir().join(format!("copydesk-outline-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("markdown-nesting");
     let path = dir.join("story.md");
     std::fs::write(
         &path,
@@ -123,7 +126,6 @@ fn markdown_nesting_in_json() {
     )
     .unwrap();
     let (status, out) = run(&["outline", "--format", "json", path.to_str().unwrap()]);
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(status, 0);
     let v: Value = serde_json::from_str(&out).unwrap();
     let top = &v["files"][0]["sections"][0];

@@ -7,6 +7,10 @@ mod common;
 use common::Server;
 use serde_json::{json, Value};
 
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 const REFERENCE: &str = include_str!("fixtures/reference/iran-iraq-influence.txt");
 
 /// A server initialized with or without hierarchical symbol support, and
@@ -219,14 +223,14 @@ fn code_lens_on_each_heading() {
 
 #[test]
 fn workspace_symbols_from_open_documents_and_folders() {
-    let dir = std::env::temp_dir().join(format!("copydesk-outline-lsp-{}", std::process::id()));
+    let dir = TempDir::new("workspace-symbols");
     std::fs::create_dir_all(dir.join("drafts")).unwrap();
     std::fs::write(
         dir.join("drafts/budget.md"),
         "# Budget vote delayed\n\nThe council met.\n\n## Reaction\n\nNone yet.",
     )
     .unwrap();
-    let (mut c, _) = start(true, Some(&dir));
+    let (mut c, _) = start(true, Some(dir.as_path()));
     c.open(URI, "plaintext", 1, REFERENCE);
     let found = ask(&mut c, "workspace/symbol", json!({"query": "hisi"}));
     let found = found.as_array().unwrap();
@@ -247,7 +251,6 @@ fn workspace_symbols_from_open_documents_and_folders() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(
         names,
         ["Budget vote delayed"],

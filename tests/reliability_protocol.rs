@@ -11,6 +11,10 @@ use std::time::Instant;
 use common::{uri, Server};
 use serde_json::{json, Value};
 
+#[path = "support/tempdir.rs"]
+mod tempdir;
+use tempdir::TempDir;
+
 /// The server still answers: open, edit, read back.
 fn still_serving(server: &mut Server, name: &str) {
     let doc = uri(name);
@@ -242,8 +246,7 @@ fn binary_content_is_kept_and_analysed() {
 /// files in a temporary workspace never writes to any of them.
 #[test]
 fn the_server_never_writes_to_the_workspace() {
-    let dir = std::env::temp_dir().join(format!("copydesk-never-writes-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = TempDir::new("never-writes");
     std::fs::create_dir_all(dir.join(".copydesk")).unwrap();
     let files: Vec<(&str, String)> = vec![
         ("article.txt", common::reference_article()),
@@ -323,7 +326,7 @@ fn the_server_never_writes_to_the_workspace() {
         let now = std::fs::read(dir.join(name)).unwrap();
         assert_eq!(now, text.as_bytes(), "{name} was changed on disk");
     }
-    let mut names: Vec<String> = walk(&dir);
+    let mut names: Vec<String> = walk(dir.as_path());
     names.sort();
     assert_eq!(
         names,
@@ -336,7 +339,6 @@ fn the_server_never_writes_to_the_workspace() {
         "files appeared in the workspace"
     );
     eprintln!("never writes: {edits_requested} code actions and renames offered, no file touched");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn walk(dir: &std::path::Path) -> Vec<String> {

@@ -1,8 +1,17 @@
-//! A temporary folder for CLI tests, removed when dropped. Included with
-//! `#[path]` by the test files that need it; the folder name carries the
-//! test binary's name and the process id, so test binaries never collide.
+//! A temporary folder for tests, removed when dropped (also when the test
+//! fails and unwinds). Included with `#[path]` by the test files that need
+//! it; the folder name carries the test binary's name, the process id and
+//! the name the test gives, so neither test binaries nor the tests running
+//! in parallel in one binary collide.
+//!
+//! Bind it to a named variable (never `_`) that lives until the end of the
+//! test, and declare it before any server that uses the folder, so that the
+//! server is stopped before the folder goes.
 
-use std::path::PathBuf;
+// Each test binary uses only some of these.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
 
 pub struct TempDir(pub PathBuf);
 
@@ -28,6 +37,24 @@ impl TempDir {
 
     pub fn path(&self) -> String {
         self.0.display().to_string()
+    }
+
+    pub fn as_path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
     }
 }
 
