@@ -163,10 +163,39 @@ pub(crate) fn analyze_with(
         .collect();
     quotes.extend(nested);
     quotes.sort_by_key(|q| q.range.start);
+    // The document's indexes are many small allocations (a few ms to free
+    // on a 1 MiB document): on a long document they are freed on the
+    // pool, off the path to the diagnostics.
+    let owned = doc.into_owned_parts();
+    if parallel {
+        rayon::spawn(move || drop(owned));
+    }
     QuoteReport {
         quotes,
         marks: pairing.report,
     }
+}
+
+/// What a [`Doc`] owns outright (nothing borrowed from the text), taken
+/// out of it to be freed elsewhere: see [`Doc::into_owned_parts`].
+#[allow(dead_code)] // held only to be dropped
+struct OwnedParts {
+    names: Vec<(ByteRange, Vec<String>)>,
+    subjects: Vec<Named>,
+    surnames: FastMap<String, Vec<(usize, String)>>,
+    roles: FastMap<String, Vec<(usize, String)>>,
+    people: Vec<Person>,
+    gender: FastMap<String, i32>,
+    issuers: Vec<(usize, usize, String)>,
+    surnames_by_folding: std::sync::OnceLock<FastMap<String, Vec<String>>>,
+    surnames_by_deletion: std::sync::OnceLock<OneLetterOff>,
+    names_by_first: std::sync::OnceLock<FastMap<String, Vec<usize>>>,
+    openings_by_first: Mutex<FastMap<String, Arc<OpeningScan>>>,
+    first_in_body: Mutex<FastMap<String, Option<usize>>>,
+    openings: Mutex<FastMap<usize, Arc<Openings>>>,
+    people_names: std::sync::OnceLock<FastSet<String>>,
+    lead_ins: Mutex<FastMap<usize, Option<Speaker>>>,
+    local: Vec<LocalRef>,
 }
 
 /// The furthest end of `quotes[..=i]`, for each `i`: with quotes in order
@@ -769,6 +798,29 @@ fn gender_of(word: &str) -> i32 {
 }
 
 impl<'a> Doc<'a> {
+    /// The parts of the document it owns outright; what borrows the text
+    /// (tokens, acronyms) is dropped here.
+    fn into_owned_parts(self) -> OwnedParts {
+        OwnedParts {
+            names: self.names,
+            subjects: self.subjects,
+            surnames: self.surnames,
+            roles: self.roles,
+            people: self.people,
+            gender: self.gender,
+            issuers: self.issuers,
+            surnames_by_folding: self.surnames_by_folding,
+            surnames_by_deletion: self.surnames_by_deletion,
+            names_by_first: self.names_by_first,
+            openings_by_first: self.openings_by_first,
+            first_in_body: self.first_in_body,
+            openings: self.openings,
+            people_names: self.people_names,
+            lead_ins: self.lead_ins,
+            local: self.local,
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: &'a str,
