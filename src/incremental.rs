@@ -20,8 +20,8 @@
 //!   chunk boundary, and the word-boundary checks at a chunk's edges see a
 //!   line break or the end of the text either way: the matches of the whole
 //!   text are the matches of its chunks, shifted to where the chunks start;
-//! - quotes' tokens, speech-verb subjects and full names, per *sentence*,
-//!   keyed by the sentence's text and the ranges of it that lie inside
+//! - quotes' tokens, speech-verb subjects and the places that may name
+//!   a person, per *sentence*, keyed by the sentence's text and the ranges of it that lie inside
 //!   quotations (pairing decides those over paragraphs, so a mark typed
 //!   elsewhere can change them): `quotes::SentenceCache`;
 //! - actors' name spans, per sentence, keyed by its text
@@ -180,7 +180,7 @@ pub struct Stats {
     pub paragraphs_computed: usize,
     pub chunks_reused: usize,
     pub chunks_computed: usize,
-    /// Sentences whose tokens, speech-verb subjects and full names (for
+    /// Sentences whose tokens, speech-verb subjects and person places (for
     /// quotes) were reused / computed.
     pub sentences_reused: usize,
     pub sentences_computed: usize,

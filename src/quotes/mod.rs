@@ -443,9 +443,11 @@ struct Doc<'a> {
     /// its first occurrence, built on first use (see [`Doc::spelled_out`]).
     acronyms: std::sync::OnceLock<FastMap<&'a str, usize>>,
     /// The tokens of each sentence outside quotations (`skip`), as
-    /// `attribution::tokens` cuts them: made once, read by the passes that
-    /// look at every sentence (see [`Doc::sentence_tokens`]).
-    sentence_tokens: Vec<Vec<Tok<'a>>>,
+    /// `attribution::tokens` cuts them: those cut for this version, or made
+    /// from the kept [`SentenceLocal`] when first asked (see
+    /// [`Doc::sentence_tokens`]). Most sentences of a long document are
+    /// never asked.
+    sentence_tokens: Vec<std::sync::OnceLock<Vec<Tok<'a>>>>,
     /// What each sentence gives on its own (subjects, full names, document
     /// nouns, pronoun gender), relative to its start: see [`SentenceLocal`].
     local: Vec<LocalRef>,
@@ -453,9 +455,10 @@ struct Doc<'a> {
 
 /// What quotes reads off one sentence alone, given which of its bytes lie
 /// inside quotations: its tokens, the subjects of its speech verbs
-/// (`attribution::all_subjects`), its full names
-/// (`attribution::full_names`), its document nouns and the gender of its
-/// pronouns, with ranges relative to the sentence's start. A function of
+/// (`attribution::all_subjects`), the places that may mention a person
+/// (from its full names, `attribution::full_names`), its document nouns
+/// and the gender of its pronouns, with ranges relative to the sentence's
+/// start. A function of
 /// the sentence's text, those bytes and the speech verbs, so the
 /// incremental analysis keeps it between versions ([`SentenceCache`]).
 #[derive(Debug)]
@@ -464,13 +467,94 @@ pub(crate) struct SentenceLocal {
     // per sentence on the path from scratch.)
     toks: Vec<(ByteRange, TokKind)>,
     subjects: Vec<Found>,
-    full: Vec<(ByteRange, Vec<String>)>,
     /// Indexes of the tokens that name a document (`DOCUMENTS`), for
     /// [`Doc::index_issuers`].
     documents: Vec<usize>,
     /// The gender its pronouns give (`he` +1, `she` -1 each), for
     /// [`Doc::index_people`].
     pronoun_gender: i32,
+    /// Where it may mention a person, in order, for [`Doc::index_people`].
+    people: Vec<PersonAt>,
+}
+
+/// A place in a sentence that may mention a person, read off the sentence
+/// alone (ranges relative to its start): the first word of a full name
+/// that is a person's name, or a capitalised word that may be a surname.
+/// Which person, if any, is for [`Doc::index_people`] to say: that looks
+/// across the text.
+#[derive(Debug)]
+struct PersonAt {
+    /// The full name, or the word.
+    range: ByteRange,
+    /// `Some(n)`: a word, whose first `n` bytes (without a possessive
+    /// `'s`) are looked up as a surname. `None`: a full name.
+    word: Option<usize>,
+    /// After a preposition (see [`Person::oblique`]).
+    oblique: bool,
+    /// After `in`, `from`, `the`...: a place, if anything.
+    place: bool,
+    /// Opens the sentence (see [`Person::subject`]).
+    subject: bool,
+}
+
+/// The places of a sentence that may mention a person (see [`PersonAt`]),
+/// given its tokens and full names, both absolute, and its start.
+fn people_at(toks: &[Tok], full: &[(ByteRange, Vec<String>)], at: usize) -> Vec<PersonAt> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while k < full.len() && full[k].0.end <= t.range.start {
+            k += 1;
+        }
+        let in_full = full.get(k).is_some_and(|(r, _)| r.start <= t.range.start);
+        let (range, word) = if in_full {
+            if full[k].0.start != t.range.start || !is_person_name(&full[k].1.join(" ")) {
+                continue;
+            }
+            (full[k].0.clone(), None)
+        } else {
+            if t.kind != attribution::TokKind::Word
+                || !t.text.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            (
+                t.range.clone(),
+                Some(attribution::strip_possessive(t.text).len()),
+            )
+        };
+        // A preposition before the name, possibly over a role
+        // (`of journalist Jamal Khashoggi`).
+        let oblique = toks[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|p| p.kind == attribution::TokKind::Word)
+            .any(|p| attribution::lower_in(p.text, PREPOSITIONS));
+        // `in South Africa`, `the United States`.
+        // (Not `the Turpin's offspring`.)
+        let possessive = attribution::strip_possessive(t.text).len() < t.text.len();
+        let place = !possessive
+            && toks[..i]
+                .last()
+                .is_some_and(|p| attribution::lower_in(p.text, PLACE_PREPOSITIONS))
+            // `70 miles south of Los Angeles`
+            || (i >= 2
+                && toks[i - 1].text == "of"
+                && matches!(toks[i - 2].text, "north" | "south" | "east" | "west"));
+        let subject = i <= 3
+            && toks[..i]
+                .iter()
+                .all(|p| p.kind == attribution::TokKind::Word);
+        out.push(PersonAt {
+            range: (range.start - at)..(range.end - at),
+            word,
+            oblique,
+            place,
+            subject,
+        });
+    }
+    out
 }
 
 impl SentenceLocal {
@@ -486,7 +570,9 @@ impl SentenceLocal {
         let toks = attribution::tokens(text, range.clone(), skip);
         let at = range.start;
         let rel = |r: &ByteRange| (r.start - at)..(r.end - at);
+        let full = attribution::full_names(&toks);
         let local = SentenceLocal {
+            people: people_at(&toks, &full, at),
             toks: if keep_tokens {
                 toks.iter().map(|t| (rel(&t.range), t.kind)).collect()
             } else {
@@ -498,10 +584,6 @@ impl SentenceLocal {
                     range: rel(&f.range),
                     ..f
                 })
-                .collect(),
-            full: attribution::full_names(&toks)
-                .into_iter()
-                .map(|(r, words)| (rel(&r), words))
                 .collect(),
             documents: toks
                 .iter()
@@ -567,7 +649,7 @@ fn kept_locals<'a>(
     skip: &[ByteRange],
     verbs: &Verbs,
     parallel: bool,
-) -> (Vec<Vec<Tok<'a>>>, Vec<LocalRef>) {
+) -> (Vec<std::sync::OnceLock<Vec<Tok<'a>>>>, Vec<LocalRef>) {
     cache.begin();
     // Each sentence's kept value, or the index in `missing` of the first
     // sentence with its text and quoted ranges that nothing was kept for.
@@ -626,7 +708,7 @@ fn kept_locals<'a>(
                 // The first sentence it was computed for takes the tokens
                 // cut then; a later one with the same text is reused.
                 Some((t, local)) => {
-                    toks.push(t);
+                    toks.push(std::sync::OnceLock::from(t));
                     locals.push(LocalRef::Kept(local));
                     continue;
                 }
@@ -635,7 +717,8 @@ fn kept_locals<'a>(
                     .expect("kept when the first was computed"),
             },
         };
-        toks.push(local.tokens(text, s.range.start));
+        // (Made from `local` when first asked: `Doc::sentence_tokens`.)
+        toks.push(std::sync::OnceLock::new());
         locals.push(LocalRef::Kept(local));
     }
     cache.finish();
@@ -835,9 +918,10 @@ impl<'a> Doc<'a> {
         let (sentence_tokens, local) = match cache {
             Some(cache) => kept_locals(cache, text, sentences, skip, verbs, parallel),
             None => {
+                // (The tokens are kept: the local results hold none.)
                 let compute = |s: &Sentence| {
                     let (t, l) = SentenceLocal::compute(text, s.range.clone(), skip, verbs, false);
-                    (t, LocalRef::Own(l))
+                    (std::sync::OnceLock::from(t), LocalRef::Own(l))
                 };
                 if parallel {
                     sentences.par_iter().map(compute).unzip()
@@ -976,9 +1060,10 @@ impl<'a> Doc<'a> {
     }
 
     /// `attribution::tokens(self.text, s.range.clone(), self.skip)` for
-    /// sentence `si`, cut once for all sentences.
+    /// sentence `si`, cut once.
     fn sentence_tokens(&self, si: usize) -> &[Tok<'a>] {
-        &self.sentence_tokens[si]
+        self.sentence_tokens[si]
+            .get_or_init(|| self.local[si].tokens(self.text, self.sentences[si].range.start))
     }
 
     /// `attribution::all_subjects(self.sentence_tokens(si), self.verbs)`.
@@ -989,16 +1074,6 @@ impl<'a> Doc<'a> {
             kind: f.kind,
             according_to: f.according_to,
         })
-    }
-
-    /// `attribution::full_names(self.sentence_tokens(si))`.
-    fn sentence_full_names(&self, si: usize) -> Vec<(ByteRange, &[String])> {
-        let at = self.sentences[si].range.start;
-        self.local[si]
-            .full
-            .iter()
-            .map(|(r, words)| ((at + r.start)..(at + r.end), words.as_slice()))
-            .collect()
     }
 
     fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
@@ -1306,86 +1381,42 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let toks = self.sentence_tokens(si);
-            let full = self.sentence_full_names(si);
+            let at = s.range.start;
             let mut here: Vec<String> = Vec::new();
-            let mut k = 0;
-            for (i, t) in toks.iter().enumerate() {
-                while k < full.len() && full[k].0.end <= t.range.start {
-                    k += 1;
-                }
-                let in_full = full.get(k).is_some_and(|(r, _)| r.start <= t.range.start);
-                let name = if in_full {
-                    if full[k].0.start != t.range.start {
-                        continue;
+            for c in &self.local[si].people {
+                let r = (at + c.range.start)..(at + c.range.end);
+                let name = match c.word {
+                    None => self.resolve_name(&r),
+                    Some(len) => {
+                        let w = &self.text[r.start..r.start + len];
+                        let Some(v) = self.surnames.get(w) else {
+                            continue;
+                        };
+                        let j = v.partition_point(|(start, _)| *start < r.start);
+                        let Some(n) = j.checked_sub(1).map(|j| v[j].1.clone()) else {
+                            continue;
+                        };
+                        if !is_person_name(&n) {
+                            continue;
+                        }
+                        n
                     }
-                    let n = full[k].1.join(" ");
-                    if !is_person_name(&n) {
-                        continue;
-                    }
-                    self.resolve_name(&full[k].0)
-                } else {
-                    if t.kind != attribution::TokKind::Word
-                        || !t.text.chars().next().is_some_and(char::is_uppercase)
-                    {
-                        continue;
-                    }
-                    let w = attribution::strip_possessive(t.text);
-                    let Some(v) = self.surnames.get(w) else {
-                        continue;
-                    };
-                    let j = v.partition_point(|(start, _)| *start < t.range.start);
-                    let Some(n) = j.checked_sub(1).map(|j| v[j].1.clone()) else {
-                        continue;
-                    };
-                    if !is_person_name(&n) {
-                        continue;
-                    }
-                    n
                 };
-                // A preposition before the name, possibly over a role
-                // (`of journalist Jamal Khashoggi`).
-                let oblique = toks[..i]
-                    .iter()
-                    .rev()
-                    .take(3)
-                    .take_while(|p| p.kind == attribution::TokKind::Word)
-                    .any(|p| attribution::lower_in(p.text, PREPOSITIONS));
-                // `in South Africa`, `the United States`.
-                // (Not `the Turpin's offspring`.)
-                let possessive = attribution::strip_possessive(t.text).len() < t.text.len();
-                let place = !possessive
-                    && toks[..i]
-                    .last()
-                    .is_some_and(|p| attribution::lower_in(p.text, PLACE_PREPOSITIONS))
-                    // `70 miles south of Los Angeles`
-                    || (i >= 2
-                        && toks[i - 1].text == "of"
-                        && matches!(toks[i - 2].text, "north" | "south" | "east" | "west"));
-                if place {
+                if c.place {
                     places.insert(name.clone());
                 }
-                let r = if in_full {
-                    full[k].0.clone()
-                } else {
-                    t.range.clone()
-                };
                 let g = self.role_gender(&r);
                 *gender.entry(name.clone()).or_default() += 2 * g.signum();
                 if !here.contains(&name) {
                     here.push(name.clone());
                 }
-                let subject = i <= 3
-                    && toks[..i]
-                        .iter()
-                        .all(|p| p.kind == attribution::TokKind::Word);
                 people.push(Person {
-                    at: t.range.start,
+                    at: r.start,
                     sentence: si,
-                    subject,
+                    subject: c.subject,
                     paragraph: s.paragraph,
                     name,
-                    oblique,
+                    oblique: c.oblique,
                 });
             }
             if here.len() == 1 {
@@ -1404,6 +1435,9 @@ impl<'a> Doc<'a> {
     fn index_issuers(&mut self) {
         let mut out = Vec::new();
         for (si, s) in self.sentences.iter().enumerate() {
+            if self.local[si].documents.is_empty() {
+                continue;
+            }
             let toks = self.sentence_tokens(si);
             for &k in &self.local[si].documents {
                 let t = &toks[k];
