@@ -21,9 +21,10 @@
 //!   line break or the end of the text either way: the matches of the whole
 //!   text are the matches of its chunks, shifted to where the chunks start;
 //! - quotes' tokens, speech-verb subjects and the places that may name
-//!   a person, per *sentence*, keyed by the sentence's text and the ranges of it that lie inside
-//!   quotations (pairing decides those over paragraphs, so a mark typed
-//!   elsewhere can change them): `quotes::SentenceCache`;
+//!   a person, per *sentence*, keyed by the sentence's text and the ranges
+//!   of it that lie inside quotations (pairing decides those over
+//!   paragraphs, so a mark typed elsewhere can change them):
+//!   `quotes::SentenceCache`;
 //! - actors' name spans, per sentence, keyed by its text
 //!   (`actors::SpanCache`).
 //!
