@@ -293,7 +293,7 @@ pub(crate) struct Local<'k> {
 /// subjects and full names, and actors' name spans.
 #[derive(Default)]
 pub(crate) struct Caches {
-    pub quote_sentences: quotes::SentenceCache,
+    pub quotes: quotes::QuoteCache,
     pub actor_spans: actors::SpanCache,
 }
 
@@ -321,7 +321,7 @@ pub(crate) fn analyze_local<'k>(
     parallel: bool,
 ) -> Analysis {
     let (sentence_cache, span_cache) = match caches {
-        Some(c) => (Some(&mut c.quote_sentences), Some(&mut c.actor_spans)),
+        Some(c) => (Some(&mut c.quotes), Some(&mut c.actor_spans)),
         None => (None, None),
     };
     let Local {

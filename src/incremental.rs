@@ -270,8 +270,8 @@ impl Analyzer {
             Some(&mut self.caches),
             parallel,
         );
-        self.stats.sentences_reused = self.caches.quote_sentences.reused;
-        self.stats.sentences_computed = self.caches.quote_sentences.computed;
+        self.stats.sentences_reused = self.caches.quotes.sentences.reused;
+        self.stats.sentences_computed = self.caches.quotes.sentences.computed;
         self.stats.spans_reused = self.caches.actor_spans.reused;
         self.stats.spans_computed = self.caches.actor_spans.computed;
         analysis
