@@ -254,7 +254,7 @@ pub fn analyze(text: &str, markup: Markup, kb: &KnowledgeBase, config: &Config) 
 /// The paragraph-local results of `text` from scratch, sentences split on
 /// every thread when `parallel`. The knowledge base is left to the actor
 /// stage, which matches it beside the quote stage.
-fn from_scratch(text: &str, markup: Markup, parallel: bool) -> Local<'static> {
+fn from_scratch(text: &str, markup: Markup, parallel: bool) -> Local {
     let prose = markup::parse(text, markup);
     let paragraphs = prose.paragraphs();
     let sentences = if parallel {
@@ -266,7 +266,6 @@ fn from_scratch(text: &str, markup: Markup, parallel: bool) -> Local<'static> {
         prose,
         paragraphs,
         sentences,
-        found: None,
         names: None,
     }
 }
@@ -275,26 +274,26 @@ fn from_scratch(text: &str, markup: Markup, parallel: bool) -> Local<'static> {
 /// the stages that look across paragraphs: the incremental analysis
 /// (`crate::incremental`) reuses these for the paragraphs an edit did not
 /// touch and hands them to [`analyze_local`].
-pub(crate) struct Local<'k> {
+pub(crate) struct Local {
     pub prose: markup::Prose,
     pub paragraphs: Vec<Paragraph>,
     /// `text::sentences::split(&prose.masked, &paragraphs)`.
     pub sentences: Vec<Sentence>,
-    /// `kb.find(&prose.masked)` (None: the actors stage finds them, on
-    /// its thread).
-    pub found: Option<Vec<crate::kb::KbMatch<'k>>>,
     /// `quotes::paragraph_names` of every paragraph, concatenated (None:
     /// quotes computes them).
     pub names: Option<Vec<(ByteRange, Vec<String>)>>,
 }
 
-/// What the stages after [`Local`] keep per sentence between versions of
-/// one document (the incremental analysis): quotes' tokens, speech-verb
-/// subjects and full names, and actors' name spans.
+/// What the stages after [`Local`] keep between versions of one document
+/// (the incremental analysis): quotes' per-sentence results and surname
+/// look-ups, actors' name spans, and the knowledge base's matches chunk
+/// by chunk (None: the base is matched over the whole text; see
+/// `crate::incremental`).
 #[derive(Default)]
 pub(crate) struct Caches {
     pub quotes: quotes::QuoteCache,
     pub actor_spans: actors::SpanCache,
+    pub kb_chunks: Option<crate::incremental::ChunkMatches>,
 }
 
 /// Documents at least this long (in bytes) run the quote and actor stages
@@ -316,19 +315,22 @@ pub(crate) fn analyze_local<'k>(
     markup: Markup,
     kb: &'k KnowledgeBase,
     config: &Config,
-    local: Local<'k>,
+    local: Local,
     caches: Option<&mut Caches>,
     parallel: bool,
 ) -> Analysis {
-    let (sentence_cache, span_cache) = match caches {
-        Some(c) => (Some(&mut c.quotes), Some(&mut c.actor_spans)),
-        None => (None, None),
+    let (sentence_cache, span_cache, chunk_cache) = match caches {
+        Some(c) => (
+            Some(&mut c.quotes),
+            Some(&mut c.actor_spans),
+            c.kb_chunks.as_mut(),
+        ),
+        None => (None, None, None),
     };
     let Local {
         prose,
         paragraphs,
         sentences,
-        found,
         names,
     } = local;
     // Quotes and actors read none of each other's results (speakers are
@@ -347,7 +349,13 @@ pub(crate) fn analyze_local<'k>(
         )
     };
     let actors_stage = || {
-        let found = found.unwrap_or_else(|| kb.find(&prose.masked));
+        // The knowledge base matched here, on the actors' thread: chunk
+        // by chunk from what the last version kept, when the incremental
+        // analysis keeps it.
+        let found = match chunk_cache {
+            Some(chunks) => chunks.find(&prose.masked, kb),
+            None => kb.find(&prose.masked),
+        };
         actors::analyze_found_with(text, &prose, &paragraphs, &sentences, kb, found, span_cache)
     };
     let (mut quote_report, actor_report) = if parallel {

@@ -198,13 +198,9 @@ pub struct Stats {
 pub struct Analyzer {
     kb: Option<Arc<KnowledgeBase>>,
     config: Option<Arc<Config>>,
-    /// No name, alias or surname of `kb` holds a line break.
-    kb_by_chunk: bool,
     /// Masked block text -> its sentences and full names, relative to the
     /// block's start.
     sentences: HashMap<Box<str>, Arc<Block>>,
-    /// Masked chunk text -> its knowledge-base matches.
-    chunks: HashMap<Box<str>, Arc<[ChunkMatch]>>,
     /// What quotes and actors read off each sentence alone.
     caches: crate::analysis::Caches,
     stats: Stats,
@@ -247,17 +243,12 @@ impl Analyzer {
         let prose = markup::parse(text, markup);
         let paragraphs = prose.paragraphs();
         let (sentences, names) = self.sentences(&prose.masked, &paragraphs);
-        let found = if self.kb_by_chunk {
-            self.matches(&prose.masked, kb)
-        } else {
-            self.stats.whole_text_matching = true;
-            kb.find(&prose.masked)
-        };
+        // (The knowledge base is matched by the actor stage, chunk by chunk
+        // from `self.caches.kb_chunks`, beside the quote stage.)
         let local = Local {
             prose,
             paragraphs,
             sentences,
-            found: Some(found),
             names: Some(names),
         };
         let parallel = crate::analysis::is_long(text);
@@ -274,6 +265,13 @@ impl Analyzer {
         self.stats.sentences_computed = self.caches.quotes.sentences.computed;
         self.stats.spans_reused = self.caches.actor_spans.reused;
         self.stats.spans_computed = self.caches.actor_spans.computed;
+        match &self.caches.kb_chunks {
+            Some(c) => {
+                self.stats.chunks_reused = c.reused;
+                self.stats.chunks_computed = c.computed;
+            }
+            None => self.stats.whole_text_matching = true,
+        }
         analysis
     }
 
@@ -291,7 +289,7 @@ impl Analyzer {
         // No name, alias or surname with a line break (read from the
         // knowledge base's image: walking `kb.actors()` would materialize
         // all 28k built-in actors).
-        self.kb_by_chunk = !kb.names_span_lines();
+        self.caches.kb_chunks = (!kb.names_span_lines()).then(ChunkMatches::default);
         self.kb = Some(kb.clone());
         self.config = Some(config.clone());
     }
@@ -350,10 +348,27 @@ impl Analyzer {
         self.sentences = new;
         (out, names)
     }
+}
 
-    /// `kb.find(masked)`, chunk by chunk.
-    fn matches<'k>(&mut self, masked: &str, kb: &'k KnowledgeBase) -> Vec<KbMatch<'k>> {
-        let mut old = std::mem::take(&mut self.chunks);
+/// Knowledge-base matches kept between versions of one document, per
+/// chunk of the masked text (see the module documentation). Used by the
+/// actor stage, which matches the base beside the quote stage.
+#[derive(Default)]
+pub(crate) struct ChunkMatches {
+    /// Masked chunk text -> its knowledge-base matches.
+    map: HashMap<Box<str>, Arc<[ChunkMatch]>>,
+    /// Chunks of the last version whose matches were reused / computed.
+    pub(crate) reused: usize,
+    pub(crate) computed: usize,
+}
+
+impl ChunkMatches {
+    /// `kb.find(masked)`, chunk by chunk, from what the last version
+    /// kept where a chunk is unchanged; keeps what this one used.
+    pub(crate) fn find<'k>(&mut self, masked: &str, kb: &'k KnowledgeBase) -> Vec<KbMatch<'k>> {
+        self.reused = 0;
+        self.computed = 0;
+        let mut old = std::mem::take(&mut self.map);
         let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> =
             HashMap::with_capacity_and_hasher(old.len(), Default::default());
         let mut out = Vec::new();
@@ -370,14 +385,14 @@ impl Analyzer {
             };
             let n = out.len();
             if let Some(v) = cached.filter(|v| resolve(v, chunk.start, kb, &mut out)) {
-                self.stats.chunks_reused += 1;
+                self.reused += 1;
                 if let Some(k) = kept {
                     new.insert(k, v);
                 }
                 continue;
             }
             out.truncate(n);
-            self.stats.chunks_computed += 1;
+            self.computed += 1;
             let found = kb.find(key);
             let v: Arc<[ChunkMatch]> = found
                 .iter()
@@ -396,7 +411,7 @@ impl Analyzer {
             }));
             new.insert(kept.unwrap_or_else(|| key.into()), v);
         }
-        self.chunks = new;
+        self.map = new;
         out
     }
 }
