@@ -310,10 +310,10 @@ pub(crate) fn is_long(text: &str) -> bool {
 /// The rest of the pipeline, from the paragraph-local results on: quotes,
 /// actors, linking, outline, rules; on two threads when `parallel` (for a
 /// document of [`PARALLEL_MIN`] bytes or more: [`is_long`]).
-pub(crate) fn analyze_local<'k>(
+pub(crate) fn analyze_local(
     text: &str,
     markup: Markup,
-    kb: &'k KnowledgeBase,
+    kb: &KnowledgeBase,
     config: &Config,
     local: Local,
     caches: Option<&mut Caches>,
