@@ -281,7 +281,7 @@ pub(crate) struct Local {
     pub sentences: Vec<Sentence>,
     /// `quotes::paragraph_names` of every paragraph, concatenated (None:
     /// quotes computes them).
-    pub names: Option<Vec<(ByteRange, Vec<String>)>>,
+    pub names: Option<Vec<quotes::FullName>>,
 }
 
 /// What the stages after [`Local`] keep between versions of one document

@@ -80,7 +80,7 @@ struct ChunkMatch {
 struct Block {
     sentences: Box<[ByteRange]>,
     /// `quotes::paragraph_names` of the block.
-    names: Box<[(ByteRange, Vec<String>)]>,
+    names: Box<[crate::quotes::FullName]>,
 }
 
 /// Values computed from one sentence alone, kept between versions of one
@@ -301,7 +301,7 @@ impl Analyzer {
         &mut self,
         masked: &str,
         paragraphs: &[Paragraph],
-    ) -> (Vec<Sentence>, Vec<(ByteRange, Vec<String>)>) {
+    ) -> (Vec<Sentence>, Vec<crate::quotes::FullName>) {
         let mut old = std::mem::take(&mut self.sentences);
         let mut new: HashMap<Box<str>, Arc<Block>> =
             HashMap::with_capacity_and_hasher(old.len(), Default::default());

@@ -94,9 +94,17 @@ pub fn analyze(
 /// The full names of one paragraph of `masked` (what [`analyze`] gathers
 /// paragraph by paragraph before anything else): a function of the
 /// paragraph's text alone, so the incremental analysis reuses it.
-pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<(ByteRange, Vec<String>)> {
+pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<FullName> {
     attribution::full_names(&attribution::tokens(masked, range, &[]))
+        .into_iter()
+        .map(|(r, words)| (r, words.into()))
+        .collect()
 }
+
+/// A full name in the text and its words. (The words are shared: the
+/// incremental analysis hands a kept paragraph's names to every version
+/// without copying them.)
+pub(crate) type FullName = (ByteRange, Arc<[String]>);
 
 /// [`analyze`], given `paragraph_names` of every paragraph in order
 /// (concatenated) when the caller has them; with `parallel`, the sentences
@@ -108,7 +116,7 @@ pub(crate) fn analyze_with(
     paragraphs: &[Paragraph],
     sentences: &[Sentence],
     config: &Config,
-    names: Option<Vec<(ByteRange, Vec<String>)>>,
+    names: Option<Vec<FullName>>,
     cache: Option<&mut QuoteCache>,
     parallel: bool,
 ) -> QuoteReport {
@@ -195,7 +203,7 @@ pub(crate) fn analyze_with(
 /// out of it to be freed elsewhere: see [`Doc::into_owned_parts`].
 #[allow(dead_code)] // held only to be dropped
 struct OwnedParts {
-    names: Vec<(ByteRange, Vec<String>)>,
+    names: Vec<FullName>,
     subjects: Vec<Named>,
     surnames: FastMap<String, Vec<(usize, String)>>,
     roles: FastMap<String, Vec<(usize, String)>>,
@@ -398,7 +406,7 @@ struct Doc<'a> {
     skip: &'a [ByteRange],
     verbs: &'a Verbs<'static>,
     /// Full names in the text, in order: (range, words).
-    names: Vec<(ByteRange, Vec<String>)>,
+    names: Vec<FullName>,
     /// Speech-verb subjects outside quotations, in order.
     subjects: Vec<Named>,
     /// Last word of each full name -> (start, full name), in text order.
@@ -982,7 +990,7 @@ impl<'a> Doc<'a> {
         sentences: &'a [Sentence],
         skip: &'a [ByteRange],
         verbs: &'a Verbs<'static>,
-        names: Option<Vec<(ByteRange, Vec<String>)>>,
+        names: Option<Vec<FullName>>,
         cache: Option<&mut SentenceCache>,
         surname_cache: Option<&SurnameIndexes>,
         parallel: bool,
