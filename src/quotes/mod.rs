@@ -199,28 +199,6 @@ pub(crate) fn analyze_with(
     }
 }
 
-/// What a [`Doc`] owns outright (nothing borrowed from the text), taken
-/// out of it to be freed elsewhere: see [`Doc::into_owned_parts`].
-#[allow(dead_code)] // held only to be dropped
-struct OwnedParts {
-    names: Vec<FullName>,
-    subjects: Vec<Named>,
-    surnames: FastMap<String, Vec<(usize, String)>>,
-    roles: FastMap<String, Vec<(usize, String)>>,
-    people: Vec<Person>,
-    gender: FastMap<String, i32>,
-    issuers: Vec<(usize, usize, String)>,
-    surnames_by_folding: std::sync::OnceLock<Arc<FastMap<String, Vec<String>>>>,
-    surnames_by_deletion: std::sync::OnceLock<Arc<OneLetterOff>>,
-    names_by_first: std::sync::OnceLock<FastMap<String, Vec<usize>>>,
-    openings_by_first: Mutex<FastMap<String, Arc<OpeningScan>>>,
-    first_in_body: Mutex<FastMap<String, Option<usize>>>,
-    openings: Mutex<FastMap<usize, Arc<Openings>>>,
-    people_names: std::sync::OnceLock<FastSet<String>>,
-    lead_ins: Mutex<FastMap<usize, Option<Speaker>>>,
-    local: Vec<LocalRef>,
-}
-
 /// The furthest end of `quotes[..=i]`, for each `i`: with quotes in order
 /// of their starts, whether one starting before a range can hold it is a
 /// look at one entry (here and in the unattributed-quote rule).
@@ -960,27 +938,21 @@ fn gender_of(word: &str) -> i32 {
 }
 
 impl<'a> Doc<'a> {
-    /// The parts of the document it owns outright; what borrows the text
-    /// (tokens, acronyms) is dropped here.
-    fn into_owned_parts(self) -> OwnedParts {
-        OwnedParts {
-            names: self.names,
-            subjects: self.subjects,
-            surnames: self.surnames,
-            roles: self.roles,
-            people: self.people,
-            gender: self.gender,
-            issuers: self.issuers,
-            surnames_by_folding: self.surnames_by_folding,
-            surnames_by_deletion: self.surnames_by_deletion,
-            names_by_first: self.names_by_first,
-            openings_by_first: self.openings_by_first,
-            first_in_body: self.first_in_body,
-            openings: self.openings,
-            people_names: self.people_names,
-            lead_ins: self.lead_ins,
-            local: self.local,
-        }
+    /// What the document owns outright (nothing borrowed from the text),
+    /// to be freed elsewhere; what borrows the text (tokens, acronyms) is
+    /// dropped here.
+    fn into_owned_parts(self) -> impl Send + 'static {
+        (
+            (self.names, self.subjects, self.surnames, self.roles),
+            (self.people, self.gender, self.issuers, self.local),
+            (self.surnames_by_folding, self.surnames_by_deletion),
+            (
+                self.names_by_first,
+                self.openings_by_first,
+                self.first_in_body,
+            ),
+            (self.openings, self.people_names, self.lead_ins),
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
