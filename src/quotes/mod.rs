@@ -184,13 +184,16 @@ pub(crate) fn analyze_with(
     quotes.extend(nested);
     quotes.sort_by_key(|q| q.range.start);
     // The document's indexes are many small allocations (a few ms to free
-    // on a 1 MiB document): on a long document they are freed on the
-    // pool, off the path to the diagnostics.
+    // on a 1 MiB document): in the incremental analysis of a long
+    // document they are freed on the pool, off the path to the
+    // diagnostics. (From scratch, back to back, the frees then met the
+    // next analysis on the pool and cost more than they saved.)
+    let incremental = surname_cache.is_some();
     if let Some(c) = surname_cache {
         c.keep(&doc);
     }
     let owned = doc.into_owned_parts();
-    if parallel {
+    if parallel && incremental {
         rayon::spawn(move || drop(owned));
     }
     QuoteReport {
