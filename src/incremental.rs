@@ -201,7 +201,8 @@ pub struct Analyzer {
     /// Masked block text -> its sentences and full names, relative to the
     /// block's start.
     sentences: HashMap<Box<str>, Arc<Block>>,
-    /// What quotes and actors read off each sentence alone.
+    /// What the stages keep: quotes' and actors' per-sentence results,
+    /// quotes' surname look-ups, the knowledge base's matches per chunk.
     caches: crate::analysis::Caches,
     stats: Stats,
 }

@@ -452,8 +452,9 @@ struct Doc<'a> {
     /// [`Doc::sentence_tokens`]). Most sentences of a long document are
     /// never asked.
     sentence_tokens: Vec<std::sync::OnceLock<Vec<Tok<'a>>>>,
-    /// What each sentence gives on its own (subjects, full names, document
-    /// nouns, pronoun gender), relative to its start: see [`SentenceLocal`].
+    /// What each sentence gives on its own (subjects, places that may name
+    /// a person, document nouns, pronoun gender), relative to its start:
+    /// see [`SentenceLocal`].
     local: Vec<LocalRef>,
 }
 
@@ -462,9 +463,9 @@ struct Doc<'a> {
 /// (`attribution::all_subjects`), the places that may mention a person
 /// (from its full names, `attribution::full_names`), its document nouns
 /// and the gender of its pronouns, with ranges relative to the sentence's
-/// start. A function of
-/// the sentence's text, those bytes and the speech verbs, so the
-/// incremental analysis keeps it between versions ([`SentenceCache`]).
+/// start. A function of the sentence's text, those bytes and the speech
+/// verbs, so the incremental analysis keeps it between versions
+/// ([`SentenceCache`]).
 #[derive(Debug)]
 pub(crate) struct SentenceLocal {
     // (Vecs, not boxed slices: shrinking each to fit costs a reallocation
@@ -511,6 +512,8 @@ fn people_at(toks: &[Tok], full: &[(ByteRange, Vec<String>)], at: usize) -> Vec<
             k += 1;
         }
         let in_full = full.get(k).is_some_and(|(r, _)| r.start <= t.range.start);
+        // The word without a possessive `'s`.
+        let stem = attribution::strip_possessive(t.text).len();
         let (range, word) = if in_full {
             if full[k].0.start != t.range.start || !is_person_name(&full[k].1.join(" ")) {
                 continue;
@@ -522,10 +525,7 @@ fn people_at(toks: &[Tok], full: &[(ByteRange, Vec<String>)], at: usize) -> Vec<
             {
                 continue;
             }
-            (
-                t.range.clone(),
-                Some(attribution::strip_possessive(t.text).len()),
-            )
+            (t.range.clone(), Some(stem))
         };
         // A preposition before the name, possibly over a role
         // (`of journalist Jamal Khashoggi`).
@@ -537,7 +537,7 @@ fn people_at(toks: &[Tok], full: &[(ByteRange, Vec<String>)], at: usize) -> Vec<
             .any(|p| attribution::lower_in(p.text, PREPOSITIONS));
         // `in South Africa`, `the United States`.
         // (Not `the Turpin's offspring`.)
-        let possessive = attribution::strip_possessive(t.text).len() < t.text.len();
+        let possessive = stem < t.text.len();
         let place = !possessive
             && toks[..i]
                 .last()
@@ -1090,9 +1090,6 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    /// A speaker known by one name (`Saree said`, `a protester using the
-    /// pseudonym Katya`): a person, unless it reads as an organisation, an
-    /// acronym or a place (`in Iran`, `from Syria` somewhere in the text).
     /// Speech-verb subject `n` looks like a person (see [`Named::person`]).
     /// Asked only once `words` is made, so the answer is the same whenever
     /// it is first asked.
@@ -1102,6 +1099,9 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// A speaker known by one name (`Saree said`, `a protester using the
+    /// pseudonym Katya`): a person, unless it reads as an organisation, an
+    /// acronym or a place (`in Iran`, `from Syria` somewhere in the text).
     fn single_name_person(&self, name: &str) -> bool {
         let mut words = name.split_whitespace();
         let (Some(w), None) = (words.next(), words.next()) else {
