@@ -1,9 +1,8 @@
 //! Word-level helpers for names: tokens, capitalized name spans, role words
 //! and the near-miss test used by the name rules.
 
-use std::collections::HashMap;
-
 use crate::analysis::ByteRange;
+use crate::text::hash::FastMap;
 use crate::text::words::{with_lowercase, WordSet};
 
 /// A word of the masked text: letters and digits, with inner hyphens and
@@ -655,13 +654,13 @@ fn near_key(w: &str) -> Option<(char, usize)> {
 pub struct NearMisses<'a> {
     words: Vec<&'a str>,
     /// Positions in `words`, ascending, by key.
-    by_key: HashMap<(char, usize), Vec<usize>>,
+    by_key: FastMap<(char, usize), Vec<usize>>,
 }
 
 impl<'a> NearMisses<'a> {
     pub fn new(words: impl IntoIterator<Item = &'a str>) -> Self {
         let words: Vec<&str> = words.into_iter().collect();
-        let mut by_key: HashMap<(char, usize), Vec<usize>> = HashMap::new();
+        let mut by_key: FastMap<(char, usize), Vec<usize>> = FastMap::default();
         for (i, w) in words.iter().enumerate() {
             if let Some(k) = near_key(w) {
                 by_key.entry(k).or_default().push(i);
