@@ -97,14 +97,44 @@ pub fn analyze(
 pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<FullName> {
     attribution::full_names(&attribution::tokens(masked, range, &[]))
         .into_iter()
-        .map(|(r, words)| (r, words.into()))
+        .map(|(r, words)| (r, Arc::new(NameWords::new(words))))
         .collect()
 }
 
 /// A full name in the text and its words. (The words are shared: the
 /// incremental analysis hands a kept paragraph's names to every version
-/// without copying them.)
-pub(crate) type FullName = (ByteRange, Arc<[String]>);
+/// without copying them, and what is worked out from the words alone is
+/// worked out once.)
+pub(crate) type FullName = (ByteRange, Arc<NameWords>);
+
+/// The words of a full name (the slice it derefs to), joined once, and
+/// whether they read as a person's name.
+#[derive(Debug, PartialEq)]
+pub(crate) struct NameWords {
+    words: Box<[String]>,
+    /// The words joined with spaces.
+    full: String,
+    /// [`is_person_name`] of `full`.
+    person: bool,
+}
+
+impl NameWords {
+    fn new(words: Vec<String>) -> NameWords {
+        let full = words.join(" ");
+        NameWords {
+            person: is_person_name(&full),
+            words: words.into(),
+            full,
+        }
+    }
+}
+
+impl std::ops::Deref for NameWords {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
+}
 
 /// [`analyze`], given `paragraph_names` of every paragraph in order
 /// (concatenated) when the caller has them; with `parallel`, the sentences
@@ -391,7 +421,7 @@ struct Doc<'a> {
     /// Speech-verb subjects outside quotations, in order.
     subjects: Vec<Named>,
     /// Last word of each full name -> (start, full name), in text order.
-    surnames: FastMap<String, Vec<(usize, String)>>,
+    surnames: FastMap<String, Vec<(usize, Arc<NameWords>)>>,
     /// Role word -> (end, person introduced with it), in text order.
     roles: FastMap<String, Vec<(usize, String)>>,
     /// Every mention of a person outside quotations, in text order: the
@@ -472,6 +502,9 @@ pub(crate) struct SentenceLocal {
     // per sentence on the path from scratch.)
     toks: Vec<(ByteRange, TokKind)>,
     subjects: Vec<Found>,
+    /// For each of `subjects`, a name written in more than one word: the
+    /// name [`Doc::resolve_name`] gives for it ([`written_name`]).
+    written_subjects: Vec<Option<String>>,
     /// Indexes of the tokens that name a document (`DOCUMENTS`), for
     /// [`Doc::index_issuers`].
     documents: Vec<usize>,
@@ -494,6 +527,10 @@ struct PersonAt {
     /// `Some(n)`: a word, whose first `n` bytes (without a possessive
     /// `'s`) are looked up as a surname. `None`: a full name.
     word: Option<usize>,
+    /// A full name written in more than one word: the name
+    /// [`Doc::resolve_name`] gives for it ([`written_name`]), which the
+    /// rest of the text does not change.
+    written: Option<String>,
     /// After a preposition (see [`Person::oblique`]).
     oblique: bool,
     /// After `in`, `from`, `the`...: a place, if anything.
@@ -504,7 +541,12 @@ struct PersonAt {
 
 /// The places of a sentence that may mention a person (see [`PersonAt`]),
 /// given its tokens and full names, both absolute, and its start.
-fn people_at(toks: &[Tok], full: &[(ByteRange, Vec<String>)], at: usize) -> Vec<PersonAt> {
+fn people_at(
+    text: &str,
+    toks: &[Tok],
+    full: &[(ByteRange, Vec<String>)],
+    at: usize,
+) -> Vec<PersonAt> {
     let mut out = Vec::new();
     let mut k = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -550,9 +592,14 @@ fn people_at(toks: &[Tok], full: &[(ByteRange, Vec<String>)], at: usize) -> Vec<
             && toks[..i]
                 .iter()
                 .all(|p| p.kind == attribution::TokKind::Word);
+        let written = match word {
+            None => written_name(&text[range.clone()]).ok(),
+            Some(_) => None,
+        };
         out.push(PersonAt {
             range: (range.start - at)..(range.end - at),
             word,
+            written,
             oblique,
             place,
             subject,
@@ -575,14 +622,22 @@ impl SentenceLocal {
         let at = range.start;
         let rel = |r: &ByteRange| (r.start - at)..(r.end - at);
         let full = attribution::full_names(&toks);
+        let subjects = attribution::all_subjects(&toks, verbs);
         let local = SentenceLocal {
-            people: people_at(&toks, &full, at),
+            people: people_at(text, &toks, &full, at),
             toks: if keep_tokens {
                 toks.iter().map(|t| (rel(&t.range), t.kind)).collect()
             } else {
                 Vec::new()
             },
-            subjects: attribution::all_subjects(&toks, verbs)
+            written_subjects: subjects
+                .iter()
+                .map(|f| match f.kind {
+                    MentionKind::Name => written_name(&text[f.range.clone()]).ok(),
+                    _ => None,
+                })
+                .collect(),
+            subjects: subjects
                 .into_iter()
                 .map(|f| Found {
                     range: rel(&f.range),
@@ -1034,7 +1089,7 @@ impl<'a> Doc<'a> {
                 doc.surnames
                     .entry(last)
                     .or_default()
-                    .push((r.start, words.join(" ")));
+                    .push((r.start, words.clone()));
             }
         }
         if let Some(kept) = surname_cache {
@@ -1042,12 +1097,11 @@ impl<'a> Doc<'a> {
         }
         let mut roles: FastMap<String, Vec<(usize, String)>> = Default::default();
         for (r, words) in &doc.names {
-            let full = words.join(" ");
-            if is_person_name(&full) {
+            if words.person {
                 for w in doc.role_words(r) {
                     let v = roles.entry(w).or_default();
                     if v.last().is_none_or(|(end, _)| *end != r.end) {
-                        v.push((r.end, full.clone()));
+                        v.push((r.end, words.full.clone()));
                     }
                 }
             }
@@ -1058,9 +1112,9 @@ impl<'a> Doc<'a> {
         let mut subjects = Vec::new();
         let mut role_subjects = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
-            for f in doc.sentence_subjects(si) {
+            for (k, f) in doc.sentence_subjects(si).enumerate() {
                 if f.kind == MentionKind::Name || f.kind == MentionKind::Pronoun {
-                    subjects.push((s.paragraph, f));
+                    subjects.push((s.paragraph, f, si, k));
                 } else {
                     role_subjects.push(f.range);
                 }
@@ -1069,9 +1123,12 @@ impl<'a> Doc<'a> {
         doc.learn_gender_from_roles(&role_subjects);
         doc.words = Some(TextWords::new(text));
         // Resolve in order, so a pronoun subject takes the name before it.
-        for (paragraph, f) in subjects {
+        for (paragraph, f, si, k) in subjects {
             let name = match f.kind {
-                MentionKind::Name => doc.resolve_name(&f.range),
+                MentionKind::Name => match &doc.local[si].written_subjects[k] {
+                    Some(name) => name.clone(),
+                    None => doc.resolve_name(&f.range),
+                },
                 _ => match doc.resolve_pronoun(&f.range) {
                     Some(n) => n,
                     None => continue,
@@ -1142,49 +1199,49 @@ impl<'a> Doc<'a> {
 
     /// The full name a surname stands for, introduced earlier in the text.
     fn resolve_name(&self, mention: &ByteRange) -> String {
-        let m = attribution::strip_possessive(self.text[mention.clone()].trim());
-        let words: Vec<&str> = m.split_whitespace().collect();
-        if words.len() == 1 {
-            if let Some(full) = self.surnames.get(words[0]).and_then(|v| {
-                let i = v.partition_point(|(start, _)| *start < mention.start);
-                i.checked_sub(1).map(|i| &v[i].1)
-            }) {
-                return full.clone();
-            }
-            // `Erdogan` for `Recep Tayyip Erdoğan`: the same letters
-            // without their accents.
-            let folded = fold_accents(words[0]);
-            if folded != words[0] || words[0].is_ascii() {
-                let by_folding = self.surnames_by_folding.get_or_init(|| {
-                    let mut m: FastMap<String, Vec<String>> = Default::default();
-                    for k in self.surnames.keys() {
-                        m.entry(fold_accents(k)).or_default().push(k.clone());
-                    }
-                    Arc::new(m)
-                });
-                let best = by_folding
-                    .get(&folded)
-                    .into_iter()
-                    .flatten()
-                    .map(|k| (k, &self.surnames[k]))
-                    .filter_map(|(_, v)| {
-                        let i = v.partition_point(|(start, _)| *start < mention.start);
-                        i.checked_sub(1).map(|i| &v[i])
-                    })
-                    .max_by_key(|(start, _)| *start);
-                if let Some((_, full)) = best {
-                    return full.clone();
+        let word = match written_name(&self.text[mention.clone()]) {
+            Ok(name) => return name,
+            Err(word) => word,
+        };
+        if let Some(full) = self.surnames.get(word).and_then(|v| {
+            let i = v.partition_point(|(start, _)| *start < mention.start);
+            i.checked_sub(1).map(|i| &v[i].1)
+        }) {
+            return full.full.clone();
+        }
+        // `Erdogan` for `Recep Tayyip Erdoğan`: the same letters
+        // without their accents.
+        let folded = fold_accents(word);
+        if folded != word || word.is_ascii() {
+            let by_folding = self.surnames_by_folding.get_or_init(|| {
+                let mut m: FastMap<String, Vec<String>> = Default::default();
+                for k in self.surnames.keys() {
+                    m.entry(fold_accents(k)).or_default().push(k.clone());
                 }
-            }
-            if let Some(full) = self
-                .spelled_out(words[0], mention.start)
-                .or_else(|| self.name_opening_with(words[0], mention.start))
-                .or_else(|| self.surname_misspelled(words[0], mention.start))
-            {
-                return full;
+                Arc::new(m)
+            });
+            let best = by_folding
+                .get(&folded)
+                .into_iter()
+                .flatten()
+                .map(|k| (k, &self.surnames[k]))
+                .filter_map(|(_, v)| {
+                    let i = v.partition_point(|(start, _)| *start < mention.start);
+                    i.checked_sub(1).map(|i| &v[i])
+                })
+                .max_by_key(|(start, _)| *start);
+            if let Some((_, full)) = best {
+                return full.full.clone();
             }
         }
-        words.join(" ")
+        if let Some(full) = self
+            .spelled_out(word, mention.start)
+            .or_else(|| self.name_opening_with(word, mention.start))
+            .or_else(|| self.surname_misspelled(word, mention.start))
+        {
+            return full;
+        }
+        word.to_string()
     }
 
     /// `Ford` for `Ford Motor Company`, `Tuilaepa` for `Tuilaepa Sailele
@@ -1209,7 +1266,7 @@ impl<'a> Doc<'a> {
             }
         };
         let j = scan.max_end.partition_point(|&end| end <= at);
-        scan.outcome[j].map(|i| self.names[i].1.join(" "))
+        scan.outcome[j].map(|i| self.names[i].1.full.clone())
     }
 
     /// [`OpeningScan`] of the full names opening with `word`.
@@ -1255,7 +1312,7 @@ impl<'a> Doc<'a> {
                         None
                     } else {
                         match so_far {
-                            Some(f) if self.names[f].1.join(" ") != words.join(" ") => None,
+                            Some(f) if self.names[f].1.full != words.full => None,
                             _ => Some(Some(i)),
                         }
                     };
@@ -1366,10 +1423,10 @@ impl<'a> Doc<'a> {
             let Some((_, full)) = i.checked_sub(1).map(|i| &v[i]) else {
                 continue;
             };
-            if !is_person_name(full) || found.is_some_and(|f| f != full) {
+            if !full.person || found.is_some_and(|f| *f != full.full) {
                 return None;
             }
-            found = Some(full);
+            found = Some(&full.full);
         }
         found.cloned()
     }
@@ -1445,20 +1502,23 @@ impl<'a> Doc<'a> {
             for c in &self.local[si].people {
                 let r = (at + c.range.start)..(at + c.range.end);
                 let name = match c.word {
-                    None => self.resolve_name(&r),
+                    None => match &c.written {
+                        Some(name) => name.clone(),
+                        None => self.resolve_name(&r),
+                    },
                     Some(len) => {
                         let w = &self.text[r.start..r.start + len];
                         let Some(v) = self.surnames.get(w) else {
                             continue;
                         };
                         let j = v.partition_point(|(start, _)| *start < r.start);
-                        let Some(n) = j.checked_sub(1).map(|j| v[j].1.clone()) else {
+                        let Some(n) = j.checked_sub(1).map(|j| &v[j].1) else {
                             continue;
                         };
-                        if !is_person_name(&n) {
+                        if !n.person {
                             continue;
                         }
-                        n
+                        n.full.clone()
                     }
                 };
                 if c.place {
@@ -3700,6 +3760,19 @@ fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize
 }
 
 /// A full personal name: two to four capitalised words, no organisation word.
+/// A name as written (trimmed, without a possessive `'s`): `Ok` with its
+/// words joined by single spaces when it is not one word, which is what
+/// [`Doc::resolve_name`] gives for it whatever the rest of the text says;
+/// `Err` with the one word, which the rest of the text may resolve.
+fn written_name(mention: &str) -> Result<String, &str> {
+    let m = attribution::strip_possessive(mention.trim());
+    let mut words = m.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(w), None) => Err(w),
+        _ => Ok(m.split_whitespace().collect::<Vec<_>>().join(" ")),
+    }
+}
+
 fn is_person_name(name: &str) -> bool {
     let mut n = 0;
     for w in name.split_whitespace() {
