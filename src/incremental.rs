@@ -79,7 +79,8 @@ struct ChunkMatch {
 #[derive(Debug)]
 struct Block {
     sentences: Box<[ByteRange]>,
-    /// `quotes::paragraph_names` of the block.
+    /// `quotes::paragraph_names` of the block (with the speech verbs of
+    /// the config: a new config empties the cache).
     names: Box<[crate::quotes::FullName]>,
 }
 
@@ -243,7 +244,8 @@ impl Analyzer {
         let kb: &KnowledgeBase = kb;
         let prose = markup::parse(text, markup);
         let paragraphs = prose.paragraphs();
-        let (sentences, names) = self.sentences(&prose.masked, &paragraphs);
+        let verbs = crate::quotes::verbs::Verbs::new(&config.speech_verbs);
+        let (sentences, names) = self.sentences(&prose.masked, &paragraphs, &verbs);
         // (The knowledge base is matched by the actor stage, chunk by chunk
         // from `self.caches.kb_chunks`, beside the quote stage.)
         let local = Local {
@@ -302,6 +304,7 @@ impl Analyzer {
         &mut self,
         masked: &str,
         paragraphs: &[Paragraph],
+        verbs: &crate::quotes::verbs::Verbs,
     ) -> (Vec<Sentence>, Vec<crate::quotes::FullName>) {
         let mut old = std::mem::take(&mut self.sentences);
         let mut new: HashMap<Box<str>, Arc<Block>> =
@@ -328,7 +331,7 @@ impl Analyzer {
                                 .into_iter()
                                 .map(rel)
                                 .collect(),
-                            names: crate::quotes::paragraph_names(masked, p.range.clone())
+                            names: crate::quotes::paragraph_names(masked, p.range.clone(), verbs)
                                 .into_iter()
                                 .map(|(r, words)| (rel(r), words))
                                 .collect(),
@@ -497,10 +500,13 @@ mod tests {
             let prose = markup::parse(text, Markup::PlainText);
             let paragraphs = prose.paragraphs();
             an.stats = Stats::default();
-            let (_, cached) = an.sentences(&prose.masked, &paragraphs);
+            let verbs = crate::quotes::verbs::Verbs::new(&[]);
+            let (_, cached) = an.sentences(&prose.masked, &paragraphs, &verbs);
             let fresh: Vec<_> = paragraphs
                 .iter()
-                .flat_map(|p| crate::quotes::paragraph_names(&prose.masked, p.range.clone()))
+                .flat_map(|p| {
+                    crate::quotes::paragraph_names(&prose.masked, p.range.clone(), &verbs)
+                })
                 .collect();
             assert_eq!(cached, fresh);
             cached.len()

@@ -94,10 +94,13 @@ pub fn analyze(
 /// The full names of one paragraph of `masked` (what [`analyze`] gathers
 /// paragraph by paragraph before anything else): a function of the
 /// paragraph's text alone, so the incremental analysis reuses it.
-pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<FullName> {
-    attribution::full_names(&attribution::tokens(masked, range, &[]))
+pub(crate) fn paragraph_names(masked: &str, range: ByteRange, verbs: &Verbs) -> Vec<FullName> {
+    attribution::full_names(&attribution::tokens(masked, range.clone(), &[]))
         .into_iter()
-        .map(|(r, words)| (r, Arc::new(NameWords::new(words))))
+        .map(|(r, words)| {
+            let around = Around::read(masked, &range, &r, verbs);
+            (r, Arc::new(NameWords::new(words, around)))
+        })
         .collect()
 }
 
@@ -107,8 +110,9 @@ pub(crate) fn paragraph_names(masked: &str, range: ByteRange) -> Vec<FullName> {
 /// worked out once.)
 pub(crate) type FullName = (ByteRange, Arc<NameWords>);
 
-/// The words of a full name (the slice it derefs to), joined once, and
-/// whether they read as a person's name.
+/// The words of a full name (the slice it derefs to), joined once,
+/// whether they read as a person's name, and what the words around this
+/// occurrence of it give.
 #[derive(Debug, PartialEq)]
 pub(crate) struct NameWords {
     words: Box<[String]>,
@@ -116,17 +120,164 @@ pub(crate) struct NameWords {
     full: String,
     /// [`is_person_name`] of `full`.
     person: bool,
+    around: Around,
 }
 
 impl NameWords {
-    fn new(words: Vec<String>) -> NameWords {
+    fn new(words: Vec<String>, around: Around) -> NameWords {
         let full = words.join(" ");
         NameWords {
             person: is_person_name(&full),
             words: words.into(),
             full,
+            around,
         }
     }
+}
+
+/// What the words around one occurrence of a full name give, as far as
+/// its paragraph tells: whether it is a birth name and its role words
+/// (see [`Doc::each_role_word`]). Read with the paragraph's names and kept
+/// with them, so a version reads the text outside the paragraph only
+/// where these stop at its edge. Positions are counted from the name, so
+/// a kept paragraph's stay true wherever it moves.
+#[derive(Debug, PartialEq)]
+struct Around {
+    /// Whether the word before the name is `born` or `née`; None when
+    /// that word is not wholly in the paragraph.
+    birth_name: Option<bool>,
+    /// The role words before the name in the paragraph, nearest first:
+    /// (how far back from the name's start each starts, its length).
+    before: Vec<(usize, usize)>,
+    /// When those reached the paragraph's start with fewer than three
+    /// taken: how far back from the name's start the walk goes on, in the
+    /// text of the version, and how many words it may still take.
+    before_open: Option<(usize, usize)>,
+    /// The role words of an apposition after the name (`Jane Doe, a
+    /// spokeswoman for`): (how far after the name's end each starts, its
+    /// length). None when the apposition does not close in the paragraph.
+    after: Option<Vec<(usize, usize)>>,
+}
+
+impl Around {
+    fn read(text: &str, paragraph: &ByteRange, r: &ByteRange, verbs: &Verbs) -> Around {
+        let mut before = Vec::new();
+        let before_open = role_words_before(text, r.start, 3, Some(paragraph.start), |at, w| {
+            before.push((r.start - at, w.len()))
+        })
+        .map(|(at, left)| (r.start - at, left));
+        let mut after = Vec::new();
+        let closed = role_words_after(text, r.end, Some(paragraph.end), verbs, |at, w| {
+            after.push((at - r.end, w.len()))
+        });
+        Around {
+            birth_name: after_born(text, r.start, Some(paragraph.start)),
+            before,
+            before_open,
+            after: closed.then_some(after),
+        }
+    }
+}
+
+/// Whether the word before `at` in `text` is `born` or `née` (`was born
+/// Peter Edward Baker`): a birth name. With `lo`, read from `lo` on: None
+/// when that word is not wholly after `lo` (it may begin before).
+fn after_born(text: &str, at: usize, lo: Option<usize>) -> Option<bool> {
+    let from = lo.unwrap_or(0);
+    match text[from..at].split_whitespace().next_back() {
+        Some(w) if lo != Some(offset_in(text, w)) => Some(matches!(w, "born" | "née" | "nee")),
+        None if lo.is_none() => Some(false),
+        _ => None,
+    }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// The role words before a name starting at `end` (see
+/// [`Doc::each_role_word`]): up to `n` words, nearest first, while each
+/// is a word of letters, digits and hyphens and not a preposition or
+/// article (`the Supreme Court of the United Kingdom`: a name after a
+/// preposition is not introduced by the words before it), each given with
+/// its start. With `lo`, nothing before `lo` is read: when the walk
+/// reaches it, the answer is where it goes on (the text before that point)
+/// and how many words it may still take. A word starting at `lo` is left
+/// for that walk, since it may begin before.
+fn role_words_before<'t>(
+    text: &'t str,
+    end: usize,
+    n: usize,
+    lo: Option<usize>,
+    mut each: impl FnMut(usize, &'t str),
+) -> Option<(usize, usize)> {
+    let from = lo.unwrap_or(0);
+    let mut left = n;
+    for w in text[from..end].split_whitespace().rev() {
+        if left == 0 {
+            return None;
+        }
+        let at = offset_in(text, w);
+        if lo == Some(at) {
+            return Some((at + w.len(), left));
+        }
+        if !w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            || matches!(w, "of" | "the" | "in" | "at" | "for" | "from")
+        {
+            return None;
+        }
+        each(at, w);
+        left -= 1;
+    }
+    match (lo, left) {
+        (Some(lo), 1..) => Some((lo, left)),
+        _ => None,
+    }
+}
+
+/// The role words of an apposition after a name ending at `end` (`Jane
+/// Doe, a spokeswoman for`), each given with its start: the words up to
+/// the next `,` `.` `;` or line break, when a comma follows the name
+/// right away and no speech verb is among the first three (`since
+/// Christmas Eve, his family reported` is a new clause). With `hi`,
+/// nothing from `hi` on is read: false when the apposition's end is not
+/// found before it (and nothing is given).
+fn role_words_after<'t>(
+    text: &'t str,
+    end: usize,
+    hi: Option<usize>,
+    verbs: &Verbs,
+    mut each: impl FnMut(usize, &'t str),
+) -> bool {
+    let limit = hi.unwrap_or(text.len());
+    if end >= limit {
+        return hi.is_none();
+    }
+    // (Only a comma right after the name opens an apposition: the
+    // clause's end is looked for then alone, not after every name.)
+    if !text[end..].starts_with(',') {
+        return true;
+    }
+    let after_end = match text[end..limit]
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| matches!(c, ',' | '.' | ';' | '\n'))
+    {
+        Some((i, _)) => end + i,
+        None if hi.is_some() => return false,
+        None => text.len(),
+    };
+    let after = &text[end..after_end];
+    let words = || {
+        after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    if !words().take(3).any(|w| verbs.contains(&w.to_lowercase())) {
+        words().for_each(|w| each(offset_in(text, w), w));
+    }
+    true
 }
 
 impl std::ops::Deref for NameWords {
@@ -423,7 +574,7 @@ struct Doc<'a> {
     /// Last word of each full name -> (start, full name), in text order.
     surnames: FastMap<String, Vec<(usize, Arc<NameWords>)>>,
     /// Role word -> (end, person introduced with it), in text order.
-    roles: FastMap<String, Vec<(usize, String)>>,
+    roles: FastMap<String, Vec<(usize, Arc<NameWords>)>>,
     /// Every mention of a person outside quotations, in text order: the
     /// candidates a `he` or `she` may stand for.
     people: Vec<Person>,
@@ -841,6 +992,17 @@ fn kept_locals<'a>(
     (toks, locals)
 }
 
+/// Adds `g` to the gender evidence for `name` (a copy of the name only
+/// for its first entry).
+fn add_gender(gender: &mut FastMap<String, i32>, name: &str, g: i32) {
+    match gender.get_mut(name) {
+        Some(v) => *v += g,
+        None => {
+            gender.insert(name.to_string(), g);
+        }
+    }
+}
+
 /// A memo of [`Doc`]'s, locked. The memos only keep what a pure look-up
 /// found, so a panic while one was held leaves nothing half-done that
 /// matters: a poisoned lock is taken as it is.
@@ -1073,17 +1235,19 @@ impl<'a> Doc<'a> {
             Some(names) => doc.names = names,
             None => {
                 for p in paragraphs {
-                    doc.names.extend(paragraph_names(text, p.range.clone()));
+                    doc.names
+                        .extend(paragraph_names(text, p.range.clone(), verbs));
                 }
             }
         }
         for (r, words) in &doc.names {
             // `Ginger Baker was born Peter Edward Baker`: a birth name is
             // not the name the article uses for the person.
-            let birth_name = text[..r.start]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| matches!(w, "born" | "née" | "nee"));
+            let birth_name = words
+                .around
+                .birth_name
+                .or_else(|| after_born(text, r.start, None))
+                .unwrap_or(false);
             if words.len() > 1 && !birth_name {
                 let last = words.last().expect("a word").clone();
                 doc.surnames
@@ -1095,14 +1259,42 @@ impl<'a> Doc<'a> {
         if let Some(kept) = surname_cache {
             kept.reuse(&doc);
         }
-        let mut roles: FastMap<String, Vec<(usize, String)>> = Default::default();
+        let mut roles: FastMap<String, Vec<(usize, Arc<NameWords>)>> = Default::default();
         for (r, words) in &doc.names {
-            if words.person {
-                for w in doc.role_words(r) {
-                    let v = roles.entry(w).or_default();
+            if !words.person {
+                continue;
+            }
+            // The role words of `each_role_word`, from what the paragraph
+            // gave and the text around it where that stopped at its edge;
+            // each copied only for its first entry.
+            let mut add = |w: &str| {
+                crate::text::words::with_lowercase(w, |w| {
+                    let v = match roles.get_mut(w) {
+                        Some(v) => v,
+                        None => roles.entry(w.to_string()).or_default(),
+                    };
                     if v.last().is_none_or(|(end, _)| *end != r.end) {
-                        v.push((r.end, words.full.clone()));
+                        v.push((r.end, words.clone()));
                     }
+                })
+            };
+            let around = &words.around;
+            for &(back, len) in &around.before {
+                let at = r.start - back;
+                add(&text[at..at + len]);
+            }
+            if let Some((back, left)) = around.before_open {
+                role_words_before(text, r.start - back, left, None, |_, w| add(w));
+            }
+            match &around.after {
+                Some(after) => {
+                    for &(ahead, len) in after {
+                        let at = r.end + ahead;
+                        add(&text[at..at + len]);
+                    }
+                }
+                None => {
+                    role_words_after(text, r.end, None, verbs, |_, w| add(w));
                 }
             }
         }
@@ -1486,7 +1678,7 @@ impl<'a> Doc<'a> {
     /// and, in a sentence naming only one person, the pronouns it uses for
     /// them (`Day ... her`). One pass over the text.
     fn index_people(&mut self) {
-        let mut people = Vec::new();
+        let mut people: Vec<Person> = Vec::new();
         let mut gender: FastMap<String, i32> = Default::default();
         let mut places: FastSet<String> = Default::default();
         for (si, s) in self.sentences.iter().enumerate() {
@@ -1498,7 +1690,10 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let at = s.range.start;
-            let mut here: Vec<String> = Vec::new();
+            // The sentence's first person (its index in `people`), and
+            // whether it names another one too.
+            let mut first: Option<usize> = None;
+            let mut several = false;
             for c in &self.local[si].people {
                 let r = (at + c.range.start)..(at + c.range.end);
                 let name = match c.word {
@@ -1524,10 +1719,15 @@ impl<'a> Doc<'a> {
                 if c.place {
                     places.insert(name.clone());
                 }
-                let g = self.role_gender(&r);
-                *gender.entry(name.clone()).or_default() += 2 * g.signum();
-                if !here.contains(&name) {
-                    here.push(name.clone());
+                // (No evidence is no entry: a name not in `gender` is
+                // read as 0.)
+                let g = self.role_gender(&r).signum();
+                if g != 0 {
+                    add_gender(&mut gender, &name, 2 * g);
+                }
+                match first {
+                    None => first = Some(people.len()),
+                    Some(i) => several |= people[i].name != name,
                 }
                 people.push(Person {
                     at: r.start,
@@ -1538,9 +1738,9 @@ impl<'a> Doc<'a> {
                     oblique: c.oblique,
                 });
             }
-            if here.len() == 1 {
-                let g = self.local[si].pronoun_gender;
-                *gender.entry(here[0].clone()).or_default() += g.signum();
+            let g = self.local[si].pronoun_gender.signum();
+            if let (Some(i), false, true) = (first, several, g != 0) {
+                add_gender(&mut gender, &people[i].name, g);
             }
         }
         // A name seen after `in` or `from` is a place, not a person.
@@ -2232,7 +2432,7 @@ impl<'a> Doc<'a> {
         let head = attribution::head_noun(&m)?;
         let people = self.roles.get(&head)?;
         let n = people.partition_point(|(end, _)| *end <= mention.start);
-        n.checked_sub(1).map(|k| people[k].1.clone())
+        n.checked_sub(1).map(|k| people[k].1.full.clone())
     }
 
     /// `the father`, `the actress`: a role that says the person's gender
@@ -2287,7 +2487,10 @@ impl<'a> Doc<'a> {
 
     /// The role words introducing a person: up to three words just before
     /// the name (`spokeswoman Jane Doe`) and its apposition after a comma
-    /// (`Jane Doe, a spokeswoman for`), lower case.
+    /// (`Jane Doe, a spokeswoman for`), lower case. (What the role index
+    /// and [`Doc::role_gender`] read, word by word, off
+    /// [`Doc::each_role_word`]; whole, only in the tests.)
+    #[cfg(test)]
     fn role_words(&self, r: &ByteRange) -> Vec<String> {
         let mut out = Vec::new();
         self.each_role_word(r, |w| out.push(w.to_lowercase()));
@@ -2317,40 +2520,8 @@ impl<'a> Doc<'a> {
 
     /// Each word of [`Doc::role_words`], as written.
     fn each_role_word(&self, r: &ByteRange, mut each: impl FnMut(&'a str)) {
-        let text = self.text;
-        text[..r.start]
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-            // `the Supreme Court of the United Kingdom`: a name after a
-            // preposition is not introduced by the words before it.
-            .take_while(|w| !matches!(*w, "of" | "the" | "in" | "at" | "for" | "from"))
-            .for_each(&mut each);
-        // (Only a comma right after the name opens an apposition: the
-        // clause's end is looked for then alone, not after every name.)
-        if text[r.end..].starts_with(',') {
-            let after_end = text[r.end..]
-                .char_indices()
-                .skip(1)
-                .find(|&(_, c)| matches!(c, ',' | '.' | ';' | '\n'))
-                .map_or(text.len(), |(i, _)| r.end + i);
-            let after = &text[r.end..after_end];
-            let words = || {
-                after
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-            };
-            // `since Christmas Eve, his family reported`: a short subject
-            // and a speech verb make a new clause, not an apposition naming
-            // a role.
-            if !words()
-                .take(3)
-                .any(|w| self.verbs.contains(&w.to_lowercase()))
-            {
-                words().for_each(each);
-            }
-        }
+        role_words_before(self.text, r.start, 3, None, |_, w| each(w));
+        role_words_after(self.text, r.end, None, self.verbs, |_, w| each(w));
     }
 
     /// `attribution::tokens(self.text, range, self.skip)`: read off the
@@ -3674,6 +3845,91 @@ mod word_tests {
             seen += usize::from(by_words != 0);
         }
         assert!(seen >= 5, "only {seen} names with a gendered role");
+    }
+
+    /// The role and surname indexes read each name's role words and birth
+    /// name off what its paragraph gave ([`Around`]), going to the text
+    /// around the paragraph where that stopped at its edge: they hold
+    /// what reading the whole text for each name gives, in both markups,
+    /// wherever the words that decide fall.
+    #[test]
+    fn role_words_and_birth_names_read_across_paragraph_edges() {
+        let texts = [
+            // A heading without a full stop before a name opening its
+            // paragraph: the heading's words are read as its role.
+            "Spokeswoman\n\nJane Doe said so. Actress Ana Lima, a singer, agreed.",
+            // Born at a paragraph's end, the birth name opening the next.
+            "Ginger Baker was born\n\nPeter Edward Baker in Lewisham.",
+            // One and two role words before the paragraph's start.
+            "the firm's veteran spokesman\n\nJohn Smith spoke.\n\nsenior\n\nadviser Tom Reed left.",
+            // An apposition that runs to the end of its paragraph, and one
+            // with a speech verb.
+            "Mary Jones, a lawyer for the family\n\nand more. Bob Hill, his wife said, left.",
+            // A word running into the paragraph's start with no space.
+            "Aunt-\nRose Hill met her. Widow\nEva Kim, his wife",
+            "# Reactions\n\nKaren Lo, a nurse, said it.\n\n> spokesman\n> Paul Budd spoke",
+        ];
+        for text in texts {
+            for markup in [
+                crate::markup::Markup::PlainText,
+                crate::markup::Markup::Markdown,
+            ] {
+                let a = crate::analysis::analyze(
+                    text,
+                    markup,
+                    crate::kb::KnowledgeBase::empty(),
+                    &Config::default(),
+                );
+                let masked = crate::markup::parse(text, markup).masked;
+                let verbs = Verbs::new(&[]);
+                let doc = Doc::new(
+                    &masked,
+                    &a.paragraphs,
+                    &a.sentences,
+                    &[],
+                    &verbs,
+                    None,
+                    None,
+                    None,
+                    false,
+                );
+                assert!(!doc.names.is_empty(), "{text:?}");
+                let mut roles: FastMap<String, Vec<(usize, String)>> = Default::default();
+                let mut surnames: FastMap<String, Vec<(usize, String)>> = Default::default();
+                for (r, words) in &doc.names {
+                    let born = masked[..r.start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| matches!(w, "born" | "née" | "nee"));
+                    if words.len() > 1 && !born {
+                        let last = words.last().expect("a word").clone();
+                        surnames
+                            .entry(last)
+                            .or_default()
+                            .push((r.start, words.join(" ")));
+                    }
+                    if is_person_name(&words.join(" ")) {
+                        for w in doc.role_words(r) {
+                            let v = roles.entry(w).or_default();
+                            if v.last().is_none_or(|(end, _)| *end != r.end) {
+                                v.push((r.end, words.join(" ")));
+                            }
+                        }
+                    }
+                }
+                let plain = |m: &FastMap<String, Vec<(usize, Arc<NameWords>)>>| {
+                    m.iter()
+                        .map(|(k, v)| {
+                            let v: Vec<(usize, String)> =
+                                v.iter().map(|(at, n)| (*at, n.full.clone())).collect();
+                            (k.clone(), v)
+                        })
+                        .collect::<FastMap<_, _>>()
+                };
+                assert_eq!(plain(&doc.roles), roles, "{markup:?} {text:?}");
+                assert_eq!(plain(&doc.surnames), surnames, "{markup:?} {text:?}");
+            }
+        }
     }
 
     #[test]
