@@ -100,7 +100,8 @@ pub struct NameIssue {
 /// A name-like span before linking: a person named in the text.
 pub(crate) struct Span {
     range: ByteRange,
-    words: Vec<ByteRange>,
+    /// (Inline up to two words: most spans are one capitalised word.)
+    words: smallvec::SmallVec<[ByteRange; 2]>,
 }
 
 struct Builder {
@@ -183,7 +184,8 @@ fn sentence_spans(masked: &str, range: ByteRange, spans: &mut Vec<Span>) {
             i += 1;
             continue;
         }
-        let mut words = vec![toks[i].range.clone()];
+        let mut words: smallvec::SmallVec<[ByteRange; 2]> =
+            smallvec::smallvec![toks[i].range.clone()];
         let mut j = i + 1;
         while j < toks.len() {
             let gap = &masked[toks[j - 1].range.end..toks[j].range.start];
@@ -223,12 +225,20 @@ pub(crate) struct SentenceSpans {
 /// analysis).
 pub(crate) type SpanCache = crate::incremental::SentenceMemo<SentenceSpans>;
 
-/// Where the kept values of a span are: its sentence's entry, its index
+/// Where the kept values of a span are: its sentence's entry (by its
+/// index among the version's sentences, see [`KeptSpans`]), its index
 /// there, and the sentence's start.
 struct KeptSpan {
-    sentence: Arc<SentenceSpans>,
+    sentence: usize,
     index: usize,
     at: usize,
+}
+
+/// The kept entry of each sentence of a version, and where each span's
+/// values are among them.
+struct KeptSpans {
+    sentences: Vec<Arc<SentenceSpans>>,
+    spans: Vec<KeptSpan>,
 }
 
 /// `sentence_spans` of every sentence, in order, from `cache` where the
@@ -237,11 +247,14 @@ fn kept_spans(
     cache: &mut SpanCache,
     masked: &str,
     sentences: &[Sentence],
-) -> (Vec<Span>, Vec<KeptSpan>) {
+) -> (Vec<Span>, KeptSpans) {
     cache.begin();
     let mut out = Vec::new();
-    let mut kept = Vec::new();
-    for s in sentences {
+    let mut kept = KeptSpans {
+        sentences: Vec::with_capacity(sentences.len()),
+        spans: Vec::new(),
+    };
+    for (si, s) in sentences.iter().enumerate() {
         let at = s.range.start;
         let rel = cache.get_or_make(&masked[s.range.clone()], &[], || {
             let mut spans = Vec::new();
@@ -264,11 +277,13 @@ fn kept_spans(
             range: shift(&sp.range),
             words: sp.words.iter().map(shift).collect(),
         }));
-        kept.extend((0..rel.spans.len()).map(|index| KeptSpan {
-            sentence: rel.clone(),
-            index,
-            at,
-        }));
+        kept.spans
+            .extend((0..rel.spans.len()).map(|index| KeptSpan {
+                sentence: si,
+                index,
+                at,
+            }));
+        kept.sentences.push(rel);
     }
     cache.finish();
     (out, kept)
@@ -383,7 +398,7 @@ pub(crate) fn analyze_found_with<'k>(
     }
 
     // 2. Name spans: capitalized words in a row, within a sentence.
-    let (spans, kept): (Vec<Span>, Option<Vec<KeptSpan>>) = match span_cache {
+    let (spans, kept): (Vec<Span>, Option<KeptSpans>) = match span_cache {
         Some(cache) => {
             let (spans, kept) = kept_spans(cache, masked, sentences);
             (spans, Some(kept))
@@ -422,8 +437,8 @@ pub(crate) fn analyze_found_with<'k>(
                 sentence,
                 index,
                 at,
-            } = &kept[k];
-            let role = sentence.intros[*index].get_or_init(|| {
+            } = &kept.spans[k];
+            let role = kept.sentences[*sentence].intros[*index].get_or_init(|| {
                 let s = sentence_of(sentences, ordered, &span.range)?;
                 let r = introduction_in(masked, s, span)?;
                 Some(RoleAt {
