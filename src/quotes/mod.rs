@@ -135,6 +135,13 @@ impl NameWords {
     }
 }
 
+impl std::ops::Deref for NameWords {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
+}
+
 /// What the words around one occurrence of a full name give, as far as
 /// its paragraph tells: whether it is a birth name and its role words
 /// (see [`Doc::each_role_word`]). Read with the paragraph's names and kept
@@ -278,13 +285,6 @@ fn role_words_after<'t>(
         words().for_each(|w| each(offset_in(text, w), w));
     }
     true
-}
-
-impl std::ops::Deref for NameWords {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
-        &self.words
-    }
 }
 
 /// [`analyze`], given `paragraph_names` of every paragraph in order
