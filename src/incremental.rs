@@ -11,8 +11,9 @@
 //! - sentence splitting, per prose block, keyed by the block's masked text
 //!   (`text::sentences::split_range` reads nothing outside the block);
 //! - the full names quotes gathers per block
-//!   (`quotes::paragraph_names`, a function of the block's text), with the
-//!   sentences;
+//!   (`quotes::paragraph_names`, a function of the block's text and the
+//!   speech verbs), with what the words around each give inside the block
+//!   (role words, a birth name), with the sentences;
 //! - knowledge-base matching, per *chunk* of the masked text (lines up to and
 //!   including a blank line), keyed by the chunk's text. No alias of the
 //!   knowledge base holds a line break (checked once per base; without that
@@ -21,7 +22,8 @@
 //!   line break or the end of the text either way: the matches of the whole
 //!   text are the matches of its chunks, shifted to where the chunks start;
 //! - quotes' tokens, speech-verb subjects and the places that may name
-//!   a person, per *sentence*, keyed by the sentence's text and the ranges
+//!   a person (with the names written in more than one word, which resolve
+//!   to themselves), per *sentence*, keyed by the sentence's text and the ranges
 //!   of it that lie inside quotations (pairing decides those over
 //!   paragraphs, so a mark typed elsewhere can change them):
 //!   `quotes::SentenceCache`;
