@@ -61,21 +61,10 @@ use std::sync::Arc;
 
 use crate::analysis::{analyze_local, Analysis, ByteRange, Local, Paragraph, Sentence};
 use crate::config::Config;
-use crate::kb::{AliasKind, KbMatch, KnowledgeBase};
+use crate::kb::{KbMatch, KnowledgeBase, PlacedMatch};
 use crate::markup::{self, Markup};
 use crate::text;
 use crate::text::hash::FastMap as HashMap;
-
-/// One knowledge-base match of a chunk, relative to the chunk's start. A
-/// candidate is kept by id, with the address of the actor it named: on
-/// reuse the base must give back that very actor for the id (two actors of
-/// one layer may share an id), else the chunk is matched anew. The address
-/// is compared, never followed.
-#[derive(Debug)]
-struct ChunkMatch {
-    range: ByteRange,
-    candidates: Vec<(String, usize, AliasKind)>,
-}
 
 /// What is cached per prose block, relative to the block's start.
 #[derive(Debug)]
@@ -361,8 +350,10 @@ impl Analyzer {
 /// actor stage, which matches the base beside the quote stage.
 #[derive(Default)]
 pub(crate) struct ChunkMatches {
-    /// Masked chunk text -> its knowledge-base matches.
-    map: HashMap<Box<str>, Arc<[ChunkMatch]>>,
+    /// Masked chunk text -> its knowledge-base matches, relative to the
+    /// chunk's start, each actor by its place in the base (the cache is
+    /// emptied when the base is another one, so places stay true).
+    map: HashMap<Box<str>, Arc<[PlacedMatch]>>,
     /// Chunks of the last version whose matches were reused / computed.
     pub(crate) reused: usize,
     pub(crate) computed: usize,
@@ -375,75 +366,38 @@ impl ChunkMatches {
         self.reused = 0;
         self.computed = 0;
         let mut old = std::mem::take(&mut self.map);
-        let mut new: HashMap<Box<str>, Arc<[ChunkMatch]>> =
+        let mut new: HashMap<Box<str>, Arc<[PlacedMatch]>> =
             HashMap::with_capacity_and_hasher(old.len(), Default::default());
         let mut out = Vec::new();
         for chunk in chunks(masked) {
             let key = &masked[chunk.clone()];
-            // The cached matches, and the key to keep them under when they
-            // come from the previous version's map.
-            let (kept, cached) = match new.get(key) {
-                Some(v) => (None, Some(v.clone())),
-                None => match old.remove_entry(key) {
-                    Some((k, v)) => (Some(k), Some(v)),
-                    None => (None, None),
-                },
+            let at = |m: &PlacedMatch| (chunk.start + m.range.start)..(chunk.start + m.range.end);
+            // The cached matches, kept under the previous version's key
+            // when they come from its map.
+            let cached = match new.get(key) {
+                Some(v) => Some(v.clone()),
+                None => old.remove_entry(key).map(|(k, v)| {
+                    new.insert(k, v.clone());
+                    v
+                }),
             };
-            let n = out.len();
-            if let Some(v) = cached.filter(|v| resolve(v, chunk.start, kb, &mut out)) {
-                self.reused += 1;
-                if let Some(k) = kept {
-                    new.insert(k, v);
+            let v = match cached {
+                Some(v) => {
+                    self.reused += 1;
+                    v
                 }
-                continue;
-            }
-            out.truncate(n);
-            self.computed += 1;
-            let found = kb.find(key);
-            let v: Arc<[ChunkMatch]> = found
-                .iter()
-                .map(|m| ChunkMatch {
-                    range: m.range.clone(),
-                    candidates: m
-                        .candidates
-                        .iter()
-                        .map(|(a, kind)| (a.id.clone(), *a as *const _ as usize, *kind))
-                        .collect(),
-                })
-                .collect();
-            out.extend(found.into_iter().map(|m| KbMatch {
-                range: (chunk.start + m.range.start)..(chunk.start + m.range.end),
-                candidates: m.candidates,
-            }));
-            new.insert(kept.unwrap_or_else(|| key.into()), v);
+                None => {
+                    self.computed += 1;
+                    let v: Arc<[PlacedMatch]> = kb.find_placed(key).into();
+                    new.insert(key.into(), v.clone());
+                    v
+                }
+            };
+            out.extend(v.iter().map(|m| kb.materialize(&m.candidates, at(m))));
         }
         self.map = new;
         out
     }
-}
-
-/// Push the matches of a cached chunk at `start`, their actors looked up by
-/// id. False when an id no longer gives the actor it gave.
-fn resolve<'k>(
-    v: &[ChunkMatch],
-    start: usize,
-    kb: &'k KnowledgeBase,
-    out: &mut Vec<KbMatch<'k>>,
-) -> bool {
-    for m in v {
-        let mut candidates = Vec::with_capacity(m.candidates.len());
-        for (id, addr, kind) in &m.candidates {
-            match kb.get(id) {
-                Some(a) if a as *const _ as usize == *addr => candidates.push((a, *kind)),
-                _ => return false,
-            }
-        }
-        out.push(KbMatch {
-            range: (start + m.range.start)..(start + m.range.end),
-            candidates,
-        });
-    }
-    true
 }
 
 /// The text cut into chunks: runs of lines, each ending after a blank

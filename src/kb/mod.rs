@@ -217,6 +217,14 @@ pub struct KbMatch<'a> {
     pub candidates: Vec<(&'a Actor, AliasKind)>,
 }
 
+/// A [`KbMatch`] whose candidates are given by where they are in the base:
+/// (layer, index in the layer, alias kind).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlacedMatch {
+    pub range: ByteRange,
+    pub candidates: Vec<(u32, u32, AliasKind)>,
+}
+
 impl KnowledgeBase {
     /// A knowledge base with no actors.
     pub fn empty() -> &'static KnowledgeBase {
@@ -345,6 +353,32 @@ impl KnowledgeBase {
     /// Every alias of every actor found in `text` on word boundaries with the
     /// case rules, longest first, without overlaps, in text order.
     pub fn find(&self, text: &str) -> Vec<KbMatch<'_>> {
+        self.find_placed(text)
+            .into_iter()
+            .map(|m| self.materialize(&m.candidates, m.range))
+            .collect()
+    }
+
+    /// The match at `range` of the candidates `placed` (as
+    /// [`PlacedMatch::candidates`]), their actors materialized.
+    pub(crate) fn materialize(
+        &self,
+        placed: &[(u32, u32, AliasKind)],
+        range: ByteRange,
+    ) -> KbMatch<'_> {
+        KbMatch {
+            range,
+            candidates: placed
+                .iter()
+                .map(|&(layer, i, kind)| (self.layers[layer as usize].actor(i as usize), kind))
+                .collect(),
+        }
+    }
+
+    /// [`KnowledgeBase::find`], each actor given by where it is in this
+    /// base (its layer, its index there) rather than materialized: what a
+    /// cache of matches keeps for as long as it keeps this base.
+    pub(crate) fn find_placed(&self, text: &str) -> Vec<PlacedMatch> {
         // (range, layer, candidates as actor indexes in the layer)
         type Found = (ByteRange, usize, Vec<(u32, AliasKind)>);
         let mut all: Vec<Found> = Vec::new();
@@ -360,7 +394,7 @@ impl KnowledgeBase {
         }
         // Longest first at each start, then higher layer; drop overlaps.
         all.sort_by(|a, b| (a.0.start, b.0.end, a.1).cmp(&(b.0.start, a.0.end, b.1)));
-        let mut out: Vec<KbMatch> = Vec::new();
+        let mut out: Vec<PlacedMatch> = Vec::new();
         let mut end = 0;
         let mut i = 0;
         while i < all.len() {
@@ -370,21 +404,16 @@ impl KnowledgeBase {
                 continue;
             }
             // Same range in several layers: candidates of all, higher first.
-            // Only the actors of kept matches are materialized.
+            // (Only the actors of kept matches are materialized, later.)
             let mut cands = Vec::new();
             let r = range.clone();
             while i < all.len() && all[i].0 == r {
-                let layer = &self.layers[all[i].1];
-                cands.extend(
-                    all[i]
-                        .2
-                        .iter()
-                        .map(|&(a, kind)| (layer.actor(a as usize), kind)),
-                );
+                let layer = all[i].1 as u32;
+                cands.extend(all[i].2.iter().map(|&(a, kind)| (layer, a, kind)));
                 i += 1;
             }
             end = r.end;
-            out.push(KbMatch {
+            out.push(PlacedMatch {
                 range: r,
                 candidates: cands,
             });
