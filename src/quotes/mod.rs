@@ -154,8 +154,9 @@ struct Around {
     /// that word is not wholly in the paragraph.
     birth_name: Option<bool>,
     /// The role words before the name in the paragraph, nearest first:
-    /// (how far back from the name's start each starts, its length).
-    before: Vec<(usize, usize)>,
+    /// (how far back from the name's start each starts, its length). (At
+    /// most three: inline.)
+    before: smallvec::SmallVec<[(usize, usize); 3]>,
     /// When those reached the paragraph's start with fewer than three
     /// taken: how far back from the name's start the walk goes on, in the
     /// text of the version, and how many words it may still take.
@@ -168,7 +169,7 @@ struct Around {
 
 impl Around {
     fn read(text: &str, paragraph: &ByteRange, r: &ByteRange, verbs: &Verbs) -> Around {
-        let mut before = Vec::new();
+        let mut before = smallvec::SmallVec::new();
         let before_open = role_words_before(text, r.start, 3, Some(paragraph.start), |at, w| {
             before.push((r.start - at, w.len()))
         })
