@@ -3808,6 +3808,26 @@ mod word_tests {
         }
     }
 
+    /// The [`Doc`] of `text` (masked) with `a`'s paragraphs and sentences,
+    /// nothing skipped as quoted, nothing kept from another version.
+    fn doc_from_scratch<'a>(
+        text: &'a str,
+        a: &'a crate::analysis::Analysis,
+        verbs: &'a Verbs<'static>,
+    ) -> Doc<'a> {
+        Doc::new(
+            text,
+            &a.paragraphs,
+            &a.sentences,
+            &[],
+            verbs,
+            None,
+            None,
+            None,
+            false,
+        )
+    }
+
     /// `role_gender` gives what the lower-case role words gave, pronouns
     /// apart, in any case and outside ASCII.
     #[test]
@@ -3823,17 +3843,7 @@ mod word_tests {
             &Config::default(),
         );
         let verbs = Verbs::new(&[]);
-        let doc = Doc::new(
-            text,
-            &a.paragraphs,
-            &a.sentences,
-            &[],
-            &verbs,
-            None,
-            None,
-            None,
-            false,
-        );
+        let doc = doc_from_scratch(text, &a, &verbs);
         let mut seen = 0;
         for (r, _) in &doc.names {
             let by_words: i32 = doc
@@ -3883,17 +3893,7 @@ mod word_tests {
                 );
                 let masked = crate::markup::parse(text, markup).masked;
                 let verbs = Verbs::new(&[]);
-                let doc = Doc::new(
-                    &masked,
-                    &a.paragraphs,
-                    &a.sentences,
-                    &[],
-                    &verbs,
-                    None,
-                    None,
-                    None,
-                    false,
-                );
+                let doc = doc_from_scratch(&masked, &a, &verbs);
                 assert!(!doc.names.is_empty(), "{text:?}");
                 let mut roles: FastMap<String, Vec<(usize, String)>> = Default::default();
                 let mut surnames: FastMap<String, Vec<(usize, String)>> = Default::default();
