@@ -185,6 +185,44 @@ impl Around {
             after: closed.then_some(after),
         }
     }
+
+    /// Whether the name at `r` of `text` follows `born` or `née`: as its
+    /// paragraph said, else read in `text`.
+    fn is_birth_name(&self, text: &str, r: &ByteRange) -> bool {
+        self.birth_name
+            .or_else(|| after_born(text, r.start, None))
+            .unwrap_or(false)
+    }
+
+    /// Each role word of the name at `r` of `text`, as
+    /// [`Doc::each_role_word`] gives them: those its paragraph gave, and
+    /// the rest read in `text` where they reached the paragraph's edge.
+    fn each_role_word<'t>(
+        &self,
+        text: &'t str,
+        r: &ByteRange,
+        verbs: &Verbs,
+        mut each: impl FnMut(&'t str),
+    ) {
+        for &(back, len) in &self.before {
+            let at = r.start - back;
+            each(&text[at..at + len]);
+        }
+        if let Some((back, left)) = self.before_open {
+            role_words_before(text, r.start - back, left, None, |_, w| each(w));
+        }
+        match &self.after {
+            Some(after) => {
+                for &(ahead, len) in after {
+                    let at = r.end + ahead;
+                    each(&text[at..at + len]);
+                }
+            }
+            None => {
+                role_words_after(text, r.end, None, verbs, |_, w| each(w));
+            }
+        }
+    }
 }
 
 /// Whether the word before `at` in `text` is `born` or `née` (`was born
@@ -1244,11 +1282,7 @@ impl<'a> Doc<'a> {
         for (r, words) in &doc.names {
             // `Ginger Baker was born Peter Edward Baker`: a birth name is
             // not the name the article uses for the person.
-            let birth_name = words
-                .around
-                .birth_name
-                .or_else(|| after_born(text, r.start, None))
-                .unwrap_or(false);
+            let birth_name = words.around.is_birth_name(text, r);
             if words.len() > 1 && !birth_name {
                 let last = words.last().expect("a word").clone();
                 doc.surnames
@@ -1265,10 +1299,8 @@ impl<'a> Doc<'a> {
             if !words.person {
                 continue;
             }
-            // The role words of `each_role_word`, from what the paragraph
-            // gave and the text around it where that stopped at its edge;
-            // each copied only for its first entry.
-            let mut add = |w: &str| {
+            // (Each role word copied only for its first entry.)
+            words.around.each_role_word(text, r, verbs, |w| {
                 crate::text::words::with_lowercase(w, |w| {
                     let v = match roles.get_mut(w) {
                         Some(v) => v,
@@ -1278,26 +1310,7 @@ impl<'a> Doc<'a> {
                         v.push((r.end, words.clone()));
                     }
                 })
-            };
-            let around = &words.around;
-            for &(back, len) in &around.before {
-                let at = r.start - back;
-                add(&text[at..at + len]);
-            }
-            if let Some((back, left)) = around.before_open {
-                role_words_before(text, r.start - back, left, None, |_, w| add(w));
-            }
-            match &around.after {
-                Some(after) => {
-                    for &(ahead, len) in after {
-                        let at = r.end + ahead;
-                        add(&text[at..at + len]);
-                    }
-                }
-                None => {
-                    role_words_after(text, r.end, None, verbs, |_, w| add(w));
-                }
-            }
+            });
         }
         doc.roles = roles;
         doc.index_people();
@@ -4016,7 +4029,6 @@ fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize
     })
 }
 
-/// A full personal name: two to four capitalised words, no organisation word.
 /// A name as written (trimmed, without a possessive `'s`): `Ok` with its
 /// words joined by single spaces when it is not one word, which is what
 /// [`Doc::resolve_name`] gives for it whatever the rest of the text says;
@@ -4030,6 +4042,7 @@ fn written_name(mention: &str) -> Result<String, &str> {
     }
 }
 
+/// A full personal name: two to four capitalised words, no organisation word.
 fn is_person_name(name: &str) -> bool {
     let mut n = 0;
     for w in name.split_whitespace() {
