@@ -727,6 +727,76 @@ struct PersonAt {
     place: bool,
     /// Opens the sentence (see [`Person::subject`]).
     subject: bool,
+    /// [`Doc::role_gender`] of `range`, as far as the sentence gives it.
+    role_gender: RoleGender,
+}
+
+/// The gender of role words, pronouns apart (see [`Doc::role_gender`]):
+/// `actress` -1, `husband` +1, without a lower-case copy of a word
+/// already in lower-case ASCII.
+fn role_word_gender(w: &str) -> i32 {
+    let copy;
+    let w = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        w
+    } else {
+        copy = w.to_lowercase();
+        copy.as_str()
+    };
+    if PRONOUN_WORDS.contains(&w) {
+        0
+    } else {
+        gender_of(w)
+    }
+}
+
+/// [`Doc::role_gender`] of a name read inside its sentence alone (a
+/// function of the sentence's text, so kept with it), with where the
+/// reading goes on in the text around the sentence: the words before a
+/// name that opens the sentence, an apposition that runs to its end.
+/// Offsets relative to the sentence's start.
+#[derive(Debug, Clone, Copy)]
+struct RoleGender {
+    /// The gender of the role words read inside the sentence.
+    inside: i32,
+    /// The words before the name reached the sentence's start: the end to
+    /// read on back from, and how many words are still to read.
+    before_from: Option<(usize, usize)>,
+    /// The apposition after the name is not closed inside the sentence:
+    /// it is read in the text.
+    after_open: bool,
+}
+
+impl RoleGender {
+    /// Read the role words of the name at `r` inside `sentence`.
+    fn within(text: &str, sentence: &ByteRange, r: &ByteRange, verbs: &Verbs) -> RoleGender {
+        let mut inside = 0;
+        let before_from = role_words_before(text, r.start, 3, Some(sentence.start), |_, w| {
+            inside += role_word_gender(w)
+        })
+        .map(|(end, left)| (end - sentence.start, left));
+        let after_open = !role_words_after(text, r.end, Some(sentence.end), verbs, |_, w| {
+            inside += role_word_gender(w)
+        });
+        RoleGender {
+            inside,
+            before_from,
+            after_open,
+        }
+    }
+
+    /// The whole [`Doc::role_gender`] of the name ending at `end`, in the
+    /// sentence starting at `at`: what the sentence gave, and the rest
+    /// read in `text`.
+    fn finish(&self, text: &str, at: usize, end: usize, verbs: &Verbs) -> i32 {
+        let mut g = self.inside;
+        if let Some((from, left)) = self.before_from {
+            role_words_before(text, at + from, left, None, |_, w| g += role_word_gender(w));
+        }
+        if self.after_open {
+            role_words_after(text, end, None, verbs, |_, w| g += role_word_gender(w));
+        }
+        g
+    }
 }
 
 /// The places of a sentence that may mention a person (see [`PersonAt`]),
@@ -735,8 +805,10 @@ fn people_at(
     text: &str,
     toks: &[Tok],
     full: &[(ByteRange, Vec<String>)],
-    at: usize,
+    sentence: &ByteRange,
+    verbs: &Verbs,
 ) -> Vec<PersonAt> {
+    let at = sentence.start;
     let mut out = Vec::new();
     let mut k = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -786,6 +858,7 @@ fn people_at(
             None => written_name(&text[range.clone()]).ok(),
             Some(_) => None,
         };
+        let role_gender = RoleGender::within(text, sentence, &range, verbs);
         out.push(PersonAt {
             range: (range.start - at)..(range.end - at),
             word,
@@ -793,6 +866,7 @@ fn people_at(
             oblique,
             place,
             subject,
+            role_gender,
         });
     }
     out
@@ -814,7 +888,7 @@ impl SentenceLocal {
         let full = attribution::full_names(&toks);
         let subjects = attribution::all_subjects(&toks, verbs);
         let local = SentenceLocal {
-            people: people_at(text, &toks, &full, at),
+            people: people_at(text, &toks, &full, &range, verbs),
             toks: if keep_tokens {
                 toks.iter().map(|t| (rel(&t.range), t.kind)).collect()
             } else {
@@ -1735,7 +1809,10 @@ impl<'a> Doc<'a> {
                 }
                 // (No evidence is no entry: a name not in `gender` is
                 // read as 0.)
-                let g = self.role_gender(&r).signum();
+                let g = c
+                    .role_gender
+                    .finish(self.text, at, r.end, self.verbs)
+                    .signum();
                 if g != 0 {
                     add_gender(&mut gender, &name, 2 * g);
                 }
@@ -2512,27 +2589,17 @@ impl<'a> Doc<'a> {
     }
 
     /// The gender the role words of [`Doc::role_words`] give (`actress
-    /// Denise Crosby`: -1), pronouns apart, without a lower-case copy of
-    /// each word.
+    /// Denise Crosby`: -1), pronouns apart. (The people index reads it
+    /// off each sentence's [`RoleGender`]; whole, only in the tests.)
+    #[cfg(test)]
     fn role_gender(&self, r: &ByteRange) -> i32 {
         let mut g = 0;
-        self.each_role_word(r, |w| {
-            // (A copy only of a word not already in lower-case ASCII.)
-            let copy;
-            let w = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-                w
-            } else {
-                copy = w.to_lowercase();
-                copy.as_str()
-            };
-            if !PRONOUN_WORDS.contains(&w) {
-                g += gender_of(w);
-            }
-        });
+        self.each_role_word(r, |w| g += role_word_gender(w));
         g
     }
 
     /// Each word of [`Doc::role_words`], as written.
+    #[cfg(test)]
     fn each_role_word(&self, r: &ByteRange, mut each: impl FnMut(&'a str)) {
         role_words_before(self.text, r.start, 3, None, |_, w| each(w));
         role_words_after(self.text, r.end, None, self.verbs, |_, w| each(w));
@@ -3869,6 +3936,48 @@ mod word_tests {
             seen += usize::from(by_words != 0);
         }
         assert!(seen >= 5, "only {seen} names with a gendered role");
+    }
+
+    /// The people index reads each name's role gender off what its
+    /// sentence gave ([`RoleGender`]), going to the text around the
+    /// sentence where that stopped at its edge: it is what reading the
+    /// whole text gives, wherever the role words fall.
+    #[test]
+    fn role_gender_reads_on_past_the_sentence_edges() {
+        let text = "Actress Jane Doe spoke. Her HUSBAND John Smith, a SPOKESMAN for \
+                    the firm, agreed. Aunt\nRose Hill left. Widow Eva Kim, a nurse? \
+                    No, a widow; she said so.\n\nSpokeswoman\n\nMary Jones left! \
+                    The uncle Bob Hill, a father! spoke.\n\nsenior spokesman\n\n\
+                    Tom Reed, his wife said, left. On Monday reporters saw widow Eva Kim, \
+                    a nurse, leave. They met the actress Ana Lima. Ana Lima";
+        let a = crate::analysis::analyze(
+            text,
+            crate::markup::Markup::PlainText,
+            crate::kb::KnowledgeBase::empty(),
+            &Config::default(),
+        );
+        let verbs = Verbs::new(&[]);
+        let doc = doc_from_scratch(text, &a, &verbs);
+        let (mut open, mut closed, mut gendered) = (0, 0, 0);
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let at = s.range.start;
+            for c in &doc.local[si].people {
+                let r = (at + c.range.start)..(at + c.range.end);
+                let rg = c.role_gender;
+                let g = rg.finish(text, at, r.end, &verbs);
+                assert_eq!(g, doc.role_gender(&r), "{:?} {rg:?}", &text[r.clone()]);
+                if rg.before_from.is_some() || rg.after_open {
+                    open += 1;
+                } else {
+                    closed += 1;
+                }
+                gendered += usize::from(g != 0);
+            }
+        }
+        assert!(
+            open >= 8 && closed >= 3 && gendered >= 6,
+            "{open} {closed} {gendered}"
+        );
     }
 
     /// The role and surname indexes read each name's role words and birth
