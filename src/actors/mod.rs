@@ -218,6 +218,13 @@ fn sentence_spans(masked: &str, range: ByteRange, spans: &mut Vec<Span>) {
 pub(crate) struct SentenceSpans {
     spans: Vec<Span>,
     intros: Vec<std::sync::OnceLock<Option<RoleAt>>>,
+    /// What [`person_position`] reads of each span inside the sentence,
+    /// found when first asked ([`Position::within`]).
+    positions: Vec<std::sync::OnceLock<Position>>,
+    /// The known person each span's words are a near miss of
+    /// ([`near_known_person`], a function of the words and the knowledge
+    /// base, whose change empties the cache), found when first asked.
+    near_known: Vec<std::sync::OnceLock<Option<(u32, u32)>>>,
 }
 
 /// The name spans of each sentence kept between versions of one document,
@@ -269,6 +276,8 @@ fn kept_spans(
                 .collect();
             SentenceSpans {
                 intros: spans.iter().map(|_| Default::default()).collect(),
+                positions: spans.iter().map(|_| Default::default()).collect(),
+                near_known: spans.iter().map(|_| Default::default()).collect(),
                 spans,
             }
         });
@@ -457,6 +466,33 @@ pub(crate) fn analyze_found_with<'k>(
         }
         _ => introduction(masked, text, span, sentences, ordered, paragraphs),
     };
+    // Whether span `k` stands in a person-like position: read off what its
+    // sentence kept where the words beside it lie inside the sentence.
+    let position_of = |k: usize, span: &Span| match &kept {
+        Some(kept) => {
+            let KeptSpan {
+                sentence, index, ..
+            } = &kept.spans[k];
+            kept.sentences[*sentence].positions[*index]
+                .get_or_init(|| Position::within(masked, &sentences[*sentence].range, &span.range))
+                .finish(masked, &span.range)
+        }
+        None => person_position(masked, &span.range),
+    };
+    // The known person span `k` (its `words`) is a near miss of, if any.
+    let near_known_of = |k: usize, words: &[&str]| {
+        let placed = match &kept {
+            Some(kept) => {
+                let KeptSpan {
+                    sentence, index, ..
+                } = &kept.spans[k];
+                *kept.sentences[*sentence].near_known[*index]
+                    .get_or_init(|| near_known_person(kb, words))
+            }
+            None => near_known_person(kb, words),
+        };
+        placed.map(|(layer, i)| kb.placed_actor(layer, i))
+    };
     for (k, span) in spans.iter().enumerate() {
         if span.words.len() < 2 || span.words.len() > 4 {
             continue;
@@ -497,11 +533,11 @@ pub(crate) fn analyze_found_with<'k>(
         if intro.is_none() && !covers_known_surname && !plain_name {
             continue;
         }
-        let person_like = !plain_name || person_position(masked, &span.range);
+        let person_like = !plain_name || position_of(k, span);
         let written = masked[span.range.clone()].to_string();
         // Near miss of a known person: one word the same, the other a near miss.
         let known = if person_like {
-            near_known_person(kb, &words)
+            near_known_of(k, &words)
         } else {
             None
         };
@@ -613,9 +649,8 @@ pub(crate) fn analyze_found_with<'k>(
     for (k, m) in &b.mentions {
         first_of.entry(m.actor).or_insert(*k);
     }
-    for span in &spans {
-        if span.words.len() != 1 || b.covered(&span.range) || !person_position(masked, &span.range)
-        {
+    for (k, span) in spans.iter().enumerate() {
+        if span.words.len() != 1 || b.covered(&span.range) || !position_of(k, span) {
             continue;
         }
         let w = &masked[span.range.clone()];
@@ -693,27 +728,39 @@ pub(crate) fn analyze_found_with<'k>(
 }
 
 /// A known person whose name differs from `words` by a near miss in one
-/// word, the others equal. Looked up by first and last word, never by
-/// comparing with every name.
-fn near_known_person<'k>(kb: &'k KnowledgeBase, words: &[&str]) -> Option<&'k Actor> {
-    let first = words[0];
-    let last = words[words.len() - 1];
-    let mut cands = kb.people_with_token(last);
-    cands.extend(kb.people_with_token(first));
-    cands.into_iter().find(|a| {
-        let known: Vec<&str> = a.name.split_whitespace().collect();
-        known.len() == words.len()
-            && known
-                .iter()
-                .zip(words)
-                .filter(|(k, w)| k.eq_ignore_ascii_case(w))
-                .count()
-                == words.len() - 1
-            && known
-                .iter()
-                .zip(words)
-                .all(|(k, w)| k.eq_ignore_ascii_case(w) || near_miss(w, k))
-    })
+/// word, the others equal, by its place in the base (layer, index).
+/// Looked up by last and first word, never by comparing with every name;
+/// no actor is materialized to read its name.
+fn near_known_person(kb: &KnowledgeBase, words: &[&str]) -> Option<(u32, u32)> {
+    let mut found = None;
+    for token in [words[words.len() - 1], words[0]] {
+        kb.each_person_with_token(token, |layer, i| {
+            let near = is_near_name(kb.placed_name(layer, i), words);
+            if near {
+                found = Some((layer, i));
+            }
+            near
+        });
+        if found.is_some() {
+            break;
+        }
+    }
+    found
+}
+
+/// `known` has as many words as `words`, all the same (ASCII case apart)
+/// but one, which is a near miss.
+fn is_near_name(known: &str, words: &[&str]) -> bool {
+    let known = || known.split_whitespace();
+    known().count() == words.len()
+        && known()
+            .zip(words)
+            .filter(|(k, w)| k.eq_ignore_ascii_case(w))
+            .count()
+            == words.len() - 1
+        && known()
+            .zip(words)
+            .all(|(k, w)| k.eq_ignore_ascii_case(w) || near_miss(w, k))
 }
 
 /// Mentions of `surname` alone (capitalized, on word boundaries) as mentions
@@ -747,10 +794,70 @@ fn surname_mentions(
 
 /// Next to a speech verb, after a title, or before ", who"/", a ...".
 fn person_position(masked: &str, r: &ByteRange) -> bool {
-    let before = masked[..r.start].split_whitespace().next_back();
-    let after = masked[r.end..].split_whitespace().next();
-    before.is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())) || is_title(w))
-        || after.is_some_and(|w| is_speech(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    person_like_before(masked, r.start) || person_like_after(masked, r.end)
+}
+
+/// The word before `at` (the text's last word up to it) is a speech verb
+/// or a title.
+fn person_like_before(masked: &str, at: usize) -> bool {
+    masked[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(is_speech_or_title)
+}
+
+/// The word after `at` is a speech verb.
+fn person_like_after(masked: &str, at: usize) -> bool {
+    masked[at..]
+        .split_whitespace()
+        .next()
+        .is_some_and(is_speech_word)
+}
+
+fn is_speech_word(w: &str) -> bool {
+    is_speech(w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+fn is_speech_or_title(w: &str) -> bool {
+    is_speech_word(w) || is_title(w)
+}
+
+/// What [`person_position`] reads beside a span, read inside its sentence
+/// alone (a function of the sentence's text, so kept with it): for the
+/// word before it and the word after it, whether it makes the position
+/// person-like, or `None` where that word may run past the sentence's
+/// edge (or lie outside it), to be read in the text.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    before: Option<bool>,
+    after: Option<bool>,
+}
+
+impl Position {
+    fn within(masked: &str, sentence: &ByteRange, r: &ByteRange) -> Position {
+        // A word with white space between it and the sentence's edge is
+        // the word the whole text gives there.
+        let head = masked[sentence.start..r.start].trim_end();
+        let before = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map(|(i, c)| is_speech_or_title(&head[i + c.len_utf8()..]));
+        let tail = masked[r.end..sentence.end].trim_start();
+        let after = tail
+            .find(char::is_whitespace)
+            .map(|i| is_speech_word(&tail[..i]));
+        Position { before, after }
+    }
+
+    /// [`person_position`] of the span at `r`.
+    fn finish(&self, masked: &str, r: &ByteRange) -> bool {
+        self.before
+            .unwrap_or_else(|| person_like_before(masked, r.start))
+            || self
+                .after
+                .unwrap_or_else(|| person_like_after(masked, r.end))
+    }
 }
 
 /// How many spaces back from a name its introduction is read (`Iraqi

@@ -217,3 +217,98 @@ fn a_common_given_name_makes_a_person_without_a_role() {
         .unwrap();
     assert!(p.introduction.is_none());
 }
+
+/// What a span's sentence gives of its position ([`Position::within`]),
+/// finished in the text, is [`person_position`] read in the whole text:
+/// for spans at the sentence's edges (the word beside them in the
+/// sentence before or after, or none) as for those inside.
+#[test]
+fn a_span_position_read_in_its_sentence_is_the_one_read_in_the_text() {
+    let text = "Dr\n\nSmith left. Minister Jones said so! Brown said: Green met Kay. \
+                Told Hill, \u{2003}Lee\u{2003}said. Said\u{a0}Park. The police told \
+                reporters that Mr Jones spoke to Dr Kay and then Lee said it twice. Later \
+                Ray Moss met Ann Webb in the hall. Reed";
+    let prose = crate::markup::parse(text, Markup::PlainText);
+    let masked = prose.masked.as_str();
+    let sentences = crate::text::sentences::split(masked, &prose.paragraphs());
+    let (mut open, mut closed, mut person_like) = (0, 0, 0);
+    for s in &sentences {
+        let mut spans = Vec::new();
+        sentence_spans(masked, s.range.clone(), &mut spans);
+        for span in &spans {
+            let p = Position::within(masked, &s.range, &span.range);
+            let whole = person_position(masked, &span.range);
+            assert_eq!(
+                p.finish(masked, &span.range),
+                whole,
+                "{:?} {p:?}",
+                &masked[span.range.clone()]
+            );
+            if p.before.is_none() || p.after.is_none() {
+                open += 1;
+            } else {
+                closed += 1;
+            }
+            person_like += usize::from(whole);
+        }
+    }
+    assert!(
+        open >= 3 && closed >= 3 && person_like >= 4,
+        "{open} {closed} {person_like}"
+    );
+}
+
+/// [`near_known_person`] (names read off the base's image, by place)
+/// finds what a search through the materialized people with the span's
+/// last or first word finds, for every span of two to four words of the
+/// reference article (misspelled names among them) and the Wikinews
+/// corpus.
+#[test]
+fn near_known_people_by_place_are_those_of_the_materialized_search() {
+    let kb = KnowledgeBase::builtin();
+    let by_search = |words: &[&str]| -> Option<String> {
+        let mut cands = kb.people_with_token(words[words.len() - 1]);
+        cands.extend(kb.people_with_token(words[0]));
+        cands
+            .into_iter()
+            .find(|a| {
+                let known: Vec<&str> = a.name.split_whitespace().collect();
+                known.len() == words.len()
+                    && known
+                        .iter()
+                        .zip(words)
+                        .filter(|(k, w)| k.eq_ignore_ascii_case(w))
+                        .count()
+                        == words.len() - 1
+                    && known
+                        .iter()
+                        .zip(words)
+                        .all(|(k, w)| k.eq_ignore_ascii_case(w) || names::near_miss(w, k))
+            })
+            .map(|a| a.id.clone())
+    };
+    let reference = include_str!("../../tests/fixtures/reference/iran-iraq-influence.txt");
+    let text = format!(
+        "{reference}\n\nBarak Obama met Angela Merkl and Vladimir Putim.\n\n{}",
+        crate::test_support::wikinews_as_one_document()
+    );
+    let prose = crate::markup::parse(&text, Markup::PlainText);
+    let masked = prose.masked.as_str();
+    let (mut asked, mut found) = (0, 0);
+    for s in crate::text::sentences::split(masked, &prose.paragraphs()) {
+        let mut spans = Vec::new();
+        sentence_spans(masked, s.range.clone(), &mut spans);
+        for span in spans.iter().filter(|s| (2..=4).contains(&s.words.len())) {
+            let words: Vec<&str> = span.words.iter().map(|r| &masked[r.clone()]).collect();
+            let placed =
+                near_known_person(kb, &words).map(|(l, i)| kb.placed_actor(l, i).id.clone());
+            assert_eq!(placed, by_search(&words), "{words:?}");
+            asked += 1;
+            found += usize::from(placed.is_some());
+        }
+    }
+    assert!(
+        asked > 1000 && found >= 4,
+        "{asked} spans, {found} near misses"
+    );
+}

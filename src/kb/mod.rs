@@ -337,17 +337,42 @@ impl KnowledgeBase {
 
     /// People whose name starts or ends with `token` (any case).
     pub fn people_with_token(&self, token: &str) -> Vec<&Actor> {
-        let key = token.to_lowercase();
         let mut out = Vec::new();
-        for (li, l) in self.layers.iter().enumerate() {
-            out.extend(
-                l.image()
-                    .by_token(&key)
-                    .filter(|&i| self.visible(li, i))
-                    .map(|i| l.actor(i)),
-            );
-        }
+        self.each_person_with_token(token, |layer, i| {
+            out.push(self.layers[layer as usize].actor(i as usize));
+            false
+        });
         out
+    }
+
+    /// [`KnowledgeBase::people_with_token`], each given by its place in
+    /// this base (layer, index) and its name, without materializing it,
+    /// until `each` returns true.
+    pub(crate) fn each_person_with_token(
+        &self,
+        token: &str,
+        mut each: impl FnMut(u32, u32) -> bool,
+    ) {
+        let key = token.to_lowercase();
+        for (li, l) in self.layers.iter().enumerate() {
+            for i in l.image().by_token(&key) {
+                if self.visible(li, i) && each(li as u32, i as u32) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The name of the actor at `(layer, i)` (a place that
+    /// [`KnowledgeBase::each_person_with_token`] gave), without
+    /// materializing it.
+    pub(crate) fn placed_name(&self, layer: u32, i: u32) -> &str {
+        self.layers[layer as usize].image().actor_name(i as usize)
+    }
+
+    /// The actor at `(layer, i)`.
+    pub(crate) fn placed_actor(&self, layer: u32, i: u32) -> &Actor {
+        self.layers[layer as usize].actor(i as usize)
     }
 
     /// Every alias of every actor found in `text` on word boundaries with the
