@@ -646,11 +646,22 @@ pub(crate) fn analyze_found_with<'k>(
     // search from the start for each variant made thousands of people
     // quadratic.
     let mut first_of: HashMap<usize, (usize, usize, u64)> = HashMap::default();
+    // The mentions so far by start, each with the furthest end up to it:
+    // whether one covers a span is a binary search of an array, not a
+    // walk down the map. (The mentions this step adds are at spans of
+    // their own, and spans do not overlap: none covers another span.)
+    let mut reach: Vec<(usize, usize)> = Vec::with_capacity(b.mentions.len());
     for (k, m) in &b.mentions {
         first_of.entry(m.actor).or_insert(*k);
+        let end = reach.last().map_or(k.1, |&(_, end)| end.max(k.1));
+        reach.push((k.0, end));
     }
+    let covered = |r: &ByteRange| {
+        let j = reach.partition_point(|&(start, _)| start < r.end);
+        j > 0 && reach[j - 1].1 > r.start
+    };
     for (k, span) in spans.iter().enumerate() {
-        if span.words.len() != 1 || b.covered(&span.range) || !position_of(k, span) {
+        if span.words.len() != 1 || covered(&span.range) || !position_of(k, span) {
             continue;
         }
         let w = &masked[span.range.clone()];
