@@ -745,8 +745,8 @@ pub(crate) fn analyze_found_with<'k>(
 fn near_known_person(kb: &KnowledgeBase, words: &[&str]) -> Option<(u32, u32)> {
     let mut found = None;
     for token in [words[words.len() - 1], words[0]] {
-        kb.each_person_with_token(token, |layer, i| {
-            let near = is_near_name(kb.placed_name(layer, i), words);
+        kb.each_person_with_token(token, |layer, i, name| {
+            let near = is_near_name(name, words);
             if near {
                 found = Some((layer, i));
             }

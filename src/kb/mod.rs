@@ -338,7 +338,7 @@ impl KnowledgeBase {
     /// People whose name starts or ends with `token` (any case).
     pub fn people_with_token(&self, token: &str) -> Vec<&Actor> {
         let mut out = Vec::new();
-        self.each_person_with_token(token, |layer, i| {
+        self.each_person_with_token(token, |layer, i, _| {
             out.push(self.layers[layer as usize].actor(i as usize));
             false
         });
@@ -348,26 +348,20 @@ impl KnowledgeBase {
     /// [`KnowledgeBase::people_with_token`], each given by its place in
     /// this base (layer, index) and its name, without materializing it,
     /// until `each` returns true.
-    pub(crate) fn each_person_with_token(
-        &self,
+    pub(crate) fn each_person_with_token<'k>(
+        &'k self,
         token: &str,
-        mut each: impl FnMut(u32, u32) -> bool,
+        mut each: impl FnMut(u32, u32, &'k str) -> bool,
     ) {
         let key = token.to_lowercase();
         for (li, l) in self.layers.iter().enumerate() {
-            for i in l.image().by_token(&key) {
-                if self.visible(li, i) && each(li as u32, i as u32) {
+            let image = l.image();
+            for i in image.by_token(&key) {
+                if self.visible(li, i) && each(li as u32, i as u32, image.actor_name(i)) {
                     return;
                 }
             }
         }
-    }
-
-    /// The name of the actor at `(layer, i)` (a place that
-    /// [`KnowledgeBase::each_person_with_token`] gave), without
-    /// materializing it.
-    pub(crate) fn placed_name(&self, layer: u32, i: u32) -> &str {
-        self.layers[layer as usize].image().actor_name(i as usize)
     }
 
     /// The actor at `(layer, i)`.

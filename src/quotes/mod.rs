@@ -727,8 +727,10 @@ struct PersonAt {
     place: bool,
     /// Opens the sentence (see [`Person::subject`]).
     subject: bool,
-    /// [`Doc::role_gender`] of `range`, as far as the sentence gives it.
-    role_gender: RoleGender,
+    /// [`Doc::role_gender`] of `range`, as far as the sentence gives it,
+    /// read when the people index first asks (most places name no one
+    /// the index knows, and are never asked).
+    role_gender: std::sync::OnceLock<RoleGender>,
 }
 
 /// The gender of role words, pronouns apart (see [`Doc::role_gender`]):
@@ -805,10 +807,8 @@ fn people_at(
     text: &str,
     toks: &[Tok],
     full: &[(ByteRange, Vec<String>)],
-    sentence: &ByteRange,
-    verbs: &Verbs,
+    at: usize,
 ) -> Vec<PersonAt> {
-    let at = sentence.start;
     let mut out = Vec::new();
     let mut k = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -858,7 +858,6 @@ fn people_at(
             None => written_name(&text[range.clone()]).ok(),
             Some(_) => None,
         };
-        let role_gender = RoleGender::within(text, sentence, &range, verbs);
         out.push(PersonAt {
             range: (range.start - at)..(range.end - at),
             word,
@@ -866,7 +865,7 @@ fn people_at(
             oblique,
             place,
             subject,
-            role_gender,
+            role_gender: Default::default(),
         });
     }
     out
@@ -888,7 +887,7 @@ impl SentenceLocal {
         let full = attribution::full_names(&toks);
         let subjects = attribution::all_subjects(&toks, verbs);
         let local = SentenceLocal {
-            people: people_at(text, &toks, &full, &range, verbs),
+            people: people_at(text, &toks, &full, at),
             toks: if keep_tokens {
                 toks.iter().map(|t| (rel(&t.range), t.kind)).collect()
             } else {
@@ -1811,6 +1810,7 @@ impl<'a> Doc<'a> {
                 // read as 0.)
                 let g = c
                     .role_gender
+                    .get_or_init(|| RoleGender::within(self.text, &s.range, &r, self.verbs))
                     .finish(self.text, at, r.end, self.verbs)
                     .signum();
                 if g != 0 {
@@ -3963,7 +3963,9 @@ mod word_tests {
             let at = s.range.start;
             for c in &doc.local[si].people {
                 let r = (at + c.range.start)..(at + c.range.end);
-                let rg = c.role_gender;
+                let rg = *c
+                    .role_gender
+                    .get_or_init(|| RoleGender::within(text, &s.range, &r, &verbs));
                 let g = rg.finish(text, at, r.end, &verbs);
                 assert_eq!(g, doc.role_gender(&r), "{:?} {rg:?}", &text[r.clone()]);
                 if rg.before_from.is_some() || rg.after_open {
