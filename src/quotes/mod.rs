@@ -2826,14 +2826,12 @@ impl<'a> Doc<'a> {
     }
 
     fn quote(&self, q: &Quotation, config: &Config) -> Quote {
-        let text = q
+        let mut text = String::new();
+        let words: usize = q
             .parts
             .iter()
-            .map(|p| collapse(&self.text[p.inner.clone()]))
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let words = word_count(&text);
+            .map(|p| collapse_onto(&mut text, &self.text[p.inner.clone()]))
+            .sum();
         let speaker = self.adjacent_speaker(q);
         let first = &q.parts[0];
         let last = q.parts.last().expect("part");
@@ -2881,8 +2879,8 @@ impl<'a> Doc<'a> {
     fn nested_quote(&self, q: &Quotation, outer: &Quote, config: &Config) -> Quote {
         let first = &q.parts[0];
         let last = q.parts.last().expect("part");
-        let text = collapse(&self.text[first.inner.start..last.inner.end]);
-        let words = word_count(&text);
+        let mut text = String::new();
+        let words = collapse_onto(&mut text, &self.text[first.inner.start..last.inner.end]);
         let ends = |c: char| matches!(c, '.' | '!' | '?' | '“' | '”' | '"');
         // The outer quote's words before and after, to a sentence end, over
         // at most `NESTED_REACH` bytes each way (to a space, so no word is
@@ -3245,20 +3243,18 @@ impl<'a> Doc<'a> {
             let has_marks = marked
                 .iter()
                 .any(|q| q.range.start >= range.start && q.range.end <= range.end);
-            let text = self.paragraphs[i..=j]
+            let mut text = String::new();
+            let words: usize = self.paragraphs[i..=j]
                 .iter()
-                .map(|p| collapse(&self.text[p.range.clone()]))
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+                .map(|p| collapse_onto(&mut text, &self.text[p.range.clone()]))
+                .sum();
             if !has_marks && !text.is_empty() {
                 let speaker = self.block_source(i);
-                let kind =
-                    if word_count(&text) >= config.quote_min_words.max(1) || speaker.is_some() {
-                        QuoteKind::Quote
-                    } else {
-                        QuoteKind::Term
-                    };
+                let kind = if words >= config.quote_min_words.max(1) || speaker.is_some() {
+                    QuoteKind::Quote
+                } else {
+                    QuoteKind::Term
+                };
                 out.push(Quote {
                     range,
                     text,
@@ -3634,6 +3630,75 @@ fn standing_at(text: &str, at: usize, len: usize) -> bool {
 mod word_tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// A quote's text made part by part in one pass is the parts
+        /// collapsed and joined, with the words counted after.
+        #[test]
+        fn collapse_onto_is_collapse_joined_and_counted(
+            parts in proptest::collection::vec("[ a-zA-Z0-9.,\u{a0}\u{2003}\n\t’é-]{0,24}", 0..5)
+        ) {
+            let mut text = String::new();
+            let words: usize = parts.iter().map(|p| collapse_onto(&mut text, p)).sum();
+            let joined = parts
+                .iter()
+                .map(|p| collapse(p))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            prop_assert_eq!(&text, &joined);
+            prop_assert_eq!(words, word_count(&joined));
+        }
+    }
+
+    proptest! {
+        /// `is_title_case` in one pass answers as the rule read over the
+        /// list of the words.
+        #[test]
+        fn title_case_in_one_pass_is_the_rule(s in "[ A-Za-z0-9.!?'’É-]{0,30}") {
+            let words: Vec<&str> = s
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            let small = ["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for",
+                "by", "with", "from", "but", "nor", "as", "vs.", "v.", "vs"];
+            let rule = !(words.is_empty()
+                || s.trim_end().ends_with(['!', '?'])
+                || (s.trim_end().ends_with('.') && words.len() < 3))
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || small.contains(w)
+                });
+            prop_assert_eq!(is_title_case(&s), rule, "{:?}", s);
+        }
+    }
+
+    /// Titles and what is not one.
+    #[test]
+    fn title_case() {
+        for title in [
+            "Love Me or Leave Me",
+            "The Man Who Knew Too Much",
+            "Storm the Gates, They Can't Stop Us",
+            "Eva vs. Facebook Ireland Limited",
+            "Day for Night",
+            "War of the Worlds.",
+        ] {
+            assert!(is_title_case(title), "{title}");
+        }
+        for not in [
+            "",
+            " - ",
+            "1984",
+            "It will grow",
+            "Stop Now!",
+            "Who Is It?",
+            "Go Home.",
+            "The plan failed",
+        ] {
+            assert!(!is_title_case(not), "{not}");
+        }
+    }
 
     /// The place words as the sets of every such word were built: each
     /// word between whitespace, trimmed of punctuation, after one of the
@@ -4224,10 +4289,27 @@ fn merge(mut ranges: Vec<ByteRange>) -> Vec<ByteRange> {
 }
 
 /// Collapse runs of white space (masked markup) to single spaces.
+/// The words of `s` pushed onto `out`, one space between each and the
+/// words already there (white space collapsed); the number of them that
+/// hold a letter or digit ([`word_count`]). One pass, no copy but `out`.
+fn collapse_onto(out: &mut String, s: &str) -> usize {
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+        words += usize::from(w.chars().any(char::is_alphanumeric));
+    }
+    words
+}
+
+#[cfg(test)]
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+#[cfg(test)]
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -4236,43 +4318,45 @@ fn word_count(s: &str) -> usize {
 
 /// `Love Me or Leave Me`, `The Man Who Knew Too Much`: every longer word capitalised.
 fn is_title_case(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    if words.is_empty()
-        || s.trim_end().ends_with(['!', '?'])
-        || (s.trim_end().ends_with('.') && words.len() < 3)
-    {
+    let end = s.trim_end();
+    if end.ends_with(['!', '?']) {
         return false;
     }
-    words.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
-                *w,
-                "a" | "an"
-                    | "the"
-                    | "and"
-                    | "or"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "to"
-                    | "for"
-                    | "by"
-                    | "with"
-                    | "from"
-                    | "but"
-                    | "nor"
-                    | "as"
-                    | "vs."
-                    | "v."
-                    | "vs"
-            )
-    })
+    // (Read once, without a list of the words: any word that is not
+    // capitalised answers at once.)
+    let mut words = 0;
+    let all_capitalised = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .inspect(|_| words += 1)
+        .all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "and"
+                        | "or"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "but"
+                        | "nor"
+                        | "as"
+                        | "vs."
+                        | "v."
+                        | "vs"
+                )
+        });
+    all_capitalised && words > 0 && !(end.ends_with('.') && words < 3)
 }
 
 #[cfg(test)]
