@@ -695,9 +695,10 @@ pub(crate) struct SentenceLocal {
     /// For each of `subjects`, a name written in more than one word: the
     /// name [`Doc::resolve_name`] gives for it ([`written_name`]).
     written_subjects: Vec<Option<String>>,
-    /// Indexes of the tokens that name a document (`DOCUMENTS`), for
-    /// [`Doc::index_issuers`].
-    documents: Vec<usize>,
+    /// The documents it names with who issued them (the start of the
+    /// document noun, the words naming the issuer), for
+    /// [`Doc::index_issuers`]: [`issued_documents`].
+    issued: Vec<(usize, ByteRange)>,
     /// The gender its pronouns give (`he` +1, `she` -1 each), for
     /// [`Doc::index_people`].
     pronoun_gender: i32,
@@ -799,6 +800,50 @@ impl RoleGender {
         }
         g
     }
+}
+
+/// The documents a sentence's tokens name with who issued them, read off
+/// the tokens alone: `the Combined Joint Task Force released a
+/// statement` gives the start of `statement` and the range of `Combined
+/// Joint Task Force` (verb, perhaps `out`, an article, perhaps one
+/// adjective, the document; before the verb, capitalised words over
+/// `of`, `for` and `and`, without a leading `The`, `On`, `In`, `A`, `An`).
+fn issued_documents(toks: &[Tok]) -> Vec<(usize, ByteRange)> {
+    let mut out = Vec::new();
+    let cap = |t: &Tok| {
+        t.kind == attribution::TokKind::Word
+            && t.text.chars().next().is_some_and(char::is_uppercase)
+    };
+    for (k, t) in toks.iter().enumerate() {
+        if k < 3 || !attribution::lower_in(t.text, DOCUMENTS) {
+            continue;
+        }
+        // verb, (out,) a/an/the, (one adjective,) document
+        let Some(v) = (k.saturating_sub(4)..k)
+            .rev()
+            .find(|&i| ISSUING.contains(&toks[i].text))
+        else {
+            continue;
+        };
+        let mut lo = v;
+        while lo > 0
+            && v - lo < 8
+            && (cap(&toks[lo - 1])
+                || (matches!(toks[lo - 1].text, "of" | "for" | "and")
+                    && lo >= 2
+                    && cap(&toks[lo - 2])))
+        {
+            lo -= 1;
+        }
+        while lo < v && matches!(toks[lo].text, "The" | "On" | "In" | "A" | "An") {
+            lo += 1;
+        }
+        if lo == v || !cap(&toks[lo]) {
+            continue;
+        }
+        out.push((t.range.start, toks[lo].range.start..toks[v - 1].range.end));
+    }
+    out
 }
 
 /// The places of a sentence that may mention a person (see [`PersonAt`]),
@@ -907,11 +952,9 @@ impl SentenceLocal {
                     ..f
                 })
                 .collect(),
-            documents: toks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| attribution::lower_in(t.text, DOCUMENTS))
-                .map(|(k, _)| k)
+            issued: issued_documents(&toks)
+                .into_iter()
+                .map(|(start, who)| (start - at, rel(&who)))
                 .collect(),
             // (PRONOUN_WORDS: he his him himself she her hers herself)
             pronoun_gender: toks
@@ -1841,51 +1884,18 @@ impl<'a> Doc<'a> {
     }
 
     /// `the Combined Joint Task Force released a statement`: who issued
-    /// each document named in the text (outside quotations). One pass.
+    /// each document named in the text (outside quotations), from what
+    /// each sentence found ([`issued_documents`]). One pass.
     fn index_issuers(&mut self) {
         let mut out = Vec::new();
         for (si, s) in self.sentences.iter().enumerate() {
-            if self.local[si].documents.is_empty() {
-                continue;
-            }
-            let toks = self.sentence_tokens(si);
-            for &k in &self.local[si].documents {
-                let t = &toks[k];
-                if k < 3 {
-                    continue;
-                }
-                // verb, (out,) a/an/the, (one adjective,) document
-                let Some(v) = (k.saturating_sub(4)..k)
-                    .rev()
-                    .find(|&i| ISSUING.contains(&toks[i].text))
-                else {
-                    continue;
-                };
-                let cap = |t: &Tok| {
-                    t.kind == attribution::TokKind::Word
-                        && t.text.chars().next().is_some_and(char::is_uppercase)
-                };
-                let mut lo = v;
-                while lo > 0
-                    && v - lo < 8
-                    && (cap(&toks[lo - 1])
-                        || (matches!(toks[lo - 1].text, "of" | "for" | "and")
-                            && lo >= 2
-                            && cap(&toks[lo - 2])))
-                {
-                    lo -= 1;
-                }
-                while lo < v && matches!(toks[lo].text, "The" | "On" | "In" | "A" | "An") {
-                    lo += 1;
-                }
-                if lo == v || !cap(&toks[lo]) {
-                    continue;
-                }
-                let who = toks[lo].range.start..toks[v - 1].range.end;
+            let at = s.range.start;
+            for (start, who) in &self.local[si].issued {
+                let who = (at + who.start)..(at + who.end);
                 let name = self
                     .resolve_they(&who)
                     .unwrap_or_else(|| self.resolve_name(&who));
-                out.push((t.range.start, s.paragraph, name));
+                out.push((at + start, s.paragraph, name));
             }
         }
         self.issuers = out;
