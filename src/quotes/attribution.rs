@@ -2611,6 +2611,16 @@ mod tokens_within_tests {
             })
     }
 
+    /// Sorted, disjoint ranges between the `ends`, taken in pairs.
+    fn skip_ranges(mut ends: Vec<usize>) -> Vec<ByteRange> {
+        ends.sort();
+        ends.dedup();
+        ends.chunks(2)
+            .filter(|c| c.len() == 2)
+            .map(|c| c[0]..c[1])
+            .collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         /// For any range inside an outer range, with any skipped ranges,
@@ -2624,29 +2634,20 @@ mod tokens_within_tests {
             // The inner range, clamped into the outer one.
             let a = inner[0].clamp(outer[0], outer[1]);
             let b = inner[1].clamp(a, outer[1]);
-            let mut ends = skips;
-            ends.sort();
-            ends.dedup();
-            let skip: Vec<ByteRange> = ends.chunks(2).filter(|c| c.len() == 2).map(|c| c[0]..c[1]).collect();
+            let skip = skip_ranges(skips);
             let sentence = tokens(&text, outer[0]..outer[1], &skip);
             let got = tokens_within(&text, &sentence, a..b, &skip);
             let want = tokens(&text, a..b, &skip);
             prop_assert_eq!(got.as_ref(), want.as_slice());
         }
-    }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
         /// `tokens` is the tokenizer as first written, character by
         /// character, for any range and any skipped ranges.
         #[test]
         fn tokens_are_those_read_char_by_char((text, cuts, skips) in text_and_cuts()) {
             let mut r = [cuts[0], cuts[1]];
             r.sort();
-            let mut ends = skips;
-            ends.sort();
-            ends.dedup();
-            let skip: Vec<ByteRange> = ends.chunks(2).filter(|c| c.len() == 2).map(|c| c[0]..c[1]).collect();
+            let skip = skip_ranges(skips);
             prop_assert_eq!(tokens(&text, r[0]..r[1], &skip), tokens_by_chars(&text, r[0]..r[1], &skip));
         }
     }

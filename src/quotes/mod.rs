@@ -3991,12 +3991,7 @@ mod word_tests {
                     the firm, agreed. Fiancée Ana Lima left. Widow Eva Kim, his wife, said \
                     so. ÉPOUSE Maria Silva and Mr Bob Jones met Aunt Rose Hill, a \
                     businesswoman. He saw him Tom Reed, she said.";
-        let a = crate::analysis::analyze(
-            text,
-            crate::markup::Markup::PlainText,
-            crate::kb::KnowledgeBase::empty(),
-            &Config::default(),
-        );
+        let a = analysed(text, crate::markup::Markup::PlainText);
         let verbs = Verbs::new(&[]);
         let doc = doc_from_scratch(text, &a, &verbs);
         let mut seen = 0;
@@ -4025,12 +4020,7 @@ mod word_tests {
                     The uncle Bob Hill, a father! spoke.\n\nsenior spokesman\n\n\
                     Tom Reed, his wife said, left. On Monday reporters saw widow Eva Kim, \
                     a nurse, leave. They met the actress Ana Lima. Ana Lima";
-        let a = crate::analysis::analyze(
-            text,
-            crate::markup::Markup::PlainText,
-            crate::kb::KnowledgeBase::empty(),
-            &Config::default(),
-        );
+        let a = analysed(text, crate::markup::Markup::PlainText);
         let verbs = Verbs::new(&[]);
         let doc = doc_from_scratch(text, &a, &verbs);
         let (mut open, mut closed, mut gendered) = (0, 0, 0);
@@ -4084,12 +4074,7 @@ mod word_tests {
                 crate::markup::Markup::PlainText,
                 crate::markup::Markup::Markdown,
             ] {
-                let a = crate::analysis::analyze(
-                    text,
-                    markup,
-                    crate::kb::KnowledgeBase::empty(),
-                    &Config::default(),
-                );
+                let a = analysed(text, markup);
                 let masked = crate::markup::parse(text, markup).masked;
                 let verbs = Verbs::new(&[]);
                 let doc = doc_from_scratch(&masked, &a, &verbs);
