@@ -11,6 +11,9 @@
 
 mod builtin;
 mod image;
+/// (Shared with the tokenizers: `image.rs` is also built into build.rs,
+/// so the helper lives there.)
+pub(crate) use image::char_at;
 mod matcher;
 #[cfg(test)]
 mod oracle;
@@ -339,7 +342,7 @@ impl KnowledgeBase {
     pub fn people_with_token(&self, token: &str) -> Vec<&Actor> {
         let mut out = Vec::new();
         self.each_person_with_token(token, |layer, i, _| {
-            out.push(self.layers[layer as usize].actor(i as usize));
+            out.push(self.placed_actor(layer, i));
             false
         });
         out

@@ -11,6 +11,7 @@
 //! nearest earlier named speaker.
 
 use crate::analysis::ByteRange;
+use crate::kb::char_at;
 use crate::text::words::WordSet;
 
 use super::verbs::Verbs;
@@ -144,8 +145,7 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
             }
             continue;
         }
-        let c = char_at(s, i);
-        let len = c.len_utf8();
+        let (c, len) = char_at(s, i).expect("a character at a boundary inside the range");
         if is_alnum(c) {
             let end = word_end(s, i + len);
             out.push(Tok {
@@ -168,15 +168,6 @@ pub fn tokens<'a>(text: &'a str, range: ByteRange, skip: &[ByteRange]) -> Vec<To
     out
 }
 
-/// The character of `s` starting at byte `i` (a character boundary).
-#[inline]
-fn char_at(s: &str, i: usize) -> char {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => b as char,
-        _ => s[i..].chars().next().expect("a character"),
-    }
-}
-
 /// Where a word of `s` whose first character ends at `end` ends (see
 /// [`tokens`]). Like the word rule of `tokens`, it reads on past any
 /// skipped range.
@@ -186,12 +177,11 @@ fn word_end(s: &str, mut end: usize) -> usize {
         while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
             end += 1;
         }
-        if end >= bytes.len() {
-            return end;
-        }
         let j = end;
-        let d = char_at(s, j);
-        let after = j + d.len_utf8();
+        let Some((d, len)) = char_at(s, j) else {
+            return end;
+        };
+        let after = j + len;
         let inner = matches!(d, '\'' | '’' | '-' | '.');
         let next_alnum = || s[after..].chars().next().is_some_and(is_alnum);
         // `Saffir–Simpson`, `Mason–Dixon`: an en dash between two

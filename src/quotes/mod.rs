@@ -194,8 +194,8 @@ impl Around {
             .unwrap_or(false)
     }
 
-    /// Each role word of the name at `r` of `text`, as
-    /// [`Doc::each_role_word`] gives them: those its paragraph gave, and
+    /// Each role word of the name at `r` of `text` (up to three words
+    /// before it, its apposition after a comma): those its paragraph gave, and
     /// the rest read in `text` where they reached the paragraph's edge.
     fn each_role_word<'t>(
         &self,
@@ -4283,7 +4283,6 @@ fn merge(mut ranges: Vec<ByteRange>) -> Vec<ByteRange> {
     out
 }
 
-/// Collapse runs of white space (masked markup) to single spaces.
 /// The words of `s` pushed onto `out`, one space between each and the
 /// words already there (white space collapsed); the number of them that
 /// hold a letter or digit ([`word_count`]). One pass, no copy but `out`.
@@ -4299,6 +4298,8 @@ fn collapse_onto(out: &mut String, s: &str) -> usize {
     words
 }
 
+/// Collapse runs of white space (masked markup) to single spaces (the
+/// rule [`collapse_onto`] is tested against).
 #[cfg(test)]
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
